@@ -1,0 +1,420 @@
+package io.gitopsruntime.core;
+
+import io.gitopsruntime.InvalidValuesException;
+import io.gitopsruntime.RuntimeInstallation;
+import io.gitopsruntime.core.internal.HelmSet;
+import io.gitopsruntime.core.internal.SecretSlots;
+import io.gitopsruntime.core.internal.Shell;
+import io.gitopsruntime.core.internal.YamlWriter;
+import io.gitopsruntime.values.ExplicitNull;
+import io.gitopsruntime.values.SecretValue;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Turns an installation into the forms other tools take: a values file, a {@code helm} command, a
+ * Terraform {@code helm_release}, an Argo CD {@code Application}.
+ *
+ * <pre>{@code
+ * System.out.println(Exports.helmCommand(installation, SecretHandling.MASK));
+ * Files.writeString(Path.of("runtime.tf"), Exports.terraform(installation));
+ * }</pre>
+ *
+ * <p>Literal secrets are masked ({@code ****}) unless the caller asks to reveal them; the Terraform
+ * export never holds one (each becomes a sensitive variable) and the Argo CD export moves each into a
+ * separate Kubernetes Secret. Thread-safe; no state.
+ */
+public final class Exports {
+  private static final List<String> PAGE_ORDER = List.of(
+      "global.codefresh.accountId",
+      "global.codefresh.userToken.token",
+      "global.codefresh.userToken.secretKeyRef.name",
+      "global.codefresh.userToken.secretKeyRef.key",
+      "global.runtime.name",
+      "global.runtime.ingressUrl",
+      "global.runtime.ingress.enabled",
+      "global.runtime.ingress.hosts[",
+      "global.runtime.ingress.className",
+      "tunnel-client.enabled");
+
+  private Exports() {}
+
+  /**
+   * The values file: only what the installation sets.
+   *
+   * @param installation the installation
+   * @param secrets whether literal secrets are written or masked
+   * @return the YAML
+   */
+  public static String valuesYaml(RuntimeInstallation installation, SecretHandling secrets) {
+    return ValuesYaml.write(installation.values(), secrets);
+  }
+
+  /**
+   * The {@code helm upgrade --install} command as an argument list (not shell-quoted), in the shape of
+   * Codefresh's installation page: release, {@code --create-namespace}, {@code --namespace}, one
+   * {@code --set} per value, the chart, {@code --version} when pinned, {@code --wait}.
+   *
+   * @param installation the installation
+   * @param secrets whether literal secrets are written or masked
+   * @return the arguments, starting with {@code helm}
+   */
+  public static List<String> helmCommandArguments(RuntimeInstallation installation, SecretHandling secrets) {
+    List<String> args = new ArrayList<>(List.of("helm", "upgrade", "--install", installation.releaseName(),
+        "--create-namespace", "--namespace", installation.namespace()));
+    for (Map.Entry<ValuesPath, Object> leaf : orderedLeaves(installation, secrets)) {
+      HelmSet.Flag flag = HelmSet.of(leaf.getKey(), leaf.getValue());
+      args.add(flag.flag());
+      args.add(flag.assignment());
+    }
+    args.add(installation.chart());
+    installation.chartVersion().ifPresent(v -> {
+      args.add("--version");
+      args.add(v);
+    });
+    args.add("--wait");
+    return args;
+  }
+
+  /**
+   * The {@code helm upgrade --install} command, quoted for a POSIX shell, one flag per line.
+   *
+   * @param installation the installation
+   * @param secrets whether literal secrets are written or masked
+   * @return the command, ending with a newline
+   */
+  public static String helmCommand(RuntimeInstallation installation, SecretHandling secrets) {
+    List<String> args = helmCommandArguments(installation, secrets);
+    StringBuilder out = new StringBuilder();
+    out.append(String.join(" ", args.subList(0, 3))).append(' ').append(Shell.quote(args.get(3)));
+    int i = 4;
+    while (i < args.size()) {
+      String arg = args.get(i);
+      out.append(" \\\n  ");
+      boolean takesValue = arg.startsWith("--set") || arg.equals("--namespace") || arg.equals("--version");
+      if (takesValue && i + 1 < args.size()) {
+        out.append(arg).append(' ').append(Shell.quote(args.get(i + 1)));
+        i += 2;
+      } else {
+        out.append(Shell.quote(arg));
+        i++;
+      }
+    }
+    return out.append('\n').toString();
+  }
+
+  private static List<Map.Entry<ValuesPath, Object>> orderedLeaves(RuntimeInstallation installation, SecretHandling secrets) {
+    List<Map.Entry<ValuesPath, Object>> leaves = new ArrayList<>();
+    for (Map.Entry<ValuesPath, Object> leaf : ValuesTree.of(installation.values(), secrets).leaves()) {
+      if (!(leaf.getValue() instanceof Map)) {
+        leaves.add(leaf);
+      }
+    }
+    leaves.sort(Comparator.comparingInt(leaf -> rank(leaf.getKey())));
+    return leaves;
+  }
+
+  private static int rank(ValuesPath path) {
+    String text = path.toString();
+    for (int i = 0; i < PAGE_ORDER.size(); i++) {
+      String known = PAGE_ORDER.get(i);
+      if (known.endsWith("[") ? text.startsWith(known) : text.equals(known)) {
+        return i;
+      }
+    }
+    return PAGE_ORDER.size();
+  }
+
+  /**
+   * A Terraform {@code helm_release} for Helm provider 3.x.
+   *
+   * @param installation the installation
+   * @return the HCL
+   * @see #terraform(RuntimeInstallation, TerraformSyntax)
+   */
+  public static String terraform(RuntimeInstallation installation) {
+    return terraform(installation, TerraformSyntax.HELM_PROVIDER_3);
+  }
+
+  /**
+   * A Terraform {@code helm_release}: {@code set} for plain values and {@code set_sensitive} bound to a
+   * sensitive variable for every literal secret, which never appears in the HCL.
+   *
+   * @param installation the installation
+   * @param syntax which Helm provider syntax to write
+   * @return the HCL: the variables, then the resource
+   */
+  public static String terraform(RuntimeInstallation installation, TerraformSyntax syntax) {
+    Set<ValuesPath> secretPaths = nonBlankSecrets(installation).keySet();
+    List<String[]> plain = new ArrayList<>();
+    List<String[]> sensitive = new ArrayList<>();
+    StringBuilder variables = new StringBuilder();
+    for (Map.Entry<ValuesPath, Object> leaf : orderedLeaves(installation, SecretHandling.MASK)) {
+      ValuesPath path = leaf.getKey();
+      if (secretPaths.contains(path)) {
+        SecretSlots.Slot slot = SecretSlots.of(path).orElseThrow();
+        String variable = slot.name().replace('-', '_');
+        variables.append("variable \"").append(variable).append("\" {\n")
+            .append("  description = ").append(hcl(slot.description() + " (" + path + ")")).append('\n')
+            .append("  type        = string\n")
+            .append("  sensitive   = true\n")
+            .append("}\n\n");
+        sensitive.add(new String[] {hcl(path.toString()), "var." + variable, null});
+        continue;
+      }
+      Object value = leaf.getValue();
+      String text = value == ExplicitNull.INSTANCE ? "null" : value instanceof List ? "{}" : String.valueOf(value);
+      boolean forceString = value instanceof String && (HelmSet.misread(text) || text.isEmpty());
+      plain.add(new String[] {hcl(path.toString()), hcl(text), forceString ? "\"string\"" : null});
+    }
+    String[] chart = splitChart(installation.chart());
+    StringBuilder out = new StringBuilder(variables);
+    out.append("resource \"helm_release\" \"").append(installation.releaseName().replaceAll("[^A-Za-z0-9_]", "_")).append("\" {\n");
+    List<String[]> attributes = new ArrayList<>();
+    attributes.add(new String[] {"name", hcl(installation.releaseName())});
+    if (chart[0] != null) {
+      attributes.add(new String[] {"repository", hcl(chart[0])});
+    }
+    attributes.add(new String[] {"chart", hcl(chart[1])});
+    attributes.add(new String[] {"namespace", hcl(installation.namespace())});
+    installation.chartVersion().ifPresent(v -> attributes.add(new String[] {"version", hcl(v)}));
+    attributes.add(new String[] {"create_namespace", "true"});
+    int width = attributes.stream().mapToInt(a -> a[0].length()).max().orElse(0);
+    for (String[] attribute : attributes) {
+      out.append("  ").append(pad(attribute[0], width)).append(" = ").append(attribute[1]).append('\n');
+    }
+    appendSets(out, "set", plain, syntax);
+    appendSets(out, "set_sensitive", sensitive, syntax);
+    return out.append("}\n").toString();
+  }
+
+  private static void appendSets(StringBuilder out, String attribute, List<String[]> sets, TerraformSyntax syntax) {
+    if (sets.isEmpty()) {
+      return;
+    }
+    if (syntax == TerraformSyntax.HELM_PROVIDER_2) {
+      for (String[] set : sets) {
+        out.append("\n  ").append(attribute).append(" {\n");
+        appendSetBody(out, set, "    ");
+        out.append("  }\n");
+      }
+      return;
+    }
+    out.append("\n  ").append(attribute).append(" = [\n");
+    for (String[] set : sets) {
+      out.append("    {\n");
+      appendSetBody(out, set, "      ");
+      out.append("    },\n");
+    }
+    out.append("  ]\n");
+  }
+
+  private static void appendSetBody(StringBuilder out, String[] set, String indent) {
+    out.append(indent).append("name  = ").append(set[0]).append('\n');
+    out.append(indent).append("value = ").append(set[1]).append('\n');
+    if (set[2] != null) {
+      out.append(indent).append("type  = ").append(set[2]).append('\n');
+    }
+  }
+
+  private static String[] splitChart(String chart) {
+    if (chart.startsWith("oci://") || chart.startsWith("https://") || chart.startsWith("http://")) {
+      int slash = chart.lastIndexOf('/');
+      if (slash > chart.indexOf("//") + 2) {
+        return new String[] {chart.substring(0, slash), chart.substring(slash + 1)};
+      }
+    }
+    return new String[] {null, chart};
+  }
+
+  private static String pad(String s, int width) {
+    return s + " ".repeat(width - s.length());
+  }
+
+  private static String hcl(String s) {
+    StringBuilder out = new StringBuilder("\"");
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '\\': out.append("\\\\"); break;
+        case '"': out.append("\\\""); break;
+        case '\n': out.append("\\n"); break;
+        case '\r': out.append("\\r"); break;
+        case '\t': out.append("\\t"); break;
+        case '$':
+        case '%':
+          out.append(c);
+          if (i + 1 < s.length() && s.charAt(i + 1) == '{') {
+            out.append(c);
+          }
+          break;
+        default: out.append(c);
+      }
+    }
+    return out.append('"').toString();
+  }
+
+  /**
+   * An Argo CD {@code Application} that installs the chart into this cluster (Codefresh's "Configure as
+   * Argo CD Application" step), with the values in {@code helm.valuesObject}.
+   *
+   * <p>An Application lives in Git and in Argo CD's UI, so it never holds a secret: each literal secret
+   * becomes a {@code secretKeyRef} to a Secret named {@code <release>-secrets}, which the export emits as
+   * a separate manifest (masked unless revealed) with a comment saying so. For an {@code oci://} chart it
+   * also emits the repository Secret Argo CD needs ({@code enableOCI: "true"}).
+   *
+   * @param installation the installation
+   * @param secrets whether the separate Secret manifest carries the literals or {@code ****}
+   * @return the manifests as one multi-document YAML
+   * @throws InvalidValuesException if the chart is a local directory or archive, which Argo CD cannot fetch
+   */
+  public static String argoCdApplication(RuntimeInstallation installation, SecretHandling secrets) {
+    String chartRef = installation.chart();
+    String[] chart = splitChart(chartRef);
+    if (chart[0] == null) {
+      throw new InvalidValuesException("chart", "chart: \"" + chartRef + "\" is a local chart, which Argo CD cannot fetch."
+          + " Publish it to a chart repository or OCI registry, or use " + RuntimeInstallation.DEFAULT_CHART + ".");
+    }
+    boolean oci = chart[0].startsWith("oci://");
+    String repoUrl = oci ? chart[0].substring("oci://".length()) : chart[0];
+    String secretName = installation.releaseName() + "-secrets";
+
+    Map<ValuesPath, SecretValue> moved = nonBlankSecrets(installation);
+    Map<String, Object> values = deepCopy(ValuesTree.of(installation.values(), SecretHandling.MASK).data());
+    Map<String, Object> secretData = new LinkedHashMap<>();
+    for (Map.Entry<ValuesPath, SecretValue> entry : moved.entrySet()) {
+      SecretSlots.Slot slot = SecretSlots.of(entry.getKey()).orElseThrow();
+      remove(values, slot.literal());
+      if (slot.name().equals("codefresh-ca-bundle")) {
+        remove(values, slot.literal().parent().key("create"));
+      }
+      Map<String, Object> ref = new LinkedHashMap<>();
+      ref.put("name", secretName);
+      ref.put("key", slot.name());
+      put(values, slot.reference(), ref);
+      secretData.put(slot.name(), secrets == SecretHandling.REVEAL ? entry.getValue().reveal() : ValuesYaml.MASK);
+    }
+
+    StringBuilder out = new StringBuilder();
+    out.append("# Argo CD Application for the GitOps Runtime release \"").append(installation.releaseName())
+        .append("\" in namespace \"").append(installation.namespace()).append("\".\n");
+    if (!moved.isEmpty()) {
+      out.append("# NOTE: the values held ").append(moved.size() == 1 ? "a literal secret" : moved.size() + " literal secrets")
+          .append(" (").append(moved.keySet().stream().map(ValuesPath::toString).collect(Collectors.joining(", ")))
+          .append(").\n")
+          .append("# An Application is stored in Git and shown in Argo CD, so ")
+          .append(moved.size() == 1 ? "it was" : "they were")
+          .append(" moved to the Secret \"").append(secretName).append("\" below and the values\n")
+          .append("# reference it with secretKeyRef. Create that Secret in the cluster before the first sync and keep it\n")
+          .append("# out of Git (use Sealed Secrets or External Secrets).")
+          .append(secrets == SecretHandling.REVEAL ? "\n" : " Its values are masked here; export with secrets revealed\n# to get them, or fill them in yourself.\n");
+      Map<String, Object> secret = new LinkedHashMap<>();
+      secret.put("apiVersion", "v1");
+      secret.put("kind", "Secret");
+      secret.put("metadata", Map.of("name", secretName, "namespace", installation.namespace()));
+      secret.put("type", "Opaque");
+      secret.put("stringData", secretData);
+      out.append(YamlWriter.write(secret)).append("---\n");
+    }
+    if (oci) {
+      out.append("# Argo CD fetches Helm charts from OCI registries through a repository with enableOCI.\n");
+      Map<String, Object> repo = new LinkedHashMap<>();
+      repo.put("apiVersion", "v1");
+      repo.put("kind", "Secret");
+      Map<String, Object> metadata = new LinkedHashMap<>();
+      metadata.put("name", "codefresh-charts-oci");
+      metadata.put("namespace", installation.namespace());
+      metadata.put("labels", Map.of("argocd.argoproj.io/secret-type", "repository"));
+      repo.put("metadata", metadata);
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("name", "codefresh-charts");
+      data.put("type", "helm");
+      data.put("url", repoUrl);
+      data.put("enableOCI", "true");
+      repo.put("stringData", data);
+      out.append(YamlWriter.write(repo)).append("---\n");
+    }
+    Map<String, Object> helm = new LinkedHashMap<>();
+    helm.put("releaseName", installation.releaseName());
+    if (!values.isEmpty()) {
+      helm.put("valuesObject", values);
+    }
+    Map<String, Object> source = new LinkedHashMap<>();
+    source.put("repoURL", repoUrl);
+    source.put("chart", chart[1]);
+    source.put("targetRevision", installation.chartVersion().orElse("*"));
+    source.put("helm", helm);
+    Map<String, Object> destination = new LinkedHashMap<>();
+    destination.put("server", "https://kubernetes.default.svc");
+    destination.put("namespace", installation.namespace());
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("project", "default");
+    spec.put("source", source);
+    spec.put("destination", destination);
+    spec.put("syncPolicy", Map.of("syncOptions", List.of("CreateNamespace=true")));
+    Map<String, Object> application = new LinkedHashMap<>();
+    application.put("apiVersion", "argoproj.io/v1alpha1");
+    application.put("kind", "Application");
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("name", installation.releaseName());
+    metadata.put("namespace", installation.namespace());
+    application.put("metadata", metadata);
+    application.put("spec", spec);
+    if (installation.chartVersion().isEmpty()) {
+      out.append("# targetRevision \"*\" follows the newest chart; pin a version for repeatable installs.\n");
+    }
+    return out.append(YamlWriter.write(application)).toString();
+  }
+
+  private static Map<ValuesPath, SecretValue> nonBlankSecrets(RuntimeInstallation installation) {
+    Map<ValuesPath, SecretValue> out = new LinkedHashMap<>();
+    ValuesYaml.literalSecrets(installation.values()).forEach((path, secret) -> {
+      if (!secret.isBlankLiteral() && SecretSlots.of(path).isPresent()) {
+        out.put(path, secret);
+      }
+    });
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> deepCopy(Map<String, Object> map) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    map.forEach((k, v) -> out.put(k, v instanceof Map ? deepCopy((Map<String, Object>) v) : v));
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void remove(Map<String, Object> root, ValuesPath path) {
+    List<ValuesPath.Segment> segments = path.segments();
+    Map<String, Object> current = root;
+    for (int i = 0; i < segments.size() - 1; i++) {
+      Object next = current.get(((ValuesPath.Key) segments.get(i)).name());
+      if (!(next instanceof Map)) {
+        return;
+      }
+      current = (Map<String, Object>) next;
+    }
+    current.remove(((ValuesPath.Key) segments.get(segments.size() - 1)).name());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void put(Map<String, Object> root, ValuesPath path, Object value) {
+    List<ValuesPath.Segment> segments = path.segments();
+    Map<String, Object> current = root;
+    for (int i = 0; i < segments.size() - 1; i++) {
+      String key = ((ValuesPath.Key) segments.get(i)).name();
+      Object next = current.get(key);
+      if (!(next instanceof Map)) {
+        next = new LinkedHashMap<String, Object>();
+        current.put(key, next);
+      }
+      current = (Map<String, Object>) next;
+    }
+    current.put(((ValuesPath.Key) segments.get(segments.size() - 1)).name(), value);
+  }
+}

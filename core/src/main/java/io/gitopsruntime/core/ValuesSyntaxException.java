@@ -1,0 +1,34 @@
+package io.gitopsruntime.core;
+
+import io.gitopsruntime.InvalidValuesException;
+
+/**
+ * Thrown when a values file is not well-formed YAML, or its top level is not a map; the message names
+ * the file, line and column and says how to fix it. Immutable and thread-safe.
+ */
+public class ValuesSyntaxException extends InvalidValuesException {
+  private static final long serialVersionUID = 1L;
+
+  private final SourceLocation location;
+
+  /**
+   * Creates the exception.
+   *
+   * @param location where the problem is
+   * @param valuesPath the values path of the enclosing key, or empty
+   * @param message the whole message
+   */
+  public ValuesSyntaxException(SourceLocation location, String valuesPath, String message) {
+    super(valuesPath, message);
+    this.location = location;
+  }
+
+  /**
+   * Where the problem is.
+   *
+   * @return the file, line and column
+   */
+  public SourceLocation location() {
+    return location;
+  }
+}

@@ -1,0 +1,95 @@
+package io.gitopsruntime.core.internal;
+
+import io.gitopsruntime.validation.Finding;
+import io.gitopsruntime.values.GitOpsRuntimeValues;
+import io.gitopsruntime.values.SecretValue;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Masks the literal secrets of a set of values wherever they appear in text: a last line of defence
+ * for messages built from answers of remote systems. Immutable and thread-safe.
+ */
+public final class Redactor {
+  private static final String MASK = "****";
+  private static final int SHORTEST = 4;
+
+  private final List<String> secrets;
+
+  private Redactor(List<String> secrets) {
+    this.secrets = secrets;
+  }
+
+  /**
+   * A redactor of the values' literal secrets (those of at least 4 characters).
+   *
+   * @param values the values
+   * @return the redactor
+   */
+  public static Redactor of(GitOpsRuntimeValues values) {
+    List<String> found = new ArrayList<>();
+    io.gitopsruntime.core.ValuesYaml.literalSecrets(values).values().stream()
+        .map(SecretValue::reveal)
+        .forEach(s -> addWithLines(found, s));
+    found.sort(Comparator.comparingInt(String::length).reversed());
+    return new Redactor(List.copyOf(found));
+  }
+
+  /**
+   * A redactor of the given literals.
+   *
+   * @param literals the secrets
+   * @return the redactor
+   */
+  public static Redactor ofLiterals(Iterable<String> literals) {
+    List<String> found = new ArrayList<>();
+    literals.forEach(s -> addWithLines(found, s));
+    found.sort(Comparator.comparingInt(String::length).reversed());
+    return new Redactor(List.copyOf(found));
+  }
+
+  private static void addWithLines(List<String> found, String secret) {
+    String trimmed = secret.strip();
+    if (trimmed.length() >= SHORTEST) {
+      found.add(trimmed);
+    }
+    if (trimmed.contains("\n")) {
+      for (String line : trimmed.split("\n")) {
+        String l = line.strip();
+        if (l.length() >= 16 && !l.startsWith("-----")) {
+          found.add(l);
+        }
+      }
+    }
+  }
+
+  /**
+   * Masks every secret in a text.
+   *
+   * @param text the text
+   * @return the text with each secret replaced by {@code ****}
+   */
+  public String redact(String text) {
+    String out = text;
+    for (String secret : secrets) {
+      if (out.contains(secret)) {
+        out = out.replace(secret, MASK);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Masks every secret in a finding's path, message and remediation.
+   *
+   * @param finding the finding
+   * @return the same finding when clean, or a masked copy
+   */
+  public Finding redact(Finding finding) {
+    if (secrets.isEmpty()) {
+      return finding;
+    }
+    return finding.withPath(redact(finding.path())).withMessage(redact(finding.message())).withRemediation(redact(finding.remediation()));
+  }
+}

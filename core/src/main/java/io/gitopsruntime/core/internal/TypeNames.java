@@ -1,0 +1,85 @@
+package io.gitopsruntime.core.internal;
+
+import io.gitopsruntime.values.ExplicitNull;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** How values are named in messages: "the string \"yes\"", "a map", "the number 1.5". */
+public final class TypeNames {
+  private TypeNames() {}
+
+  /**
+   * Describes a value for a message. Strings are quoted (shortened when long); call this only for values
+   * that are not secrets.
+   *
+   * @param value a value of the plain data tree
+   * @return a short description
+   */
+  public static String describe(@Nullable Object value) {
+    if (value == null || value == ExplicitNull.INSTANCE) {
+      return "null";
+    }
+    if (value instanceof String) {
+      String s = (String) value;
+      if (s.length() > 40) {
+        s = s.substring(0, 37) + "...";
+      }
+      return "the string \"" + s.replace("\n", "\\n") + "\"";
+    }
+    if (value instanceof Boolean) {
+      return "the boolean " + value;
+    }
+    if (value instanceof Number) {
+      return "the number " + value;
+    }
+    if (value instanceof Map) {
+      return ((Map<?, ?>) value).isEmpty() ? "an empty map" : "a map";
+    }
+    if (value instanceof List) {
+      return ((List<?>) value).isEmpty() ? "an empty list" : "a list";
+    }
+    return "a " + value.getClass().getSimpleName();
+  }
+
+  /**
+   * Describes a value's type without its content, for values that may be secret.
+   *
+   * @param value a value of the plain data tree
+   * @return such as "a string", "a boolean", "a map"
+   */
+  public static String describeType(@Nullable Object value) {
+    if (value == null || value == ExplicitNull.INSTANCE) {
+      return "null";
+    }
+    if (value instanceof String) {
+      return "a string";
+    }
+    if (value instanceof Boolean) {
+      return "a boolean";
+    }
+    if (value instanceof Number) {
+      return "a number";
+    }
+    if (value instanceof Map) {
+      return "a map";
+    }
+    if (value instanceof List) {
+      return "a list";
+    }
+    return "a " + value.getClass().getSimpleName();
+  }
+
+  /**
+   * The text of a non-string map key, as Helm's JSON conversion writes it.
+   *
+   * @param key a scalar key
+   * @return its text
+   */
+  static String keyText(@Nullable Object key) {
+    if (key == null || key == ExplicitNull.INSTANCE) {
+      return "null";
+    }
+    return String.valueOf(key);
+  }
+}

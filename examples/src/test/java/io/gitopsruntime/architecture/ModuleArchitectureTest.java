@@ -1,0 +1,75 @@
+package io.gitopsruntime.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Enforces the module arrows of the design: api <- core <- validation <- helm <- examples; api, core <- testing. */
+class ModuleArchitectureTest {
+  private static final String[] API = {
+    "io.gitopsruntime", "io.gitopsruntime.values..", "io.gitopsruntime.validation..", "io.gitopsruntime.install..",
+    "io.gitopsruntime.internal.."
+  };
+  private static final String CORE = "io.gitopsruntime.core..";
+  private static final String VALIDATION = "io.gitopsruntime.validators..";
+  private static final String HELM = "io.gitopsruntime.helm..";
+  private static final String TESTING = "io.gitopsruntime.testing..";
+  private static final String[] EXAMPLES = {"io.gitopsruntime.cli..", "io.gitopsruntime.examples.."};
+
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("io.gitopsruntime");
+  }
+
+  @Test
+  void modulesDependOnlyAlongTheDesignedArrows() {
+    layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .withOptionalLayers(true)
+        .layer("api").definedBy(API)
+        .layer("core").definedBy(CORE)
+        .layer("validation").definedBy(VALIDATION)
+        .layer("helm").definedBy(HELM)
+        .layer("testing").definedBy(TESTING)
+        .layer("examples").definedBy(EXAMPLES)
+        .whereLayer("examples").mayNotBeAccessedByAnyLayer()
+        .whereLayer("helm").mayOnlyBeAccessedByLayers("examples")
+        .whereLayer("validation").mayOnlyBeAccessedByLayers("helm", "examples")
+        .whereLayer("testing").mayOnlyBeAccessedByLayers("examples")
+        .whereLayer("core").mayOnlyBeAccessedByLayers("validation", "helm", "testing", "examples")
+        .check(classes);
+  }
+
+  @Test
+  void apiUsesNothingButTheJdkAndAnnotations() {
+    noClasses().that().resideInAnyPackage(API)
+        .should().dependOnClassesThat().resideOutsideOfPackages(
+            "java..", "javax.annotation..", "org.immutables..", "org.jspecify..", "io.gitopsruntime", "io.gitopsruntime.values..",
+            "io.gitopsruntime.validation..", "io.gitopsruntime.install..", "io.gitopsruntime.internal..")
+        .check(classes);
+  }
+
+  @Test
+  void coreLoadsNoClusterHttpOrHelmClasses() {
+    noClasses().that().resideInAPackage(CORE)
+        .should().dependOnClassesThat().resideInAnyPackage("io.fabric8..", "okhttp3..", "com.marcnuri..", "io.vertx..")
+        .check(classes);
+  }
+
+  @Test
+  void validationDoesNotEmbedHelm() {
+    noClasses().that().resideInAPackage(VALIDATION)
+        .should().dependOnClassesThat().resideInAnyPackage("com.marcnuri..")
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+}

@@ -1,7 +1,6 @@
 package io.gitopsruntime.core;
 
 import io.gitopsruntime.GitOpsRuntimeException;
-import io.gitopsruntime.core.internal.NodeCodec;
 import io.gitopsruntime.core.internal.ValuesCodec;
 import io.gitopsruntime.core.internal.YamlReader;
 import io.gitopsruntime.core.internal.YamlWriter;
@@ -33,8 +32,8 @@ import java.util.Map;
  * writes a YAML {@code null} only where the values hold an explicit one. Thread-safe; no state.
  */
 public final class ValuesYaml {
-  private static final NodeCodec.SecretWriter MASKING = (path, secret) -> secret.isBlankLiteral() ? secret.reveal() : ValuesYaml.MASK;
-  private static final NodeCodec.SecretWriter REVEALING = (path, secret) -> secret.isLiteral() ? secret.reveal() : null;
+  private static final ValuesCodec.SecretWriter MASKING = (path, secret) -> secret.isBlankLiteral() ? secret.reveal() : ValuesYaml.MASK;
+  private static final ValuesCodec.SecretWriter REVEALING = (path, secret) -> secret.isLiteral() ? secret.reveal() : null;
 
   /** What a masked secret looks like. */
   public static final String MASK = "****";
@@ -75,7 +74,7 @@ public final class ValuesYaml {
   public static ParsedValues parse(String yaml, String sourceName) {
     YamlReader.Document document = YamlReader.read(sourceName, yaml);
     List<Finding> problems = new ArrayList<>(document.problems());
-    GitOpsRuntimeValues values = ValuesCodec.root().read(document.root(), ValuesPath.root(), problems::add);
+    GitOpsRuntimeValues values = ValuesCodec.read(document.root(), problems::add);
     return new ParsedValues(sourceName, values, problems, document.locations());
   }
 
@@ -113,11 +112,11 @@ public final class ValuesYaml {
   }
 
   static Map<String, Object> toMap(GitOpsRuntimeValues values, SecretHandling secrets) {
-    return ValuesCodec.root().write(values, ValuesPath.root(), secrets == SecretHandling.REVEAL ? REVEALING : MASKING);
+    return ValuesCodec.write(values, secrets == SecretHandling.REVEAL ? REVEALING : MASKING);
   }
 
-  static Map<String, Object> toMap(GitOpsRuntimeValues values, NodeCodec.SecretWriter secrets) {
-    return ValuesCodec.root().write(values, ValuesPath.root(), secrets);
+  static Map<String, Object> toMap(GitOpsRuntimeValues values, ValuesCodec.SecretWriter secrets) {
+    return ValuesCodec.write(values, secrets);
   }
 
   /**

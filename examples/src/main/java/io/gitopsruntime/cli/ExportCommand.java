@@ -12,76 +12,77 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.concurrent.Callable;
-import org.jspecify.annotations.Nullable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import java.util.Optional;
 
 /** {@code gitops-runtime export}: the installation as a values file, helm command, Terraform or Argo CD Application. */
-@Command(
-    name = "export",
-    description =
-        "Write the installation in another tool's form: values (a values file), helm (the helm upgrade --install"
-            + " command), terraform (a helm_release), argocd (an Argo CD Application). Secrets are masked unless"
-            + " --reveal-secrets is given; Terraform and Argo CD exports never embed them.",
-    sortOptions = false)
-final class ExportCommand implements Callable<Integer> {
-  enum Format {
-    values,
-    helm,
-    terraform,
-    argocd
+final class ExportCommand implements Command {
+  @Override
+  public String name() {
+    return "export";
   }
 
-  @Parameters(index = "0", paramLabel = "FORMAT", description = "values, helm, terraform or argocd.")
-  Format format = Format.values;
-
-  @Mixin InputOptions input;
-
-  @Option(names = {"-o", "--output-file"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
-  @Nullable Path outputFile;
-
-  @Option(names = "--reveal-secrets", description = "Write literal secrets instead of ****. Files are then created readable by their owner only.")
-  boolean revealSecrets;
-
-  @Option(names = "--terraform-provider", paramLabel = "MAJOR", description = "Helm provider syntax for terraform: 3 (list attributes) or 2 (blocks). Default: ${DEFAULT-VALUE}.",
-      defaultValue = "3")
-  int terraformProvider = 3;
-
-  @Option(names = "--no-validate", description = "Export even when the values have errors.")
-  boolean noValidate;
-
-  @Spec CommandSpec spec;
+  @Override
+  public String summary() {
+    return "Write the installation as a values file, helm command, Terraform or Argo CD Application.";
+  }
 
   @Override
-  public Integer call() {
-    Input in = Input.read(input);
+  public String synopsis() {
+    return "export values|helm|terraform|argocd -f FILE [options]";
+  }
+
+  @Override
+  public String description() {
+    return "Writes the installation in another tool's form: values (a values file), helm (the helm upgrade --install"
+        + " command), terraform (a helm_release), argocd (an Argo CD Application). Secrets are masked unless"
+        + " --reveal-secrets is given; the Terraform and Argo CD exports never embed them. Values with errors are not"
+        + " exported (exit code 1).";
+  }
+
+  @Override
+  public List<Option> options() {
+    return InputOptions.with(
+        Option.value("FILE", "Write to FILE instead of standard output.", "-o", "--output-file"),
+        Option.flag("Write literal secrets instead of ****; files are then created readable by their owner only.", "--reveal-secrets"),
+        Option.value("MAJOR", "Helm provider syntax for terraform: 3 (list attributes, default) or 2 (blocks).", "--terraform-provider"),
+        Option.flag("Export even when the values have errors.", "--no-validate"));
+  }
+
+  @Override
+  public int run(Arguments arguments, Io io) {
+    List<String> positionals = arguments.positionals();
+    if (positionals.size() != 1) {
+      throw new UsageException(positionals.isEmpty() ? "say what to export: values, helm, terraform or argocd."
+          : "export takes one format, not " + positionals + ".");
+    }
+    String format = positionals.get(0);
+    if (!List.of("values", "helm", "terraform", "argocd").contains(format)) {
+      throw new UsageException("unknown export format \"" + format + "\"; use values, helm, terraform or argocd.");
+    }
+    String provider = arguments.value("--terraform-provider", "3");
+    if (!provider.equals("2") && !provider.equals("3")) {
+      throw new UsageException("--terraform-provider must be 2 or 3, not \"" + provider + "\".");
+    }
+    boolean reveal = arguments.has("--reveal-secrets");
+    Input in = Input.read(InputOptions.from(arguments));
     List<Finding> findings = OfflineChecks.run(in);
-    if (OfflineChecks.hasErrors(findings) && (!noValidate || !in.namesValid())) {
-      spec.commandLine().getErr().print("The values have errors; nothing was exported"
+    if (OfflineChecks.hasErrors(findings) && (!arguments.has("--no-validate") || !in.namesValid())) {
+      io.err().print("The values have errors; nothing was exported"
           + (in.namesValid() ? " (use --no-validate to export anyway)" : "") + ":\n" + Printer.findings(findings, in));
-      spec.commandLine().getErr().flush();
+      io.err().flush();
       return 1;
     }
-    if (terraformProvider != 2 && terraformProvider != 3) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "--terraform-provider must be 2 or 3, not " + terraformProvider + ".");
-    }
-    SecretHandling secrets = revealSecrets ? SecretHandling.REVEAL : SecretHandling.MASK;
+    SecretHandling secrets = reveal ? SecretHandling.REVEAL : SecretHandling.MASK;
     String text;
     try {
       switch (format) {
-        case helm:
+        case "helm":
           text = Exports.helmCommand(in.installation, secrets);
           break;
-        case terraform:
-          text = Exports.terraform(in.installation, terraformProvider == 2 ? TerraformSyntax.HELM_PROVIDER_2 : TerraformSyntax.HELM_PROVIDER_3);
+        case "terraform":
+          text = Exports.terraform(in.installation, provider.equals("2") ? TerraformSyntax.HELM_PROVIDER_2 : TerraformSyntax.HELM_PROVIDER_3);
           break;
-        case argocd:
+        case "argocd":
           text = Exports.argoCdApplication(in.installation, secrets);
           break;
         default:
@@ -90,12 +91,14 @@ final class ExportCommand implements Callable<Integer> {
     } catch (GitOpsRuntimeException e) {
       throw new CliException(e.getMessage(), e);
     }
-    if (outputFile == null) {
-      spec.commandLine().getOut().print(text);
-      spec.commandLine().getOut().flush();
+    Optional<String> file = arguments.value("--output-file");
+    if (file.isEmpty()) {
+      io.out().print(text);
+      io.out().flush();
     } else {
-      write(outputFile, text, revealSecrets);
-      spec.commandLine().getErr().println("Wrote " + outputFile + (revealSecrets ? " (readable by its owner only: it holds secrets)" : ""));
+      write(Path.of(file.get()), text, reveal);
+      io.err().println("Wrote " + file.get() + (reveal ? " (readable by its owner only: it holds secrets)" : ""));
+      io.err().flush();
     }
     return 0;
   }
@@ -114,7 +117,7 @@ final class ExportCommand implements Callable<Integer> {
         Files.deleteIfExists(temp);
       }
     } catch (IOException e) {
-      throw new CliException(file + ": cannot be written (" + e.getMessage() + "). Check the directory exists and is writable.", e);
+      throw new CliException(file + ": cannot be written (" + e.getMessage() + "). Check that the directory exists and is writable.", e);
     }
   }
 }

@@ -3,38 +3,46 @@ package io.gitopsruntime.cli;
 import io.gitopsruntime.core.Exports;
 import io.gitopsruntime.core.SecretHandling;
 import io.gitopsruntime.validation.Finding;
-import io.gitopsruntime.validation.Severity;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gitops-runtime plan}: what would be installed, every problem the values show offline, and the helm command. */
-@Command(
-    name = "plan",
-    description =
-        "Show the installation a values file describes, every problem found offline (with its values path,"
-            + " line and fix), and the equivalent helm command with secrets masked. Touches no cluster or network.",
-    sortOptions = false)
-final class PlanCommand implements Callable<Integer> {
-  @Mixin InputOptions input;
-
-  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).", defaultValue = "text")
-  OutputFormat output = OutputFormat.text;
-
-  @Spec CommandSpec spec;
+final class PlanCommand implements Command {
+  @Override
+  public String name() {
+    return "plan";
+  }
 
   @Override
-  public Integer call() {
-    Input in = Input.read(input);
+  public String summary() {
+    return "Show the installation, every problem found offline, and the helm command.";
+  }
+
+  @Override
+  public String synopsis() {
+    return "plan -f FILE [-f FILE]... [options]";
+  }
+
+  @Override
+  public String description() {
+    return "Shows the installation a values file describes, every problem found offline (with its values path,"
+        + " file, line and fix), and the equivalent helm command with secrets masked. Touches no cluster and no"
+        + " network. Exit code 0 when there is no error, 1 otherwise.";
+  }
+
+  @Override
+  public List<Option> options() {
+    return InputOptions.with(Option.value("FORMAT", "text or json (default: text).", "-o", "--output"));
+  }
+
+  @Override
+  public int run(Arguments arguments, Io io) {
+    OutputFormat output = OutputFormat.parse(arguments.value("--output", "text"));
+    Input in = Input.read(InputOptions.from(arguments));
     List<Finding> findings = OfflineChecks.run(in);
-    boolean errors = findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
+    boolean errors = OfflineChecks.hasErrors(findings);
     String helm = Exports.helmCommand(in.installation, SecretHandling.MASK);
     if (output == OutputFormat.json) {
-      spec.commandLine().getOut().print(Printer.json(json -> {
+      io.out().print(Printer.json(json -> {
         json.writeStartObject();
         Printer.installationJson(json, in);
         Printer.findingsJson(json, findings, in);
@@ -58,9 +66,9 @@ final class PlanCommand implements Callable<Integer> {
       if (errors) {
         out.append("\nFix the errors above before installing; nothing was changed.\n");
       }
-      spec.commandLine().getOut().print(out);
+      io.out().print(out);
     }
-    spec.commandLine().getOut().flush();
+    io.out().flush();
     return errors ? 1 : 0;
   }
 }

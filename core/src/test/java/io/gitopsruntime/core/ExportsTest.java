@@ -221,6 +221,18 @@ class ExportsTest {
       });
     }
 
+    @Test
+    void masksASecretThatWasReadWithTheWrongType() {
+      RuntimeInstallation numericToken = RuntimeInstallation.builder()
+          .values(ValuesYaml.parse("global: {codefresh: {userToken: {token: 73519246801}}}", "values.yaml").values())
+          .build();
+
+      assertThat(Exports.helmCommand(numericToken, SecretHandling.MASK))
+          .doesNotContain("73519246801").contains("--set 'global.codefresh.userToken.token=****'");
+      assertThat(Exports.terraform(numericToken)).doesNotContain("73519246801").contains("value = var.codefresh_api_key");
+      assertThat(Exports.argoCdApplication(numericToken, SecretHandling.MASK)).doesNotContain("73519246801");
+    }
+
     @ParameterizedTest
     @MethodSource("io.gitopsruntime.core.ExportsTest#installations")
     void flagsGiveHelmExactlyTheValues(RuntimeInstallation installation) {

@@ -727,6 +727,18 @@ class ValuesYamlTest {
     }
 
     @Test
+    void masksASecretOfTheWrongTypeToo() {
+      ParsedValues parsed = ValuesYaml.parse(
+          "global:\n  integrations:\n    argo-cd:\n      server:\n        auth:\n          password: 73519246\n", "values.yaml");
+
+      assertThat(parsed.problems()).extracting(Finding::path).containsExactly("global.integrations.argo-cd.server.auth.password");
+      assertThat(ValuesYaml.write(parsed.values())).doesNotContain("73519246").contains("password: '****'");
+      assertThat(ValuesYaml.write(parsed.values(), SecretHandling.REVEAL)).contains("password: 73519246\n");
+      assertThat(ValuesYaml.literalSecrets(parsed.values()))
+          .containsEntry(ValuesPath.parse("global.integrations.argo-cd.server.auth.password"), SecretValue.of("73519246"));
+    }
+
+    @Test
     void listsEveryLiteralSecretByPath() {
       GitOpsRuntimeValues withArgo = values.withGlobal(values.global().withIntegrations(values.global().integrations()
           .withArgoCd(values.global().integrations().argoCd().withServer(values.global().integrations().argoCd().server()

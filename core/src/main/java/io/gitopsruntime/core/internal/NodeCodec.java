@@ -56,6 +56,11 @@ public final class NodeCodec<T, B> {
     boolean read(Object raw, B builder, ValuesPath path, Problems problems);
 
     @Nullable Object write(T node, ValuesPath path, SecretWriter secrets);
+
+    /** Whether the key holds a literal secret, so that a value kept verbatim is masked too. */
+    default boolean secret() {
+      return false;
+    }
   }
 
   private final String typeName;
@@ -138,6 +143,11 @@ public final class NodeCodec<T, B> {
           return String.valueOf(v);
         }
         return v;
+      }
+
+      @Override
+      public boolean secret() {
+        return type == Scalar.SECRET;
       }
     });
     return this;
@@ -355,9 +365,28 @@ public final class NodeCodec<T, B> {
       }
     }
     for (Map.Entry<String, Object> entry : additional.apply(node).entrySet()) {
-      out.putIfAbsent(entry.getKey(), entry.getValue());
+      String key = entry.getKey();
+      Object value = entry.getValue();
+      if (out.containsKey(key)) {
+        continue;
+      }
+      Field<T, B> field = fields.get(key);
+      if (field != null && field.secret() && (value instanceof Number || value instanceof Boolean)) {
+        // a secret of the wrong type (token: 12345678) is kept verbatim, but still a secret
+        value = keptSecret(path.key(key), value, secrets);
+        if (value == null) {
+          continue;
+        }
+      }
+      out.put(key, value);
     }
     return out;
+  }
+
+  private static @Nullable Object keptSecret(ValuesPath path, Object raw, SecretWriter secrets) {
+    String text = String.valueOf(raw);
+    Object written = secrets.write(path, SecretValue.of(text));
+    return text.equals(written) ? raw : written;
   }
 
   @Override

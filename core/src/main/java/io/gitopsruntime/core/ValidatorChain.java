@@ -187,7 +187,9 @@ public final class ValidatorChain {
       }
     }
     all.sort(Comparator.comparing(Finding::severity, SEVERITY_ORDER));
-    return ValidationReport.of(all);
+    // masked here already, so that interceptors (which may log) never see a literal secret
+    Redactor redactor = Redactor.of(context.values());
+    return ValidationReport.of(all.stream().map(redactor::redact).toList());
   }
 
   private static List<Finding> run(Validator validator, ValidationContext context) throws Exception {

@@ -543,6 +543,23 @@ class ValidatorChainTest {
     }
 
     @Test
+    void interceptorsOnlyEverSeeMaskedFindings() {
+      List<String> seenByInterceptor = new CopyOnWriteArrayList<>();
+      ValidatorChain chain = ValidatorChain.builder()
+          .add(returning("leaky", Finding.error("leak", "", "token " + TOKEN + " rejected.", "")))
+          .addInterceptor(ch -> {
+            ValidationReport report = ch.proceed(ch.context());
+            report.findings().forEach(f -> seenByInterceptor.add(f.message()));
+            return report;
+          })
+          .build();
+
+      chain.validate(ONLINE);
+
+      assertThat(seenByInterceptor).containsExactly("token **** rejected.");
+    }
+
+    @Test
     void masksSecretsInFindingsThatInterceptorsAdd() {
       ValidatorChain chain = ValidatorChain.builder()
           .addInterceptor(ch -> ValidationReport.of(List.of(Finding.info("x", "", "token is " + TOKEN))))

@@ -145,6 +145,10 @@ public final class Exports {
    * A Terraform {@code helm_release}: {@code set} for plain values and {@code set_sensitive} bound to a
    * sensitive variable for every literal secret, which never appears in the HCL.
    *
+   * <p>The provider runs Helm's {@code --set} parser on each {@code set}, so values are escaped and typed
+   * as for {@code --set}; the few that {@code set} cannot express (empty lists, numbers with a fraction)
+   * go in a {@code values} document, which the {@code set} entries are applied over.
+   *
    * @param installation the installation
    * @param syntax which Helm provider syntax to write
    * @return the HCL: the variables, then the resource

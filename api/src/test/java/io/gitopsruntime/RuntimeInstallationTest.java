@@ -17,7 +17,6 @@ import io.gitopsruntime.values.ParentRefValues;
 import io.gitopsruntime.values.RuntimeValues;
 import io.gitopsruntime.values.SecretValue;
 import io.gitopsruntime.values.UserTokenValues;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

@@ -327,6 +327,18 @@ public abstract class RuntimeInstallation implements WithRuntimeInstallation {
     }
 
     /**
+     * The Gateway API access mode over HTTPS: an HTTPRoute attached to an existing Gateway.
+     *
+     * @param gatewayName the Gateway's name
+     * @param gatewayNamespace the Gateway's namespace
+     * @param hostname the host name the platform uses
+     * @return this builder
+     */
+    public Builder httpRoute(String gatewayName, String gatewayNamespace, String hostname) {
+      return accessMode(AccessMode.httpRoute(gatewayName, gatewayNamespace, hostname));
+    }
+
+    /**
      * Any access mode.
      *
      * @param mode the access mode

@@ -2,6 +2,7 @@ package io.gitopsruntime.values;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How the Codefresh platform reaches the runtime: exactly one of {@link Tunnel}, {@link Ingress},
@@ -164,9 +165,8 @@ public sealed interface AccessMode {
           r -> {
             IngressValues.Builder ingress =
                 IngressValues.builder().from(r.ingress()).enabled(true).hosts(hosts).className(className);
-            if (!"https".equals(protocol)) {
-              ingress.protocol(protocol);
-            }
+            // https is the chart default: leave the key out, and drop a protocol an earlier mode set
+            ingress.protocol("https".equals(protocol) ? Optional.empty() : Optional.of(protocol));
             return r.withIngress(ingress.build());
           },
           true);
@@ -242,9 +242,7 @@ public sealed interface AccessMode {
                     .enabled(true)
                     .parentRefs(parentRefs)
                     .hostnames(hostnames);
-            if (!"https".equals(protocol)) {
-              route.protocol(protocol);
-            }
+            route.protocol("https".equals(protocol) ? Optional.empty() : Optional.of(protocol));
             return r.withHttpRoute(route.build());
           },
           true);

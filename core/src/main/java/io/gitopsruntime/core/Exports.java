@@ -145,6 +145,10 @@ public final class Exports {
    * A Terraform {@code helm_release}: {@code set} for plain values and {@code set_sensitive} bound to a
    * sensitive variable for every literal secret, which never appears in the HCL.
    *
+   * <p>The provider runs Helm's {@code --set} parser on each {@code set}, so values are escaped and typed
+   * as for {@code --set}; the few that {@code set} cannot express (empty lists, numbers with a fraction)
+   * go in a {@code values} document, which the {@code set} entries are applied over.
+   *
    * @param installation the installation
    * @param syntax which Helm provider syntax to write
    * @return the HCL: the variables, then the resource
@@ -153,6 +157,7 @@ public final class Exports {
     Set<ValuesPath> secretPaths = nonBlankSecrets(installation).keySet();
     List<String[]> plain = new ArrayList<>();
     List<String[]> sensitive = new ArrayList<>();
+    Map<String, Object> inValues = new LinkedHashMap<>();
     StringBuilder variables = new StringBuilder();
     for (Map.Entry<ValuesPath, Object> leaf : orderedLeaves(installation, SecretHandling.MASK)) {
       ValuesPath path = leaf.getKey();
@@ -168,13 +173,20 @@ public final class Exports {
         continue;
       }
       Object value = leaf.getValue();
-      String text = value == ExplicitNull.INSTANCE ? "null" : value instanceof List ? "{}" : String.valueOf(value);
-      boolean forceString = value instanceof String && (HelmSet.misread(text) || text.isEmpty());
+      HelmSet.Flag flag = HelmSet.of(path, value);
+      if (flag.flag().equals("--set-json")) {
+        // the provider's set has no JSON type: empty lists and numbers --set cannot type go in values
+        put(inValues, path, value);
+        continue;
+      }
+      // the provider runs Helm's --set parser on name=value, so the value is escaped as for --set
+      String text = flag.assignment().substring(path.toString().length() + 1);
+      boolean forceString = flag.flag().equals("--set-string");
       plain.add(new String[] {hcl(path.toString()), hcl(text), forceString ? "\"string\"" : null});
     }
     String[] chart = splitChart(installation.chart());
     StringBuilder out = new StringBuilder(variables);
-    out.append("resource \"helm_release\" \"").append(installation.releaseName().replaceAll("[^A-Za-z0-9_]", "_")).append("\" {\n");
+    out.append("resource \"helm_release\" \"").append(terraformName(installation.releaseName())).append("\" {\n");
     List<String[]> attributes = new ArrayList<>();
     attributes.add(new String[] {"name", hcl(installation.releaseName())});
     if (chart[0] != null) {
@@ -188,9 +200,35 @@ public final class Exports {
     for (String[] attribute : attributes) {
       out.append("  ").append(pad(attribute[0], width)).append(" = ").append(attribute[1]).append('\n');
     }
+    if (!inValues.isEmpty()) {
+      appendValues(out, YamlWriter.write(inValues));
+    }
     appendSets(out, "set", plain, syntax);
     appendSets(out, "set_sensitive", sensitive, syntax);
     return out.append("}\n").toString();
+  }
+
+  /** A {@code values} heredoc; set entries are applied after it, so each key is in exactly one place. */
+  private static void appendValues(StringBuilder out, String yaml) {
+    String marker = "EOT";
+    while (yaml.lines().anyMatch(marker::equals)) {
+      marker = marker + "_";
+    }
+    out.append("\n  values = [\n    <<-").append(marker).append('\n');
+    for (String line : yaml.split("\n", -1)) {
+      if (!line.isEmpty()) {
+        out.append("    ").append(line.replace("${", "$${").replace("%{", "%%{"));
+      }
+      out.append('\n');
+    }
+    out.setLength(out.length() - 1);
+    out.append("    ").append(marker).append("\n  ]\n");
+  }
+
+  /** A Terraform identifier: letters, digits, '_' and '-', not starting with a digit. */
+  private static String terraformName(String release) {
+    String name = release.replaceAll("[^A-Za-z0-9_]", "_");
+    return Character.isDigit(name.charAt(0)) ? "release_" + name : name;
   }
 
   private static void appendSets(StringBuilder out, String attribute, List<String[]> sets, TerraformSyntax syntax) {
@@ -316,7 +354,10 @@ public final class Exports {
       Map<String, Object> secret = new LinkedHashMap<>();
       secret.put("apiVersion", "v1");
       secret.put("kind", "Secret");
-      secret.put("metadata", Map.of("name", secretName, "namespace", installation.namespace()));
+      Map<String, Object> secretMetadata = new LinkedHashMap<>();
+      secretMetadata.put("name", secretName);
+      secretMetadata.put("namespace", installation.namespace());
+      secret.put("metadata", secretMetadata);
       secret.put("type", "Opaque");
       secret.put("stringData", secretData);
       out.append(YamlWriter.write(secret)).append("---\n");
@@ -402,19 +443,44 @@ public final class Exports {
     current.remove(((ValuesPath.Key) segments.get(segments.size() - 1)).name());
   }
 
+  /**
+   * Puts a value at a path, creating maps for keys and lists for indexes on the way; list entries before
+   * an index are empty maps, which Helm's --set parser fills in.
+   */
   @SuppressWarnings("unchecked")
   private static void put(Map<String, Object> root, ValuesPath path, Object value) {
     List<ValuesPath.Segment> segments = path.segments();
-    Map<String, Object> current = root;
-    for (int i = 0; i < segments.size() - 1; i++) {
-      String key = ((ValuesPath.Key) segments.get(i)).name();
-      Object next = current.get(key);
-      if (!(next instanceof Map)) {
-        next = new LinkedHashMap<String, Object>();
-        current.put(key, next);
+    Object current = root;
+    for (int i = 0; i < segments.size(); i++) {
+      ValuesPath.Segment segment = segments.get(i);
+      boolean last = i == segments.size() - 1;
+      Object child = last ? value : null;
+      if (segment instanceof ValuesPath.Key) {
+        Map<String, Object> map = (Map<String, Object>) current;
+        String key = ((ValuesPath.Key) segment).name();
+        if (!last) {
+          child = containerFor(segments.get(i + 1), map.get(key));
+        }
+        map.put(key, child);
+      } else {
+        List<Object> list = (List<Object>) current;
+        int index = ((ValuesPath.Index) segment).index();
+        while (list.size() <= index) {
+          list.add(new LinkedHashMap<String, Object>());
+        }
+        if (!last) {
+          child = containerFor(segments.get(i + 1), list.get(index));
+        }
+        list.set(index, child);
       }
-      current = (Map<String, Object>) next;
+      current = child;
     }
-    current.put(((ValuesPath.Key) segments.get(segments.size() - 1)).name(), value);
+  }
+
+  private static Object containerFor(ValuesPath.Segment next, Object existing) {
+    if (next instanceof ValuesPath.Key) {
+      return existing instanceof Map ? existing : new LinkedHashMap<String, Object>();
+    }
+    return existing instanceof List ? existing : new ArrayList<Object>();
   }
 }

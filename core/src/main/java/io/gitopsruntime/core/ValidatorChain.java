@@ -157,7 +157,9 @@ public final class ValidatorChain {
         continue;
       }
       if (executor == null) {
-        executor = Executors.newFixedThreadPool(Math.min(validators.size(), 16), new DaemonThreads());
+        // one thread per validator: they wait on the network, and a queued validator would spend its
+        // timeout waiting for a thread
+        executor = Executors.newCachedThreadPool(new DaemonThreads());
       }
       futures.add(executor.submit(() -> run(validator, context)));
       deadlines.add(start + validator.timeout().orElse(defaultTimeout).toNanos());
@@ -185,7 +187,9 @@ public final class ValidatorChain {
       }
     }
     all.sort(Comparator.comparing(Finding::severity, SEVERITY_ORDER));
-    return ValidationReport.of(all);
+    // masked here already, so that interceptors (which may log) never see a literal secret
+    Redactor redactor = Redactor.of(context.values());
+    return ValidationReport.of(all.stream().map(redactor::redact).toList());
   }
 
   private static List<Finding> run(Validator validator, ValidationContext context) throws Exception {
@@ -216,7 +220,7 @@ public final class ValidatorChain {
       return List.of(Finding.error("validator.failed", "",
           "validator " + validator.id() + " failed: " + cause.getClass().getSimpleName()
               + (cause.getMessage() != null ? ": " + cause.getMessage() : "") + ". The other checks still ran.",
-          "Fix the cause, or remove the validator with ValidatorChain.builder().remove(\"" + validator.id() + "\").")
+          "Fix the cause, or remove the validator with chain.toBuilder().remove(\"" + validator.id() + "\").")
           .withValidatorId(validator.id()));
     } catch (CancellationException e) {
       return List.of(Finding.error("validator.failed", "", "validator " + validator.id() + " was cancelled.", "")
@@ -348,10 +352,14 @@ public final class ValidatorChain {
       if (!validators.containsKey(id)) {
         throw new IllegalArgumentException("the chain has no validator \"" + id + "\"; its validators are " + validators.keySet() + ".");
       }
+      String newId = Objects.requireNonNull(replacement.id(), "replacement.id() == null");
+      if (!newId.equals(id) && validators.containsKey(newId)) {
+        throw new IllegalArgumentException("the chain already has a validator \"" + newId + "\"; use replace(\"" + newId + "\", ...) to swap it.");
+      }
       Map<String, Validator> copy = new LinkedHashMap<>();
       validators.forEach((k, v) -> {
         if (k.equals(id)) {
-          copy.put(replacement.id(), replacement);
+          copy.put(newId, replacement);
         } else {
           copy.put(k, v);
         }

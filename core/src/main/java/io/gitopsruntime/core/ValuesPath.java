@@ -121,7 +121,7 @@ public final class ValuesPath {
         }
         i++;
         if (i == text.length()) {
-          throw malformed(text, i, "the path ends with '.'");
+          throw malformed(text, i - 1, "the path ends with '.'");
         }
       } else if (c == '[') {
         if (keyPending) {
@@ -130,6 +130,8 @@ public final class ValuesPath {
           keyPending = false;
         } else if (segments.isEmpty()) {
           throw malformed(text, i, "an index needs a key before it");
+        } else if (text.charAt(i - 1) == '.') {
+          throw malformed(text, i, "an empty key");
         }
         int close = text.indexOf(']', i);
         if (close < 0) {

@@ -2,6 +2,7 @@ package io.gitopsruntime.core.internal;
 
 import io.gitopsruntime.core.ValuesPath;
 import io.gitopsruntime.values.ExplicitNull;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -9,12 +10,18 @@ import java.util.regex.Pattern;
 /**
  * Turns one leaf of the values into the {@code --set} flag that gives Helm exactly that value and type.
  *
- * <p>Helm's {@code --set} reads {@code true}/{@code false} as booleans, {@code null} as null and integers
- * as numbers, and splits on unescaped commas; strings that would be misread go through
- * {@code --set-string}, numbers with a fraction and empty maps through {@code --set-json}.
+ * <p>Helm's {@code --set} parser (its {@code strvals} package, also used by Terraform's Helm provider)
+ * reads {@code true}, {@code false} and {@code null} in any case, {@code 0}, and base-10 64-bit integers
+ * that do not start with {@code 0} as typed values; it reads a value starting with <code>{</code> as a
+ * list, even with {@code --set-string}; it splits on unescaped commas; and {@code \} escapes the next
+ * character. So strings that would be misread go through {@code --set-string}, a leading <code>{</code>,
+ * commas and backslashes are escaped, and numbers {@code --set} cannot type, empty maps and empty lists
+ * go through {@code --set-json}.
  */
 public final class HelmSet {
-  private static final Pattern INT64 = Pattern.compile("-?(0|[1-9][0-9]{0,18})");
+  private static final Pattern DECIMAL = Pattern.compile("[-+]?[0-9]+");
+  private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
+  private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
   /**
    * A flag and its argument.
@@ -38,8 +45,13 @@ public final class HelmSet {
     if (value == ExplicitNull.INSTANCE) {
       return new Flag("--set", key + "=null");
     }
-    if (value instanceof Boolean || value instanceof Long || value instanceof Integer || value instanceof java.math.BigInteger) {
+    if (value instanceof Boolean || value instanceof Long || value instanceof Integer) {
       return new Flag("--set", key + "=" + value);
+    }
+    if (value instanceof BigInteger) {
+      BigInteger big = (BigInteger) value;
+      boolean fits = big.compareTo(LONG_MIN) >= 0 && big.compareTo(LONG_MAX) <= 0;
+      return new Flag(fits ? "--set" : "--set-json", key + "=" + value);
     }
     if (value instanceof Number) {
       return new Flag("--set-json", key + "=" + value);
@@ -48,11 +60,22 @@ public final class HelmSet {
       return new Flag("--set-json", key + "={}");
     }
     if (value instanceof List) {
-      return new Flag("--set", key + "={}");
+      return new Flag("--set-json", key + "=[]");
     }
     String s = String.valueOf(value);
+    return new Flag(misread(s) ? "--set-string" : "--set", key + "=" + escape(s));
+  }
+
+  /**
+   * Escapes a string value for Helm's {@code --set} parser: backslashes, commas, and a leading
+   * <code>{</code> that would start a list.
+   *
+   * @param s the value
+   * @return the escaped value
+   */
+  public static String escape(String s) {
     String escaped = s.replace("\\", "\\\\").replace(",", "\\,");
-    return new Flag(misread(s) ? "--set-string" : "--set", key + "=" + escaped);
+    return escaped.startsWith("{") ? "\\" + escaped : escaped;
   }
 
   /**
@@ -62,7 +85,17 @@ public final class HelmSet {
    * @return true when {@code --set-string} is needed
    */
   public static boolean misread(String s) {
-    return s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false") || s.equals("null") || INT64.matcher(s).matches()
-        || (s.startsWith("{") && s.endsWith("}"));
+    if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false") || s.equalsIgnoreCase("null") || s.equals("0")) {
+      return true;
+    }
+    if (s.isEmpty() || s.charAt(0) == '0' || !DECIMAL.matcher(s).matches()) {
+      return false;
+    }
+    try {
+      Long.parseLong(s);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 }

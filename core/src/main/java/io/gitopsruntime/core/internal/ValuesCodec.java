@@ -520,7 +520,7 @@ public final class ValuesCodec {
     if (n.secretKeyRef().isPresent()) {
       out.put("secretKeyRef", writeSecretKeyRef(n.secretKeyRef().get(), path.key("secretKeyRef"), secrets));
     }
-    Writing.putAdditional(out, n.additionalValues());
+    Writing.putAdditional(out, n.additionalValues(), path, secrets, "token");
     return out;
   }
 
@@ -668,7 +668,7 @@ public final class ValuesCodec {
     if (!n.annotations().isEmpty()) {
       out.put("annotations", new LinkedHashMap<>(n.annotations()));
     }
-    Writing.putAdditional(out, n.additionalValues());
+    Writing.putAdditional(out, n.additionalValues(), path, secrets, "content");
     return out;
   }
 
@@ -1240,7 +1240,7 @@ public final class ValuesCodec {
     if (n.secretKeyRef().isPresent()) {
       out.put("secretKeyRef", writeSecretKeyRef(n.secretKeyRef().get(), path.key("secretKeyRef"), secrets));
     }
-    Writing.putAdditional(out, n.additionalValues());
+    Writing.putAdditional(out, n.additionalValues(), path, secrets, "value");
     return out;
   }
 
@@ -1477,7 +1477,7 @@ public final class ValuesCodec {
     if (n.tokenSecretKeyRef().isPresent()) {
       out.put("tokenSecretKeyRef", writeSecretKeyRef(n.tokenSecretKeyRef().get(), path.key("tokenSecretKeyRef"), secrets));
     }
-    Writing.putAdditional(out, n.additionalValues());
+    Writing.putAdditional(out, n.additionalValues(), path, secrets, "password", "token");
     return out;
   }
 

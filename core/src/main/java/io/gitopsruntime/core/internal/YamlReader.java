@@ -46,7 +46,9 @@ public final class YamlReader {
   private static final Set<String> FALSE =
       Set.of("n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF");
   private static final Set<String> NULL = Set.of("", "~", "null", "Null", "NULL");
-  private static final Pattern INT = Pattern.compile("[-+]?(0b[01]+|0x[0-9a-fA-F]+|0[0-7]+|0|[1-9][0-9]*)");
+  /** Integers as Go's {@code strconv.ParseInt(s, 0, 64)} reads them, which Helm's YAML library uses. */
+  private static final Pattern INT =
+      Pattern.compile("[-+]?(0[bB][01]+|0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[0-7]+|0|[1-9][0-9]*)");
   private static final Pattern FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
 
   /** A parsed document. */
@@ -107,6 +109,11 @@ public final class YamlReader {
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+      if (e.getContext() != null && e.getContext().contains("quoted scalar") && e.getContextMark() != null) {
+        // the end of the file is where SnakeYAML noticed; the opening quote is where the user must look
+        mark = e.getContextMark();
+        problem = problem + " " + e.getContext();
+      }
       throw syntax(mark, "", "malformed YAML: " + problem + ". " + hint(problem));
     } catch (YAMLException e) {
       throw new ValuesSyntaxException(new SourceLocation(source, 1, 1), "",
@@ -118,8 +125,14 @@ public final class YamlReader {
     if (problem.contains("mapping values are not allowed")) {
       return "A value contains ': ' or the indentation is off; quote the value or fix the indentation.";
     }
-    if (problem.contains("found character '\\t'") || problem.contains("tab")) {
+    if (problem.contains("(TAB)") || problem.contains("'\\t'")) {
       return "YAML does not allow tabs for indentation; indent with spaces.";
+    }
+    if (problem.contains("quoted scalar")) {
+      return "A quoted value is not closed; add the closing quote.";
+    }
+    if (problem.contains("expected <block end>")) {
+      return "The indentation is off: keys of one map must start in the same column.";
     }
     if (problem.contains("could not find expected ':'")) {
       return "A key is missing its ':' or a quoted value is not closed.";
@@ -259,10 +272,15 @@ public final class YamlReader {
         }
         break;
       case TAG_PREFIX + "int":
+        Object whole = resolvePlain(value);
+        if (whole instanceof Long || whole instanceof BigInteger) {
+          return whole;
+        }
+        break;
       case TAG_PREFIX + "float":
         Object number = resolvePlain(value);
         if (number instanceof Number) {
-          return number;
+          return ((Number) number).doubleValue();
         }
         break;
       default:
@@ -285,7 +303,8 @@ public final class YamlReader {
     }
     char first = value.charAt(0);
     if ((first >= '0' && first <= '9') || first == '-' || first == '+' || first == '.') {
-      String plain = value.replace("_", "");
+      // Helm's YAML library ignores '_' in numbers, except in those that start with '.'
+      String plain = first == '.' ? value : value.replace("_", "");
       if (!plain.isEmpty() && INT.matcher(plain).matches()) {
         return integer(plain);
       }
@@ -310,11 +329,15 @@ public final class YamlReader {
     boolean negative = plain.startsWith("-");
     String digits = plain.startsWith("-") || plain.startsWith("+") ? plain.substring(1) : plain;
     int radix = 10;
-    if (digits.startsWith("0x")) {
+    String prefix = digits.length() > 2 ? digits.substring(0, 2).toLowerCase(java.util.Locale.ROOT) : "";
+    if (prefix.equals("0x")) {
       radix = 16;
       digits = digits.substring(2);
-    } else if (digits.startsWith("0b")) {
+    } else if (prefix.equals("0b")) {
       radix = 2;
+      digits = digits.substring(2);
+    } else if (prefix.equals("0o")) {
+      radix = 8;
       digits = digits.substring(2);
     } else if (digits.length() > 1 && digits.startsWith("0")) {
       radix = 8;

@@ -79,9 +79,9 @@ public final class YamlWriter {
     } else if (value instanceof Double || value instanceof Float) {
       double d = ((Number) value).doubleValue();
       if (Double.isNaN(d)) {
-        g.writeRawValue(".nan");
+        g.writeNumber(".nan");
       } else if (Double.isInfinite(d)) {
-        g.writeRawValue(d > 0 ? ".inf" : "-.inf");
+        g.writeNumber(d > 0 ? ".inf" : "-.inf");
       } else {
         g.writeNumber(d);
       }
@@ -93,15 +93,22 @@ public final class YamlWriter {
   /** Quotes what Jackson quotes, plus any string a YAML 1.1 reader would not read back as a string. */
   private static final class Yaml11QuotingChecker extends StringQuotingChecker.Default {
     private static final long serialVersionUID = 1L;
+    /** What Helm's YAML library reads as a timestamp (and Helm then rewrites as an RFC 3339 string). */
+    private static final java.util.regex.Pattern TIMESTAMP =
+        java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?", java.util.regex.Pattern.DOTALL);
 
     @Override
     public boolean needToQuoteValue(String value) {
-      return super.needToQuoteValue(value) || !(YamlReader.resolvePlain(value) instanceof String);
+      return super.needToQuoteValue(value) || misread(value);
     }
 
     @Override
     public boolean needToQuoteName(String name) {
-      return super.needToQuoteName(name) || !(YamlReader.resolvePlain(name) instanceof String);
+      return super.needToQuoteName(name) || misread(name);
+    }
+
+    private static boolean misread(String s) {
+      return !(YamlReader.resolvePlain(s) instanceof String) || s.equals("<<") || TIMESTAMP.matcher(s).matches();
     }
   }
 }

@@ -1,0 +1,487 @@
+package io.gitopsruntime.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.gitopsruntime.InvalidValuesException;
+import io.gitopsruntime.RuntimeInstallation;
+import io.gitopsruntime.values.AppProxyConfigValues;
+import io.gitopsruntime.values.CaCertSecretValues;
+import io.gitopsruntime.values.CaCertsValues;
+import io.gitopsruntime.values.CodefreshTlsValues;
+import io.gitopsruntime.values.ExplicitNull;
+import io.gitopsruntime.values.GitOpsRuntimeValues;
+import io.gitopsruntime.values.ImageValues;
+import io.gitopsruntime.values.SecretValue;
+import io.gitopsruntime.values.TolerationValues;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.yaml.snakeyaml.Yaml;
+
+class ExportsTest {
+  private static final String ACCOUNT = "628a80b693a15c0f9c13ab75";
+  private static final String TOKEN = "cf-api-key-0123456789abcdef";
+  private static final String GIT_TOKEN = "ghp_fixtureGitRuntimeToken0123";
+  private static final String PEM =
+      "-----BEGIN CERTIFICATE-----\nMIIBfixtureCaBundle0123456789abcdef\n-----END CERTIFICATE-----\n";
+
+  static final RuntimeInstallation TUNNEL = RuntimeInstallation.builder()
+      .runtimeName("prod-eu")
+      .tunnel(ACCOUNT, SecretValue.of(TOKEN))
+      .build();
+
+  static final RuntimeInstallation INGRESS = RuntimeInstallation.builder()
+      .runtimeName("prod-eu")
+      .userToken(SecretValue.of(TOKEN))
+      .ingress("runtime.example.com", "nginx")
+      .build();
+
+  static final RuntimeInstallation SERVICE_MESH = RuntimeInstallation.builder()
+      .runtimeName("prod-eu")
+      .userToken(SecretValue.of(TOKEN))
+      .serviceMesh("https://runtime.mesh.example.com")
+      .chartVersion("0.30.0")
+      .build();
+
+  /** Values that need --set-string, escaping or shell quoting. */
+  static final RuntimeInstallation NEEDS_CARE = RuntimeInstallation.builder()
+      .releaseName("cf-gitops-runtime")
+      .namespace("team-a")
+      .runtimeName("prod-eu")
+      .userToken(SecretValue.of(TOKEN))
+      .ingress("runtime.example.com", "nginx")
+      .chartVersion("0.30.0")
+      .editValues(v -> v
+          .withGlobal(v.global().withNoProxy("localhost,127.0.0.1,.svc,.cluster.local"))
+          .withInstaller(v.installer().withImage(ImageValues.builder().tag("123").build()))
+          .withAppProxy(v.appProxy().withConfig(AppProxyConfigValues.builder().skipGitPermissionValidation(true).build()))
+          .withAdditionalValues(map(
+              "extra", map(
+                  "looksTrue", "true",
+                  "looksNull", "NULL",
+                  "signed", "+7",
+                  "braces", "{not a list}",
+                  "quoted", "say \"hi\", it's me",
+                  "backslash", "C:\\path\\to",
+                  "template", "${HOME} and %{x}",
+                  "spaces", "two words",
+                  "dotted.key", "v"))))
+      .build();
+
+  /** Everything at once: every secret slot, lists, nulls, numbers and strings that need care. */
+  static final RuntimeInstallation EVERYTHING = RuntimeInstallation.builder()
+      .releaseName("1st-runtime")
+      .namespace("team-a")
+      .chart("https://charts.example.com/stable/gitops-runtime")
+      .chartVersion("0.30.1-rc.1")
+      .runtimeName("prod-eu")
+      .tunnel(ACCOUNT, SecretValue.of(TOKEN))
+      .gitCredentials("x-token", SecretValue.of(GIT_TOKEN))
+      .editValues(v -> v
+          .withGlobal(v.global()
+              .withCodefresh(v.global().codefresh().withTls(CodefreshTlsValues.builder()
+                  .caCerts(CaCertsValues.builder()
+                      .secret(CaCertSecretValues.builder().create(true).content(SecretValue.of(PEM)).build())
+                      .build())
+                  .build()))
+              .withNoProxy("localhost,127.0.0.1")
+              .withTolerations(List.of(TolerationValues.builder().key("dedicated").operator("Exists").tolerationSeconds(300L).build())))
+          .withAppProxy(v.appProxy().withReplicaCount(2).withConfig(AppProxyConfigValues.builder().skipGitPermissionValidation(true).build()))
+          .withAdditionalValues(map(
+              "extra", map(
+                  "emptyList", List.of(),
+                  "ratio", 0.5,
+                  "deleted", ExplicitNull.INSTANCE,
+                  "looksFalse", "False",
+                  "zero", "0",
+                  "leadingZero", "007",
+                  "braces", "{a,b}",
+                  "quoted", "say \"hi\", it's me",
+                  "backslash", "C:\\path\\to",
+                  "template", "${HOME} and %{x}",
+                  "newline", "two\nlines",
+                  "empty", "",
+                  "list", List.of("a,b", "c"),
+                  "objects", List.of(map("name", "x", "tags", List.of()))))))
+      .build();
+
+  static Map<String, Object> map(Object... keysAndValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
+  }
+
+  static String golden(String name) {
+    return ValuesYamlTest.resource("/golden/" + name);
+  }
+
+  /** What Helm should end up with: the values as data, nulls as Java null, without empty maps. */
+  static Object expected(RuntimeInstallation installation, SecretHandling secrets) {
+    return withoutEmptyMaps(ValuesYamlTest.normalize(ValuesTree.of(installation.values(), secrets).data()));
+  }
+
+  @SuppressWarnings("unchecked")
+  static Object withoutEmptyMaps(Object value) {
+    if (value instanceof Map) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      ((Map<String, Object>) value).forEach((k, v) -> {
+        Object cleaned = withoutEmptyMaps(v);
+        if (!(cleaned instanceof Map && ((Map<?, ?>) cleaned).isEmpty())) {
+          out.put(k, cleaned);
+        }
+      });
+      return out;
+    }
+    if (value instanceof List) {
+      return ((List<Object>) value).stream().map(ExportsTest::withoutEmptyMaps).collect(Collectors.toList());
+    }
+    return value;
+  }
+
+  /** Applies every --set* flag of an argument list the way Helm does. */
+  static Object applyFlags(List<String> args) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i).startsWith("--set")) {
+        HelmStrvals.apply(data, args.get(i), args.get(++i));
+      }
+    }
+    return ValuesYamlTest.normalize(data);
+  }
+
+  static Stream<RuntimeInstallation> installations() {
+    return Stream.of(TUNNEL, INGRESS, SERVICE_MESH, NEEDS_CARE, EVERYTHING);
+  }
+
+  @Nested
+  class HelmCommand {
+    @Test
+    void tunnelHasTheInstallationPageShape() {
+      assertThat(Exports.helmCommand(TUNNEL, SecretHandling.MASK)).isEqualTo(golden("helm-tunnel.txt"));
+    }
+
+    @Test
+    void tunnelWithTheTokenRevealed() {
+      assertThat(Exports.helmCommand(TUNNEL, SecretHandling.REVEAL)).isEqualTo(golden("helm-tunnel-revealed.txt"));
+    }
+
+    @Test
+    void ingressHasTheInstallationPageShape() {
+      assertThat(Exports.helmCommand(INGRESS, SecretHandling.MASK)).isEqualTo(golden("helm-ingress.txt"));
+    }
+
+    @Test
+    void serviceMeshHasTheInstallationPageShapeWithTheVersionPinned() {
+      assertThat(Exports.helmCommand(SERVICE_MESH, SecretHandling.MASK)).isEqualTo(golden("helm-service-mesh.txt"));
+    }
+
+    @Test
+    void valuesThatNeedCareAreTypedEscapedAndQuoted() {
+      assertThat(Exports.helmCommand(NEEDS_CARE, SecretHandling.MASK)).isEqualTo(golden("helm-needs-care.txt"));
+    }
+
+    @Test
+    void argumentsStartWithTheReleaseAndEndWithChartVersionAndWait() {
+      List<String> args = Exports.helmCommandArguments(SERVICE_MESH, SecretHandling.MASK);
+
+      assertThat(args.subList(0, 7))
+          .containsExactly("helm", "upgrade", "--install", "cf-gitops-runtime", "--create-namespace", "--namespace", "codefresh");
+      assertThat(args.subList(args.size() - 4, args.size()))
+          .containsExactly("oci://quay.io/codefresh/gitops-runtime", "--version", "0.30.0", "--wait");
+    }
+
+    @Test
+    void neverShowsALiteralSecretWhenMasked() {
+      installations().forEach(installation -> {
+        String command = Exports.helmCommand(installation, SecretHandling.MASK);
+
+        assertThat(command).doesNotContain(TOKEN, GIT_TOKEN, "MIIBfixtureCaBundle");
+        assertThat(String.join(" ", Exports.helmCommandArguments(installation, SecretHandling.MASK)))
+            .doesNotContain(TOKEN, GIT_TOKEN, "MIIBfixtureCaBundle");
+      });
+    }
+
+    @Test
+    void masksASecretThatWasReadWithTheWrongType() {
+      RuntimeInstallation numericToken = RuntimeInstallation.builder()
+          .values(ValuesYaml.parse("global: {codefresh: {userToken: {token: 73519246801}}}", "values.yaml").values())
+          .build();
+
+      assertThat(Exports.helmCommand(numericToken, SecretHandling.MASK))
+          .doesNotContain("73519246801").contains("--set 'global.codefresh.userToken.token=****'");
+      assertThat(Exports.terraform(numericToken)).doesNotContain("73519246801").contains("value = var.codefresh_api_key");
+      assertThat(Exports.argoCdApplication(numericToken, SecretHandling.MASK)).doesNotContain("73519246801");
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.gitopsruntime.core.ExportsTest#installations")
+    void flagsGiveHelmExactlyTheValues(RuntimeInstallation installation) {
+      List<String> args = Exports.helmCommandArguments(installation, SecretHandling.REVEAL);
+
+      assertThat(applyFlags(args)).isEqualTo(expected(installation, SecretHandling.REVEAL));
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.gitopsruntime.core.ExportsTest#installations")
+    void aPosixShellPassesTheQuotedCommandToHelmArgumentForArgument(RuntimeInstallation installation, @TempDir Path dir)
+        throws IOException, InterruptedException {
+      Path sh = Path.of("/bin/sh");
+      assumeTrue(Files.isExecutable(sh), "needs a POSIX shell at /bin/sh");
+      // a fake helm that prints each argument on its own line, in brackets so that an argument holding a
+      // newline is still one argument
+      Path helm = dir.resolve("helm");
+      Files.writeString(helm, "#!/bin/sh\nfor arg in \"$@\"; do printf '[%s]\\n' \"$arg\"; done\n");
+      Files.setPosixFilePermissions(helm, PosixFilePermissions.fromString("rwx------"));
+      String command = Exports.helmCommand(installation, SecretHandling.REVEAL);
+
+      ProcessBuilder builder = new ProcessBuilder(sh.toString(), "-c", command).redirectErrorStream(true);
+      builder.environment().put("PATH", dir + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+      Process process = builder.start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+      List<String> args = Exports.helmCommandArguments(installation, SecretHandling.REVEAL);
+      String expected = args.subList(1, args.size()).stream().map(a -> "[" + a + "]\n").collect(Collectors.joining());
+      assertThat(output).isEqualTo(expected);
+      assertThat(process.exitValue()).isZero();
+    }
+  }
+
+  @Nested
+  class Terraform {
+    @Test
+    void helmProvider3UsesListAttributes() {
+      assertThat(Exports.terraform(EVERYTHING)).isEqualTo(golden("terraform-provider3.tf"));
+      assertThat(Exports.terraform(EVERYTHING, TerraformSyntax.HELM_PROVIDER_3)).isEqualTo(Exports.terraform(EVERYTHING));
+    }
+
+    @Test
+    void helmProvider2UsesBlocksAsOnTheInstallationPage() {
+      assertThat(Exports.terraform(TUNNEL, TerraformSyntax.HELM_PROVIDER_2)).isEqualTo(golden("terraform-provider2.tf"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.gitopsruntime.core.ExportsTest#installations")
+    void neverHoldsALiteralSecret(RuntimeInstallation installation) {
+      for (TerraformSyntax syntax : TerraformSyntax.values()) {
+        assertThat(Exports.terraform(installation, syntax)).doesNotContain(TOKEN, GIT_TOKEN, "MIIBfixtureCaBundle", "****");
+      }
+    }
+
+    @Test
+    void bindsEachSecretToASensitiveVariable() {
+      String hcl = Exports.terraform(EVERYTHING);
+
+      assertThat(hcl).contains(
+          "variable \"codefresh_api_key\" {\n"
+              + "  description = \"Codefresh API key (global.codefresh.userToken.token)\"\n"
+              + "  type        = string\n"
+              + "  sensitive   = true\n"
+              + "}\n",
+          "      name  = \"global.codefresh.userToken.token\"\n      value = var.codefresh_api_key\n",
+          "      name  = \"global.codefresh.tls.caCerts.secret.content\"\n      value = var.codefresh_ca_bundle\n",
+          "      name  = \"global.runtime.gitCredentials.password.value\"\n      value = var.git_runtime_token\n");
+    }
+
+    @Test
+    void escapesQuotesBackslashesAndTemplateSequencesForHcl() {
+      String hcl = Exports.terraform(NEEDS_CARE, TerraformSyntax.HELM_PROVIDER_2);
+
+      assertThat(hcl).contains(
+          "    name  = \"extra.quoted\"\n    value = \"say \\\"hi\\\"\\\\, it's me\"\n",
+          "    name  = \"extra.backslash\"\n    value = \"C:\\\\\\\\path\\\\\\\\to\"\n",
+          "    name  = \"extra.template\"\n    value = \"$${HOME} and %%{x}\"\n",
+          "    name  = \"extra.dotted\\\\.key\"\n    value = \"v\"\n",
+          "    name  = \"global.noProxy\"\n    value = \"localhost\\\\,127.0.0.1\\\\,.svc\\\\,.cluster.local\"\n",
+          "    name  = \"app-proxy.config.skipGitPermissionValidation\"\n    value = \"true\"\n    type  = \"string\"\n",
+          "    name  = \"extra.braces\"\n    value = \"\\\\{not a list}\"\n");
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.gitopsruntime.core.ExportsTest#installations")
+    void givesHelmExactlyTheValues(RuntimeInstallation installation) {
+      Map<String, String> variables = Map.of(
+          "var.codefresh_api_key", TOKEN, "var.git_runtime_token", GIT_TOKEN, "var.codefresh_ca_bundle", PEM);
+      for (TerraformSyntax syntax : TerraformSyntax.values()) {
+        String hcl = Exports.terraform(installation, syntax);
+
+        assertThat(applyHelmRelease(hcl, variables)).as(hcl).isEqualTo(expected(installation, SecretHandling.REVEAL));
+      }
+    }
+
+    @Test
+    void namesTheResourceAfterTheReleaseAsATerraformIdentifier() {
+      assertThat(Exports.terraform(TUNNEL)).contains("resource \"helm_release\" \"cf_gitops_runtime\" {\n");
+      assertThat(Exports.terraform(EVERYTHING)).contains("resource \"helm_release\" \"release_1st_runtime\" {\n");
+    }
+
+    @Test
+    void leavesTheRepositoryOutForAChartWithoutOne() {
+      RuntimeInstallation local = TUNNEL.toBuilder().chart("./charts/gitops-runtime").build();
+
+      assertThat(Exports.terraform(local)).contains("  name             = \"cf-gitops-runtime\"\n"
+          + "  chart            = \"./charts/gitops-runtime\"\n"
+          + "  namespace        = \"codefresh\"\n"
+          + "  create_namespace = true\n");
+    }
+  }
+
+  /**
+   * Reads a generated helm_release back the way the Helm provider applies it: the values heredoc first,
+   * then every set and set_sensitive through Helm's --set parser.
+   */
+  static Object applyHelmRelease(String hcl, Map<String, String> variables) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    Matcher heredoc = Pattern.compile("  values = \\[\n    <<-(\\w+)\n(.*?)\n    \\1\n  \\]\n", Pattern.DOTALL).matcher(hcl);
+    if (heredoc.find()) {
+      String yaml = heredoc.group(2).lines().map(l -> l.startsWith("    ") ? l.substring(4) : l)
+          .map(l -> l.replace("$${", "${").replace("%%{", "%{")).collect(Collectors.joining("\n"));
+      data.putAll(new Yaml().<Map<String, Object>>load(yaml));
+    }
+    Matcher set = Pattern.compile(
+        "name  = \"((?:[^\"\\\\]|\\\\.)*)\"\n\\s+value = (\"(?:[^\"\\\\]|\\\\.)*\"|var\\.\\w+)(\n\\s+type  = \"string\")?").matcher(hcl);
+    while (set.find()) {
+      // a variable's value reaches Helm's parser as it is; the test secrets hold nothing it would change
+      String value = set.group(2).startsWith("var.") ? variables.get(set.group(2)) : unHcl(set.group(2));
+      HelmStrvals.apply(data, set.group(3) != null ? "--set-string" : "--set", unHcl("\"" + set.group(1) + "\"") + "=" + value);
+    }
+    return ValuesYamlTest.normalize(data);
+  }
+
+  /** The string an HCL quoted template stands for (the escapes the export writes). */
+  static String unHcl(String quoted) {
+    String s = quoted.substring(1, quoted.length() - 1);
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\') {
+        char n = s.charAt(++i);
+        out.append(n == 'n' ? '\n' : n == 'r' ? '\r' : n == 't' ? '\t' : n);
+      } else if ((c == '$' || c == '%') && s.startsWith(c + "" + c + "{", i)) {
+        out.append(c);
+        i++;
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  @Nested
+  class ArgoCdApplication {
+    @Test
+    void movesLiteralSecretsToASeparateSecretAndMasksThem() {
+      assertThat(Exports.argoCdApplication(EVERYTHING.toBuilder().chart("oci://quay.io/codefresh/gitops-runtime").build(),
+          SecretHandling.MASK)).isEqualTo(golden("argocd-application.yaml"));
+    }
+
+    @Test
+    void neverPutsALiteralSecretInTheApplication() {
+      String yaml = Exports.argoCdApplication(EVERYTHING.toBuilder().chart(RuntimeInstallation.DEFAULT_CHART).build(),
+          SecretHandling.REVEAL);
+
+      List<Map<String, Object>> documents = new ArrayList<>();
+      new Yaml().loadAll(yaml).forEach(d -> documents.add(castMap(d)));
+      assertThat(documents).extracting(d -> d.get("kind")).containsExactly("Secret", "Secret", "Application");
+      Map<String, Object> secret = documents.get(0);
+      assertThat(castMap(secret.get("stringData"))).isEqualTo(Map.of(
+          "codefresh-api-key", TOKEN, "codefresh-ca-bundle", PEM, "git-runtime-token", GIT_TOKEN));
+      String application = new Yaml().dump(documents.get(2));
+      assertThat(application).doesNotContain(TOKEN, GIT_TOKEN, "MIIBfixtureCaBundle", "****");
+      Map<String, Object> values = castMap(castMap(castMap(castMap(documents.get(2).get("spec")).get("source")).get("helm")).get("valuesObject"));
+      ValuesTree tree = ValuesTree.ofData(values);
+      assertThat(tree.get("global.codefresh.userToken.secretKeyRef"))
+          .contains(Map.of("name", "1st-runtime-secrets", "key", "codefresh-api-key"));
+      assertThat(tree.get("global.codefresh.tls.caCerts.secretKeyRef"))
+          .contains(Map.of("name", "1st-runtime-secrets", "key", "codefresh-ca-bundle"));
+      assertThat(tree.get("global.codefresh.tls.caCerts.secret")).contains(Map.of());
+      assertThat(tree.get("global.runtime.gitCredentials.password"))
+          .contains(Map.of("secretKeyRef", Map.of("name", "1st-runtime-secrets", "key", "git-runtime-token")));
+      assertThat(tree.get("extra.ratio")).contains(0.5);
+    }
+
+    @Test
+    void saysThatTheSecretsAreMaskedOnlyWhenTheyAre() {
+      assertThat(Exports.argoCdApplication(TUNNEL, SecretHandling.MASK)).contains("Its values are masked here");
+      assertThat(Exports.argoCdApplication(TUNNEL, SecretHandling.REVEAL)).doesNotContain("masked").contains(TOKEN);
+    }
+
+    @Test
+    void needsNoSecretManifestWithoutLiteralSecrets() {
+      RuntimeInstallation byReference = RuntimeInstallation.builder()
+          .tunnel(ACCOUNT, SecretValue.fromSecret("codefresh-user-token", "token"))
+          .chartVersion("0.30.0")
+          .build();
+
+      assertThat(Exports.argoCdApplication(byReference, SecretHandling.REVEAL)).isEqualTo(golden("argocd-application-by-reference.yaml"));
+    }
+
+    @Test
+    void pointsAHelmRepositoryChartAtItsRepositoryWithoutAnOciSecret() {
+      String yaml = Exports.argoCdApplication(TUNNEL.toBuilder().chart("https://charts.example.com/stable/gitops-runtime").build(),
+          SecretHandling.MASK);
+
+      assertThat(yaml).doesNotContain("enableOCI").contains("    repoURL: https://charts.example.com/stable\n    chart: gitops-runtime\n");
+    }
+
+    @Test
+    void refusesALocalChart() {
+      RuntimeInstallation local = TUNNEL.toBuilder().chart("./charts/gitops-runtime-0.30.0.tgz").build();
+
+      assertThatThrownBy(() -> Exports.argoCdApplication(local, SecretHandling.MASK))
+          .isInstanceOf(InvalidValuesException.class)
+          .hasMessage("chart: \"./charts/gitops-runtime-0.30.0.tgz\" is a local chart, which Argo CD cannot fetch."
+              + " Publish it to a chart repository or OCI registry, or use oci://quay.io/codefresh/gitops-runtime.")
+          .extracting(e -> ((InvalidValuesException) e).valuesPath())
+          .isEqualTo("chart");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> castMap(Object o) {
+      return (Map<String, Object>) o;
+    }
+  }
+
+  @Nested
+  class ValuesFile {
+    @Test
+    void holdsOnlyWhatTheUserSet() {
+      assertThat(Exports.valuesYaml(TUNNEL, SecretHandling.MASK)).isEqualTo(golden("values-tunnel.yaml"));
+    }
+
+    @Test
+    void revealsSecretsOnlyWhenAsked() {
+      assertThat(Exports.valuesYaml(TUNNEL, SecretHandling.REVEAL))
+          .isEqualTo(golden("values-tunnel.yaml").replace("'****'", TOKEN));
+    }
+
+    @Test
+    void readsBackAsTheSameValues() {
+      installations().forEach(installation -> {
+        GitOpsRuntimeValues reread = ValuesYaml.parse(Exports.valuesYaml(installation, SecretHandling.REVEAL));
+
+        assertThat(reread).isEqualTo(installation.values());
+      });
+    }
+  }
+}

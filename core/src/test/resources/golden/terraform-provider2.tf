@@ -23,6 +23,6 @@ resource "helm_release" "cf_gitops_runtime" {
 
   set_sensitive {
     name  = "global.codefresh.userToken.token"
-    value = var.codefresh_api_key
+    value = replace(replace(var.codefresh_api_key, "\\", "\\\\"), ",", "\\,")
   }
 }

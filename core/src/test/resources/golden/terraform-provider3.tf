@@ -135,15 +135,15 @@ resource "helm_release" "release_1st_runtime" {
   set_sensitive = [
     {
       name  = "global.codefresh.userToken.token"
-      value = var.codefresh_api_key
+      value = replace(replace(var.codefresh_api_key, "\\", "\\\\"), ",", "\\,")
     },
     {
       name  = "global.codefresh.tls.caCerts.secret.content"
-      value = var.codefresh_ca_bundle
+      value = replace(replace(var.codefresh_ca_bundle, "\\", "\\\\"), ",", "\\,")
     },
     {
       name  = "global.runtime.gitCredentials.password.value"
-      value = var.git_runtime_token
+      value = replace(replace(var.git_runtime_token, "\\", "\\\\"), ",", "\\,")
     },
   ]
 }

@@ -169,7 +169,9 @@ public final class Exports {
             .append("  type        = string\n")
             .append("  sensitive   = true\n")
             .append("}\n\n");
-        sensitive.add(new String[] {hcl(path.toString()), "var." + variable, null});
+        // Helm's --set parser reads the value: escape what it would split or unescape
+        sensitive.add(new String[] {hcl(path.toString()),
+            "replace(replace(var." + variable + ", \"\\\\\", \"\\\\\\\\\"), \",\", \"\\\\,\")", null});
         continue;
       }
       Object value = leaf.getValue();
@@ -315,7 +317,7 @@ public final class Exports {
     String chartRef = installation.chart();
     String[] chart = splitChart(chartRef);
     if (chart[0] == null) {
-      throw new InvalidValuesException("chart", "chart: \"" + chartRef + "\" is a local chart, which Argo CD cannot fetch."
+      throw new InvalidValuesException("chart", "chart: \"" + chartRef + "\" is not an oci:// or https:// chart reference, which Argo CD needs to fetch a chart."
           + " Publish it to a chart repository or OCI registry, or use " + RuntimeInstallation.DEFAULT_CHART + ".");
     }
     boolean oci = chart[0].startsWith("oci://");

@@ -144,6 +144,7 @@ public final class ValidatorChain {
   }
 
   private ValidationReport runAll(ValidationContext context) {
+    Redactor redactor = Redactor.of(context.values());
     List<List<Finding>> results = new ArrayList<>(validators.size());
     List<Future<List<Finding>>> futures = new ArrayList<>(validators.size());
     List<Long> deadlines = new ArrayList<>(validators.size());
@@ -168,7 +169,9 @@ public final class ValidatorChain {
       for (int i = 0; i < validators.size(); i++) {
         Validator validator = validators.get(i);
         Future<List<Finding>> future = futures.get(i);
-        results.set(i, future == null ? List.of(skippedOffline(validator)) : await(validator, future, deadlines.get(i), validator.timeout().orElse(defaultTimeout)));
+        results.set(i, future == null
+            ? List.of(skippedOffline(validator))
+            : await(validator, future, deadlines.get(i), validator.timeout().orElse(defaultTimeout), redactor));
       }
     } finally {
       if (executor != null) {
@@ -188,7 +191,6 @@ public final class ValidatorChain {
     }
     all.sort(Comparator.comparing(Finding::severity, SEVERITY_ORDER));
     // masked here already, so that interceptors (which may log) never see a literal secret
-    Redactor redactor = Redactor.of(context.values());
     return ValidationReport.of(all.stream().map(redactor::redact).toList());
   }
 
@@ -205,7 +207,8 @@ public final class ValidatorChain {
     return named;
   }
 
-  private static List<Finding> await(Validator validator, Future<List<Finding>> future, long deadline, Duration timeout) {
+  private static List<Finding> await(
+      Validator validator, Future<List<Finding>> future, long deadline, Duration timeout, Redactor redactor) {
     try {
       long remaining = Math.max(0, deadline - System.nanoTime());
       return future.get(remaining, TimeUnit.NANOSECONDS);
@@ -216,7 +219,8 @@ public final class ValidatorChain {
           timeoutRemedy(validator.kind())).withValidatorId(validator.id()));
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
-      log.debug("validator {} failed", validator.id(), cause);
+      // the message only, masked: an exception's text may quote a request that carried a secret
+      log.debug("validator {} failed: {}", validator.id(), redactor.redact(String.valueOf(cause)));
       return List.of(Finding.error("validator.failed", "",
           "validator " + validator.id() + " failed: " + cause.getClass().getSimpleName()
               + (cause.getMessage() != null ? ": " + cause.getMessage() : "") + ". The other checks still ran.",

@@ -39,7 +39,7 @@ import org.yaml.snakeyaml.Yaml;
 class ExportsTest {
   private static final String ACCOUNT = "628a80b693a15c0f9c13ab75";
   private static final String TOKEN = "cf-api-key-0123456789abcdef";
-  private static final String GIT_TOKEN = "ghp_fixtureGitRuntimeToken0123";
+  private static final String GIT_TOKEN = "ghp_fixture,Git\\RuntimeToken0123";
   private static final String PEM =
       "-----BEGIN CERTIFICATE-----\nMIIBfixtureCaBundle0123456789abcdef\n-----END CERTIFICATE-----\n";
 
@@ -135,6 +135,22 @@ class ExportsTest {
     return ValuesYamlTest.resource("/golden/" + name);
   }
 
+  /**
+   * Compares with a golden file; run with {@code -Dgolden.update=true} to rewrite the golden files from
+   * the current output, then review the diff like code.
+   */
+  static void assertGolden(String actual, String name) {
+    if (Boolean.getBoolean("golden.update")) {
+      try {
+        java.nio.file.Files.writeString(java.nio.file.Path.of("src/test/resources/golden", name), actual);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return;
+    }
+    assertThat(actual).as("golden file " + name).isEqualTo(golden(name));
+  }
+
   /** What Helm should end up with: the values as data, nulls as Java null, without empty maps. */
   static Object expected(RuntimeInstallation installation, SecretHandling secrets) {
     return withoutEmptyMaps(ValuesYamlTest.normalize(ValuesTree.of(installation.values(), secrets).data()));
@@ -177,27 +193,27 @@ class ExportsTest {
   class HelmCommand {
     @Test
     void tunnelHasTheInstallationPageShape() {
-      assertThat(Exports.helmCommand(TUNNEL, SecretHandling.MASK)).isEqualTo(golden("helm-tunnel.txt"));
+      assertGolden(Exports.helmCommand(TUNNEL, SecretHandling.MASK), "helm-tunnel.txt");
     }
 
     @Test
     void tunnelWithTheTokenRevealed() {
-      assertThat(Exports.helmCommand(TUNNEL, SecretHandling.REVEAL)).isEqualTo(golden("helm-tunnel-revealed.txt"));
+      assertGolden(Exports.helmCommand(TUNNEL, SecretHandling.REVEAL), "helm-tunnel-revealed.txt");
     }
 
     @Test
     void ingressHasTheInstallationPageShape() {
-      assertThat(Exports.helmCommand(INGRESS, SecretHandling.MASK)).isEqualTo(golden("helm-ingress.txt"));
+      assertGolden(Exports.helmCommand(INGRESS, SecretHandling.MASK), "helm-ingress.txt");
     }
 
     @Test
     void serviceMeshHasTheInstallationPageShapeWithTheVersionPinned() {
-      assertThat(Exports.helmCommand(SERVICE_MESH, SecretHandling.MASK)).isEqualTo(golden("helm-service-mesh.txt"));
+      assertGolden(Exports.helmCommand(SERVICE_MESH, SecretHandling.MASK), "helm-service-mesh.txt");
     }
 
     @Test
     void valuesThatNeedCareAreTypedEscapedAndQuoted() {
-      assertThat(Exports.helmCommand(NEEDS_CARE, SecretHandling.MASK)).isEqualTo(golden("helm-needs-care.txt"));
+      assertGolden(Exports.helmCommand(NEEDS_CARE, SecretHandling.MASK), "helm-needs-care.txt");
     }
 
     @Test
@@ -229,7 +245,7 @@ class ExportsTest {
 
       assertThat(Exports.helmCommand(numericToken, SecretHandling.MASK))
           .doesNotContain("73519246801").contains("--set 'global.codefresh.userToken.token=****'");
-      assertThat(Exports.terraform(numericToken)).doesNotContain("73519246801").contains("value = var.codefresh_api_key");
+      assertThat(Exports.terraform(numericToken)).doesNotContain("73519246801").contains("value = replace(replace(var.codefresh_api_key, ");
       assertThat(Exports.argoCdApplication(numericToken, SecretHandling.MASK)).doesNotContain("73519246801");
     }
 
@@ -271,13 +287,13 @@ class ExportsTest {
   class Terraform {
     @Test
     void helmProvider3UsesListAttributes() {
-      assertThat(Exports.terraform(EVERYTHING)).isEqualTo(golden("terraform-provider3.tf"));
+      assertGolden(Exports.terraform(EVERYTHING), "terraform-provider3.tf");
       assertThat(Exports.terraform(EVERYTHING, TerraformSyntax.HELM_PROVIDER_3)).isEqualTo(Exports.terraform(EVERYTHING));
     }
 
     @Test
     void helmProvider2UsesBlocksAsOnTheInstallationPage() {
-      assertThat(Exports.terraform(TUNNEL, TerraformSyntax.HELM_PROVIDER_2)).isEqualTo(golden("terraform-provider2.tf"));
+      assertGolden(Exports.terraform(TUNNEL, TerraformSyntax.HELM_PROVIDER_2), "terraform-provider2.tf");
     }
 
     @ParameterizedTest
@@ -298,9 +314,9 @@ class ExportsTest {
               + "  type        = string\n"
               + "  sensitive   = true\n"
               + "}\n",
-          "      name  = \"global.codefresh.userToken.token\"\n      value = var.codefresh_api_key\n",
-          "      name  = \"global.codefresh.tls.caCerts.secret.content\"\n      value = var.codefresh_ca_bundle\n",
-          "      name  = \"global.runtime.gitCredentials.password.value\"\n      value = var.git_runtime_token\n");
+          "      name  = \"global.codefresh.userToken.token\"\n      value = replace(replace(var.codefresh_api_key, \"\\\\\", \"\\\\\\\\\"), \",\", \"\\\\,\")\n",
+          "      name  = \"global.codefresh.tls.caCerts.secret.content\"\n      value = replace(replace(var.codefresh_ca_bundle, \"\\\\\", \"\\\\\\\\\"), \",\", \"\\\\,\")\n",
+          "      name  = \"global.runtime.gitCredentials.password.value\"\n      value = replace(replace(var.git_runtime_token, \"\\\\\", \"\\\\\\\\\"), \",\", \"\\\\,\")\n");
     }
 
     @Test
@@ -359,10 +375,20 @@ class ExportsTest {
       data.putAll(new Yaml().<Map<String, Object>>load(yaml));
     }
     Matcher set = Pattern.compile(
-        "name  = \"((?:[^\"\\\\]|\\\\.)*)\"\n\\s+value = (\"(?:[^\"\\\\]|\\\\.)*\"|var\\.\\w+)(\n\\s+type  = \"string\")?").matcher(hcl);
+        "name  = \"((?:[^\"\\\\]|\\\\.)*)\"\n\\s+value = (\"(?:[^\"\\\\]|\\\\.)*\"|replace\\(replace\\(var\\.\\w+,[^\n]*)(\n\\s+type  = \"string\")?")
+        .matcher(hcl);
+    Pattern escapedVariable = Pattern.compile(
+        "replace\\(replace\\((var\\.\\w+), \"\\\\\\\\\", \"\\\\\\\\\\\\\\\\\"\\), \",\", \"\\\\\\\\,\"\\)");
     while (set.find()) {
-      // a variable's value reaches Helm's parser as it is; the test secrets hold nothing it would change
-      String value = set.group(2).startsWith("var.") ? variables.get(set.group(2)) : unHcl(set.group(2));
+      String value;
+      if (set.group(2).startsWith("replace(")) {
+        // the HCL escapes the variable for Helm's parser: what Terraform's replace() would produce
+        Matcher variable = escapedVariable.matcher(set.group(2));
+        assertThat(variable.matches()).as(set.group(2)).isTrue();
+        value = variables.get(variable.group(1)).replace("\\", "\\\\").replace(",", "\\,");
+      } else {
+        value = unHcl(set.group(2));
+      }
       HelmStrvals.apply(data, set.group(3) != null ? "--set-string" : "--set", unHcl("\"" + set.group(1) + "\"") + "=" + value);
     }
     return ValuesYamlTest.normalize(data);
@@ -391,8 +417,8 @@ class ExportsTest {
   class ArgoCdApplication {
     @Test
     void movesLiteralSecretsToASeparateSecretAndMasksThem() {
-      assertThat(Exports.argoCdApplication(EVERYTHING.toBuilder().chart("oci://quay.io/codefresh/gitops-runtime").build(),
-          SecretHandling.MASK)).isEqualTo(golden("argocd-application.yaml"));
+      assertGolden(Exports.argoCdApplication(EVERYTHING.toBuilder().chart("oci://quay.io/codefresh/gitops-runtime").build(),
+          SecretHandling.MASK), "argocd-application.yaml");
     }
 
     @Test
@@ -433,7 +459,7 @@ class ExportsTest {
           .chartVersion("0.30.0")
           .build();
 
-      assertThat(Exports.argoCdApplication(byReference, SecretHandling.REVEAL)).isEqualTo(golden("argocd-application-by-reference.yaml"));
+      assertGolden(Exports.argoCdApplication(byReference, SecretHandling.REVEAL), "argocd-application-by-reference.yaml");
     }
 
     @Test
@@ -450,7 +476,8 @@ class ExportsTest {
 
       assertThatThrownBy(() -> Exports.argoCdApplication(local, SecretHandling.MASK))
           .isInstanceOf(InvalidValuesException.class)
-          .hasMessage("chart: \"./charts/gitops-runtime-0.30.0.tgz\" is a local chart, which Argo CD cannot fetch."
+          .hasMessage("chart: \"./charts/gitops-runtime-0.30.0.tgz\" is not an oci:// or https:// chart reference, which Argo CD"
+              + " needs to fetch a chart."
               + " Publish it to a chart repository or OCI registry, or use oci://quay.io/codefresh/gitops-runtime.")
           .extracting(e -> ((InvalidValuesException) e).valuesPath())
           .isEqualTo("chart");
@@ -466,7 +493,7 @@ class ExportsTest {
   class ValuesFile {
     @Test
     void holdsOnlyWhatTheUserSet() {
-      assertThat(Exports.valuesYaml(TUNNEL, SecretHandling.MASK)).isEqualTo(golden("values-tunnel.yaml"));
+      assertGolden(Exports.valuesYaml(TUNNEL, SecretHandling.MASK), "values-tunnel.yaml");
     }
 
     @Test

@@ -179,7 +179,9 @@ public final class SharedConfigRepo {
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("https") && !scheme.equals("http")) {
-      String rest = s.contains("://") ? s.substring(s.indexOf("://") + 3) : s;
+      String rest = uri.getHost() != null
+          ? uri.getHost() + (uri.getRawPath() == null ? "" : uri.getRawPath())
+          : s.contains("://") ? s.substring(s.indexOf("://") + 3) : s;
       result.findings.add(Messages.sharedConfigRepoInvalid(at, mask(s), RepoProblem.SCHEME, "https://" + rest));
       return result;
     }

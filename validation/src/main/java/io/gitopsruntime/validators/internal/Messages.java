@@ -72,7 +72,7 @@ public final class Messages {
     if (!name && !key) {
       return field + " has neither a name nor a key";
     }
-    return field + (name ? " has no name" : " has no key");
+    return field + (name ? " has no key" : " has no name");
   }
 
   // ---------------------------------------------------------------------------------------------------

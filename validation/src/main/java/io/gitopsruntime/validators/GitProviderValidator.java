@@ -72,7 +72,7 @@ public final class GitProviderValidator implements Validator {
   @Override
   public List<Finding> validate(ValidationContext context) {
     GitOpsRuntimeValues values = context.values();
-    Findings out = new Findings(ID);
+    Findings out = new Findings(ID).redacting(Secrets.redactor(values));
     Optional<SecretValue> password = Chart.gitPassword(values);
     if (password.isEmpty()) {
       return out.list();
@@ -102,6 +102,7 @@ public final class GitProviderValidator implements Validator {
       return out.add(Messages.gitSkipped(GitSkip.PASSWORD_UNUSABLE)).list();
     }
     Secrets.Value token = (Secrets.Value) resolved;
+    out.redacting(token.value());
     if (token.stripped()) {
       out.add(Messages.gitPasswordSecretWhitespace(values.global().runtime().gitCredentials().password()
           .secretKeyRef().flatMap(r -> r.name()).orElse("").strip()));
@@ -121,6 +122,7 @@ public final class GitProviderValidator implements Validator {
       out.add(Messages.gitSkipped(GitSkip.NO_PLATFORM));
       return;
     }
+    out.redacting(((Secrets.Value) apiKey).value());
     PlatformAccess.Endpoint platform = (PlatformAccess.Endpoint) endpoint;
     PlatformClient.Me me;
     try {

@@ -11,6 +11,7 @@ import io.gitopsruntime.validators.internal.Messages;
 import io.gitopsruntime.validators.internal.Messages.ProbeSkip;
 import io.gitopsruntime.validators.internal.NetErrors;
 import io.gitopsruntime.validators.internal.Raw;
+import io.gitopsruntime.validators.internal.Secrets;
 import io.gitopsruntime.values.GitOpsRuntimeValues;
 import io.gitopsruntime.values.IngressValues;
 import java.io.IOException;
@@ -63,7 +64,7 @@ public final class IngressProbeValidator implements Validator {
   @Override
   public List<Finding> validate(ValidationContext context) {
     GitOpsRuntimeValues values = context.values();
-    Findings out = new Findings(ID);
+    Findings out = new Findings(ID).redacting(Secrets.redactor(values));
     if (!Chart.ingressOn(values)) {
       return out.list();
     }

@@ -78,7 +78,7 @@ public final class PlatformValidator implements Validator {
   @Override
   public List<Finding> validate(ValidationContext context) {
     GitOpsRuntimeValues values = context.values();
-    Findings out = new Findings(ID);
+    Findings out = new Findings(ID).redacting(Secrets.redactor(values));
     boolean identityOff = Chart.skipValidation(values);
     boolean usageOff = Chart.skipUsageValidation(values);
     if (identityOff && usageOff) {
@@ -110,6 +110,7 @@ public final class PlatformValidator implements Validator {
           ClusterSecrets.read(cluster.get(), namespace, Chart.RUNTIME_TOKEN_SECRET, "token");
       if (runtimeToken instanceof ClusterSecrets.Found) {
         String token = ((ClusterSecrets.Found) runtimeToken).value().strip();
+        out.redacting(token);
         PlatformClient platform = new PlatformClient(endpoint.http(), endpoint.url(), token, redactor);
         try {
           if (platform.runtime(name).isPresent()) {
@@ -139,6 +140,7 @@ public final class PlatformValidator implements Validator {
       return;
     }
     Secrets.Value token = (Secrets.Value) resolved;
+    out.redacting(token.value());
     if (token.stripped()) {
       out.add(Messages.userTokenSecretWhitespace(
           values.global().codefresh().userToken().secretKeyRef().flatMap(r -> r.name()).orElse("").strip()));

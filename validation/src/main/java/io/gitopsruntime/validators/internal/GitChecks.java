@@ -55,26 +55,27 @@ public final class GitChecks {
     try {
       switch (api.provider()) {
         case GITHUB:
-          return github(http, api, base, token);
+          return github(http, api, base, token, redactor);
         case GITLAB:
           return gitlab(http, api, base, token, redactor);
         case BITBUCKET:
-          return bitbucket(http, base, username, token);
+          return bitbucket(http, base, username, token, redactor);
         default:
-          return bitbucketServer(http, api, base, token);
+          return bitbucketServer(http, api, base, token, redactor);
       }
     } catch (IOException e) {
       return List.of(Messages.gitUnreachable(api.displayName(), api.apiBase(), base.host(), NetErrors.classify(e)));
     }
   }
 
-  private static List<Finding> github(OkHttpClient http, GitApiUrl api, HttpUrl base, String token)
+  private static List<Finding> github(OkHttpClient http, GitApiUrl api, HttpUrl base, String token,
+      Redactor redactor)
       throws IOException {
     if (token.startsWith("github_pat")) {
       return List.of(Messages.gitFineGrained());
     }
     Request request = new Request.Builder().url(base).head().header("Authorization", "token " + token).build();
-    try (Response response = execute(http, request)) {
+    try (Response response = execute(http, redactor, request)) {
       String raw = Optional.ofNullable(response.header("X-OAuth-Scopes")).orElse("");
       if (raw.isBlank()) {
         return List.of(Messages.githubNoScopes(api.displayName(), api.apiBase(), response.code()));
@@ -96,7 +97,7 @@ public final class GitChecks {
   private static List<Finding> gitlab(OkHttpClient http, GitApiUrl api, HttpUrl base, String token,
       Redactor redactor) throws IOException {
     Request user = jsonRequest(base.newBuilder().addPathSegment("user").build(), "Bearer " + token).get().build();
-    try (Response response = execute(http, user)) {
+    try (Response response = execute(http, redactor, user)) {
       ResponseBody body = response.body();
       JsonNode json;
       try {
@@ -114,7 +115,7 @@ public final class GitChecks {
     }
     Request projects = jsonRequest(base.newBuilder().addPathSegment("projects").build(), "Bearer " + token)
         .post(RequestBody.create(new byte[0], JSON, 0, 0)).build();
-    try (Response response = execute(http, projects)) {
+    try (Response response = execute(http, redactor, projects)) {
       if (response.code() == 400) {
         return List.of();
       }
@@ -125,12 +126,13 @@ public final class GitChecks {
     }
   }
 
-  private static List<Finding> bitbucket(OkHttpClient http, HttpUrl base, String username, String token)
+  private static List<Finding> bitbucket(OkHttpClient http, HttpUrl base, String username, String token,
+      Redactor redactor)
       throws IOException {
     String basic = Base64.getEncoder().encodeToString((username + ":" + token).getBytes(StandardCharsets.UTF_8));
     Request request =
         jsonRequest(base.newBuilder().addPathSegment("user").build(), "Basic " + basic).head().build();
-    try (Response response = execute(http, request)) {
+    try (Response response = execute(http, redactor, request)) {
       String scopes = Optional.ofNullable(response.header("x-oauth-scopes")).orElse("");
       if (scopes.isEmpty()) {
         return List.of(Messages.bitbucketRejected(username, response.code()));
@@ -145,12 +147,13 @@ public final class GitChecks {
     }
   }
 
-  private static List<Finding> bitbucketServer(OkHttpClient http, GitApiUrl api, HttpUrl base, String token)
+  private static List<Finding> bitbucketServer(OkHttpClient http, GitApiUrl api, HttpUrl base, String token,
+      Redactor redactor)
       throws IOException {
     Request properties = jsonRequest(base.newBuilder().addPathSegment("application-properties").build(),
         "Bearer " + token).head().build();
     String user;
-    try (Response response = execute(http, properties)) {
+    try (Response response = execute(http, redactor, properties)) {
       user = Optional.ofNullable(response.header("X-AUSERNAME")).orElse("");
       if (user.isEmpty()) {
         return List.of(Messages.bitbucketServerRejected(api.apiBase(), response.code()));
@@ -161,7 +164,7 @@ public final class GitChecks {
             base.newBuilder().addPathSegment("users").addPathSegment(user).addPathSegment("repos").build(),
             "Bearer " + token)
         .post(RequestBody.create(body, JSON, 0, body.length)).build();
-    try (Response response = execute(http, repos)) {
+    try (Response response = execute(http, redactor, repos)) {
       if (response.code() == 400) {
         return List.of();
       }
@@ -180,16 +183,17 @@ public final class GitChecks {
         .header("Content-Type", "application/json");
   }
 
-  private static Response execute(OkHttpClient http, Request request) throws IOException {
+  private static Response execute(OkHttpClient http, Redactor redactor, Request request) throws IOException {
     long started = System.nanoTime();
+    String url = redactor.scrub(request.url().toString());
     try {
       Response response = http.newCall(request).execute();
-      LOG.debug("{} {} -> HTTP {} in {} ms", request.method(), request.url(), response.code(),
+      LOG.debug("{} {} -> HTTP {} in {} ms", request.method(), url, response.code(),
           (System.nanoTime() - started) / 1_000_000);
       return response;
     } catch (IOException e) {
-      LOG.debug("{} {} failed after {} ms: {}", request.method(), request.url(),
-          (System.nanoTime() - started) / 1_000_000, e.getClass().getSimpleName());
+      LOG.debug("{} {} failed after {} ms: {}", request.method(), url, (System.nanoTime() - started) / 1_000_000,
+          e.getClass().getSimpleName());
       throw e;
     }
   }

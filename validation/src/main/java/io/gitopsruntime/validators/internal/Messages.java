@@ -33,6 +33,16 @@ public final class Messages {
     return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
+  /**
+   * A URL in double quotes, with any user info ({@code user:token@}) masked.
+   *
+   * @param url the URL
+   * @return the quoted URL
+   */
+  static String qu(String url) {
+    return q(Urls.maskUserInfo(url));
+  }
+
   private static Finding info(String ruleId, String path, String message, String remediation) {
     return Finding.builder()
         .severity(Severity.INFO)
@@ -321,9 +331,9 @@ public final class Messages {
    */
   public static Finding ingressUrlNotHttp(String url, String suggestion) {
     return Finding.error(ACCESS_MODE_INGRESS_URL_FORMAT, "global.runtime.ingressUrl",
-        q(url) + " is not an http or https URL: the chart accepts only URLs that start with http:// or"
+        qu(url) + " is not an http or https URL: the chart accepts only URLs that start with http:// or"
             + " https:// and fails to render otherwise.",
-        "Use for example " + q(suggestion) + ".");
+        "Use for example " + qu(suggestion) + ".");
   }
 
   /**
@@ -334,7 +344,7 @@ public final class Messages {
    */
   public static Finding ingressUrlMalformed(String url) {
     return Finding.error(ACCESS_MODE_INGRESS_URL_FORMAT, "global.runtime.ingressUrl",
-        q(url) + " is not a valid URL: it has no valid host name, so the platform could not reach the runtime"
+        qu(url) + " is not a valid URL: it has no valid host name, so the platform could not reach the runtime"
             + " at it.",
         "Use the runtime's external URL, for example \"https://runtime.example.com\".");
   }
@@ -429,7 +439,7 @@ public final class Messages {
   public static Finding tunnelOnPrem(String url) {
     return Finding.warning(ACCESS_MODE_TUNNEL_ON_PREM, "tunnel-client.enabled",
         "The tunnel access mode is not supported with an on-premises platform (global.codefresh.url is "
-            + q(url) + "): the chart documents the tunnel for the Codefresh SaaS only.",
+            + qu(url) + "): the chart documents the tunnel for the Codefresh SaaS only.",
         "Use the ingress access mode for an on-premises platform: global.runtime.ingress.enabled=true with"
             + " hosts and className.");
   }
@@ -813,9 +823,9 @@ public final class Messages {
    */
   public static Finding platformUrlInvalid(String url, String suggestion) {
     return Finding.error(PLATFORM_URL_FORMAT, "global.codefresh.url",
-        q(url) + " is not an absolute http or https URL: the runtime and Codefresh's validation hook call the"
+        qu(url) + " is not an absolute http or https URL: the runtime and Codefresh's validation hook call the"
             + " platform's API at <url>/2.0/api/graphql.",
-        "Use for example " + q(suggestion) + ".");
+        "Use for example " + qu(suggestion) + ".");
   }
 
   /**
@@ -826,7 +836,7 @@ public final class Messages {
    */
   public static Finding platformUrlInsecure(String url) {
     return Finding.warning(PLATFORM_URL_INSECURE, "global.codefresh.url",
-        "The platform URL " + q(url) + " uses plain http: the Codefresh API key and the runtime token travel"
+        "The platform URL " + qu(url) + " uses plain http: the Codefresh API key and the runtime token travel"
             + " unencrypted.",
         "Use https, with global.codefresh.tls.caCerts for a private CA.");
   }
@@ -1322,7 +1332,7 @@ public final class Messages {
         : q(shown) + " is not a Shared Configuration Repository URL: " + problem.why;
     return Finding.error(SHARED_CONFIG_REPO_FORMAT, path,
         subject + "; the form is <repo_url>.git[/<path>][?ref=<branch>].",
-        String.format(Locale.ROOT, problem.fix, q(suggestion)));
+        String.format(Locale.ROOT, problem.fix, qu(suggestion)));
   }
 
   /**
@@ -1393,7 +1403,7 @@ public final class Messages {
         ? "The Git API URL is empty"
         : q(shown) + " is not a usable " + (provider.isEmpty() ? "Git" : provider) + " API URL: " + problem.why;
     return Finding.error(problem.ruleId, path, subject + ".",
-        String.format(Locale.ROOT, problem.fix, q(suggestion)));
+        String.format(Locale.ROOT, problem.fix, qu(suggestion)));
   }
 
   /**
@@ -1681,13 +1691,13 @@ public final class Messages {
   public static Finding platformTokenRejected(String url, TokenKind kind, String namespace, String detail) {
     if (kind == TokenKind.RUNTIME_TOKEN) {
       return Finding.error(PLATFORM_TOKEN_INVALID, "namespace",
-          "The platform at " + q(url) + " rejected the runtime token in Secret \"codefresh-token\" of namespace "
+          "The platform at " + qu(url) + " rejected the runtime token in Secret \"codefresh-token\" of namespace "
               + q(namespace) + " (" + detail + "): the runtime it belonged to may have been deleted.",
           "For a new installation, delete the leftover Secret (kubectl delete secret codefresh-token -n "
               + namespace + "); for an upgrade, check the runtime in the Codefresh UI.");
     }
     return Finding.error(PLATFORM_TOKEN_INVALID, "global.codefresh.userToken",
-        "The platform at " + q(url) + " rejected the Codefresh API key (" + detail
+        "The platform at " + qu(url) + " rejected the Codefresh API key (" + detail
             + "): the key is wrong, expired or revoked.",
         "Create a new API key in Codefresh (User Settings, API Keys) and put it where global.codefresh.userToken"
             + " points.");
@@ -1715,7 +1725,7 @@ public final class Messages {
       fix = "Check that the platform is up and that no firewall or proxy blocks this machine, then retry.";
     }
     return Finding.error(PLATFORM_UNREACHABLE, "global.codefresh.url",
-        "Cannot reach the Codefresh platform at " + q(url) + ": " + netReason(failure, host) + ".", fix);
+        "Cannot reach the Codefresh platform at " + qu(url) + ": " + netReason(failure, host) + ".", fix);
   }
 
   /**
@@ -1728,7 +1738,7 @@ public final class Messages {
    */
   public static Finding platformApiError(String url, String operation, String detail) {
     return Finding.error(PLATFORM_API_ERROR, "global.codefresh.url",
-        "The platform at " + q(url) + " failed the " + operation + " query (" + detail + ").",
+        "The platform at " + qu(url) + " failed the " + operation + " query (" + detail + ").",
         "Check that global.codefresh.url is the Codefresh platform and that it is up, then retry.");
   }
 

@@ -25,7 +25,7 @@ import java.util.List;
  * can remove or replace it. Cluster validators (Secrets exist, IngressClass, Kubernetes version,
  * permissions, capacity, existing runtime, Argo CRDs) will be added here as {@code ValidatorKind.CLUSTER}.
  *
- * <p>Stateless; the lists are new, mutable-free copies on every call. Thread-safe.
+ * <p>Stateless and thread-safe; every call returns a new immutable list of new validators.
  */
 public final class Validators {
   private Validators() {}

@@ -480,6 +480,25 @@ class GitProviderValidatorTest {
     }
 
     @Test
+    void warnsThatAPasswordSecretWithALineBreakWouldBeSentAsItIs() {
+      UnaryOperator<GitOpsRuntimeValues> inSecret = v -> runtime(v, r -> r.withGitCredentials(
+          r.gitCredentials().withPassword(GitPasswordValues.of(SecretValue.fromSecret("git-runtime-token", "token")))));
+      platform.respond("Me", PlatformServer.me(true, false, "GITHUB", git.url("/api/v3")));
+      git.on("HEAD /api/v3", 200, "X-OAuth-Scopes", "repo, admin:repo_hook");
+      try (Cluster cluster = new Cluster().secret("codefresh", "git-runtime-token", "token", PAT + "\n")) {
+        assertThat(validator.validate(ValidationContext.builder(installation(PAT, inSecret))
+            .service(KubernetesClient.class, cluster.client).build())).containsExactly(Fixtures.warning(ID,
+            "git-credentials.whitespace", "global.runtime.gitCredentials.password.secretKeyRef",
+            "The Git password in Secret \"git-runtime-token\" ends or starts with whitespace or a line break:"
+                + " Codefresh's validation hook and the runtime send it as it is, and it is rejected. This check used it"
+                + " without the whitespace.",
+            "Store it without the line break, for example with kubectl create secret generic git-runtime-token"
+                + " --from-literal=<key>=<value> instead of --from-file."));
+      }
+      assertThat(git.requests).extracting(r -> r.getHeaders().get("Authorization")).containsExactly("token " + PAT);
+    }
+
+    @Test
     void readsThePasswordFromItsSecretOrSaysWhyNot() {
       UnaryOperator<GitOpsRuntimeValues> inSecret = v -> runtime(v, r -> r.withGitCredentials(
           r.gitCredentials().withPassword(GitPasswordValues.of(SecretValue.fromSecret("git-runtime-token", "token")))));

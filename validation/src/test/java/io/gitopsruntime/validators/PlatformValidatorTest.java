@@ -426,6 +426,27 @@ class PlatformValidatorTest {
     }
 
     @Test
+    void reportsACaSecretThatIsMissingOrHoldsNoPem() {
+      UnaryOperator<GitOpsRuntimeValues> caInSecret = v -> codefresh(v, c -> c.withTls(c.tls().withCaCerts(
+          CaCertsValues.builder().secretKeyRef(SecretKeyRef.of("codefresh-ca", "ca.crt")).build())));
+      try (Cluster cluster = new Cluster()) {
+        assertThat(run(cluster.client, caInSecret)).containsExactly(error(ID, "platform-ca.secret",
+            "global.codefresh.tls.caCerts.secretKeyRef",
+            "The platform CA bundle cannot be read: Secret \"codefresh-ca\" does not exist in namespace"
+                + " \"codefresh\"; Codefresh's validation hook fails the same way.",
+            "Create the Secret in namespace \"codefresh\" before installing (kubectl create secret generic"
+                + " codefresh-ca -n codefresh --from-literal=ca.crt=<PEM bundle>), or correct the reference."));
+        cluster.secret("codefresh", "codefresh-ca", "ca.crt", "not a certificate");
+        assertThat(run(cluster.client, caInSecret)).containsExactly(error(ID, "platform-ca.secret",
+            "global.codefresh.tls.caCerts.secretKeyRef",
+            "The platform CA bundle in Secret \"codefresh-ca\" is not PEM: it has no \"-----BEGIN CERTIFICATE-----\""
+                + " line; the runtime cannot trust the platform with it.",
+            "Put the CA certificates in PEM form into the Secret."));
+      }
+      assertThat(platform.requests).isEmpty();
+    }
+
+    @Test
     void skipsWhenTheCaIsInASecretAndNoClusterIsGiven() {
       List<Finding> findings = run(v -> codefresh(v, c -> c.withTls(c.tls().withCaCerts(CaCertsValues.builder()
           .secretKeyRef(SecretKeyRef.of("codefresh-ca", "ca.crt")).build()))));

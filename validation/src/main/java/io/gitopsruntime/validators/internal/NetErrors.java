@@ -53,12 +53,17 @@ public final class NetErrors {
   }
 
   /**
-   * Classifies a failure.
+   * Classifies a failure. When the call was interrupted (not timed out), the thread's interrupt flag is set
+   * again so that the caller's executor sees it.
    *
    * @param e the exception from the HTTP client
    * @return the kind and the underlying detail
    */
   public static Failure classify(IOException e) {
+    if (e instanceof InterruptedIOException && !(e instanceof java.net.SocketTimeoutException)
+        && "interrupted".equals(e.getMessage())) {
+      Thread.currentThread().interrupt();
+    }
     if (e instanceof UnknownHostException) {
       return new Failure(Kind.DNS, firstLine(e.getMessage()));
     }

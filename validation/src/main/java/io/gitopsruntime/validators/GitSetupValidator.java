@@ -1,6 +1,7 @@
 package io.gitopsruntime.validators;
 
 import io.gitopsruntime.validation.Finding;
+import io.gitopsruntime.validation.Severity;
 import io.gitopsruntime.validation.ValidationContext;
 import io.gitopsruntime.validation.Validator;
 import io.gitopsruntime.validators.internal.Findings;
@@ -77,11 +78,10 @@ public final class GitSetupValidator implements Validator {
     if (provider != null && gitApiUrl != null) {
       out.addAll(GitApiUrl.check("gitApiUrl", provider, gitApiUrl));
     } else {
-      Optional<SharedConfigRepo> repo = repoFindings.stream()
-          .anyMatch(f -> f.severity() == io.gitopsruntime.validation.Severity.ERROR)
-          ? Optional.empty() : Optional.of(SharedConfigRepo.parse(sharedConfigRepo));
-      repo.filter(r -> r.cloudProvider().isEmpty())
-          .ifPresent(r -> out.add(Messages.gitApiUrlMissing("gitApiUrl", r.host())));
+      boolean parses = repoFindings.stream().noneMatch(f -> f.severity() == Severity.ERROR);
+      Optional.of(sharedConfigRepo).filter(url -> parses).map(SharedConfigRepo::parse)
+          .filter(repo -> repo.cloudProvider().isEmpty())
+          .ifPresent(repo -> out.add(Messages.gitApiUrlMissing("gitApiUrl", repo.host())));
     }
     return out.list();
   }

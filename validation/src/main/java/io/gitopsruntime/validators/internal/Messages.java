@@ -2264,16 +2264,6 @@ public final class Messages {
         fix);
   }
 
-  /**
-   * Lower-case, for messages.
-   *
-   * @param s a string
-   * @return it in lower case
-   */
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
-  }
-
   private static String refPath(String ref, boolean hasName, boolean hasKey) {
     if (!hasName && !hasKey) {
       return ref;

@@ -55,18 +55,6 @@ public final class Raw {
   }
 
   /**
-   * Whether a typed key was deleted with a YAML {@code null}.
-   *
-   * @param typed the typed attribute
-   * @param extra the node's additional values
-   * @param key the key's name
-   * @return true when the file set the key to null
-   */
-  public static boolean nulled(Optional<?> typed, Map<String, Object> extra, String key) {
-    return typed.isEmpty() && extra.get(key) instanceof ExplicitNull;
-  }
-
-  /**
    * The effective boolean of a typed key; a key deleted with {@code null} counts as false, a value of
    * another type as the chart default (the parser reports the type).
    *

@@ -1,0 +1,170 @@
+package io.gitopsruntime.validators;
+
+import io.gitopsruntime.validation.Finding;
+import io.gitopsruntime.validation.ValidationContext;
+import io.gitopsruntime.validation.Validator;
+import io.gitopsruntime.validators.internal.Chart;
+import io.gitopsruntime.validators.internal.Findings;
+import io.gitopsruntime.validators.internal.Hosts;
+import io.gitopsruntime.validators.internal.Messages;
+import io.gitopsruntime.validators.internal.Raw;
+import io.gitopsruntime.values.AccessModeKind;
+import io.gitopsruntime.values.GitOpsRuntimeValues;
+import io.gitopsruntime.values.HttpRouteValues;
+import io.gitopsruntime.values.IngressValues;
+import io.gitopsruntime.values.ParentRefValues;
+import io.gitopsruntime.values.RuntimeValues;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Checks that the access mode the values select is complete and unambiguous, the way the chart's
+ * templates and Codefresh's hook read it: ingress needs {@code hosts[0]}, an IngressClass and
+ * {@code http}/{@code https}; HTTPRoute needs parent Gateways and host names; with ingress, HTTPRoute and
+ * tunnel all off, {@code global.runtime.ingressUrl} must be an http(s) URL. It also warns about settings the
+ * chart silently ignores in the selected mode. ({@code global.codefresh.accountId}, which the tunnel needs,
+ * is {@link AccountIdValidator}'s job.)
+ *
+ * <p>Rules: {@value RuleIds#ACCESS_MODE_AMBIGUOUS}, {@value RuleIds#ACCESS_MODE_INGRESS_HOSTS},
+ * {@value RuleIds#ACCESS_MODE_HOST_FORMAT}, {@value RuleIds#ACCESS_MODE_INGRESS_CLASS_NAME},
+ * {@value RuleIds#ACCESS_MODE_INGRESS_PROTOCOL}, {@value RuleIds#ACCESS_MODE_HTTP_ROUTE_PARENT_REFS},
+ * {@value RuleIds#ACCESS_MODE_HTTP_ROUTE_HOSTNAMES}, {@value RuleIds#ACCESS_MODE_HTTP_ROUTE_PROTOCOL},
+ * {@value RuleIds#ACCESS_MODE_INGRESS_URL}, {@value RuleIds#ACCESS_MODE_INGRESS_URL_FORMAT},
+ * {@value RuleIds#ACCESS_MODE_IGNORED}, {@value RuleIds#ACCESS_MODE_TUNNEL_ON_PREM}. Offline. Stateless
+ * and thread-safe.
+ */
+public final class AccessModeValidator implements Validator {
+  /** This validator's id. */
+  public static final String ID = "offline.access-mode";
+
+  private static final String INGRESS = "global.runtime.ingress";
+  private static final String ROUTE = "global.runtime.httpRoute";
+
+  /** Creates the validator. */
+  public AccessModeValidator() {}
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public List<Finding> validate(ValidationContext context) {
+    GitOpsRuntimeValues values = context.values();
+    RuntimeValues runtime = values.global().runtime();
+    Findings out = new Findings(ID);
+    boolean ingressOn = Chart.ingressOn(values);
+    boolean routeOn = Chart.httpRouteOn(values);
+    AccessModeKind mode = Chart.mode(values);
+
+    if (ingressOn && routeOn) {
+      out.add(Messages.accessModeAmbiguous());
+    }
+    if (ingressOn) {
+      checkIngress(runtime.ingress(), out);
+    }
+    if (routeOn) {
+      checkHttpRoute(runtime.httpRoute(), out);
+    }
+    Optional<String> ingressUrl =
+        Raw.string(runtime.ingressUrl(), runtime.additionalValues(), "ingressUrl", "").filter(s -> !s.isBlank());
+    if (mode == AccessModeKind.SERVICE_MESH) {
+      checkIngressUrl(ingressUrl, out);
+    } else if (ingressUrl.isPresent()) {
+      out.add(Messages.ingressUrlIgnored(mode));
+    }
+
+    if (values.tunnelClient().enabled().orElse(false) && (ingressOn || routeOn)) {
+      out.add(ingressOn ? Messages.tunnelIgnoredByIngress() : Messages.tunnelIgnoredByHttpRoute());
+    }
+    if (!ingressOn && !runtime.ingress().hosts().isEmpty()) {
+      out.add(Messages.ingressSettingsIgnored());
+    }
+    HttpRouteValues route = runtime.httpRoute();
+    if (!routeOn && (!route.parentRefs().isEmpty() || !route.hostnames().isEmpty())) {
+      out.add(Messages.httpRouteSettingsIgnored());
+    }
+    if (mode == AccessModeKind.TUNNEL) {
+      Chart.platformUri(values)
+          .filter(uri -> !uri.getHost().equalsIgnoreCase(URI.create(Chart.DEFAULT_PLATFORM_URL).getHost()))
+          .ifPresent(uri -> out.add(Messages.tunnelOnPrem(Chart.platformUrl(values).orElse(""))));
+    }
+    return out.list();
+  }
+
+  private static void checkIngress(IngressValues ingress, Findings out) {
+    List<String> hosts = ingress.hosts();
+    if (hosts.isEmpty()) {
+      out.add(Messages.ingressHostsMissing());
+    } else if (hosts.get(0).isBlank()) {
+      out.add(Messages.ingressFirstHostEmpty());
+    }
+    for (int i = 0; i < hosts.size(); i++) {
+      if (!hosts.get(i).isBlank()) {
+        Hosts.check(INGRESS + ".hosts[" + i + "]", hosts.get(i), INGRESS + ".protocol", i == 0).ifPresent(out::add);
+      }
+    }
+    if (Raw.string(ingress.className(), ingress.additionalValues(), "className", "nginx")
+        .filter(s -> !s.isBlank()).isEmpty()) {
+      out.add(Messages.ingressClassNameEmpty());
+    }
+    String protocol = protocol(ingress.protocol(), ingress.additionalValues());
+    if (!protocol.equals("http") && !protocol.equals("https")) {
+      out.add(Messages.ingressProtocolInvalid(protocol));
+    }
+  }
+
+  private static void checkHttpRoute(HttpRouteValues route, Findings out) {
+    List<ParentRefValues> parents = route.parentRefs();
+    if (parents.isEmpty()) {
+      out.add(Messages.httpRouteParentRefsMissing());
+    }
+    for (int i = 0; i < parents.size(); i++) {
+      if (parents.get(i).name().filter(n -> !n.isBlank()).isEmpty()) {
+        out.add(Messages.httpRouteParentRefNameMissing(i));
+      }
+    }
+    List<String> hostnames = route.hostnames();
+    if (hostnames.isEmpty()) {
+      out.add(Messages.httpRouteHostnamesMissing());
+    } else if (hostnames.get(0).isBlank()) {
+      out.add(Messages.httpRouteFirstHostnameEmpty());
+    }
+    for (int i = 0; i < hostnames.size(); i++) {
+      if (!hostnames.get(i).isBlank()) {
+        Hosts.check(ROUTE + ".hostnames[" + i + "]", hostnames.get(i), ROUTE + ".protocol", i == 0)
+            .ifPresent(out::add);
+      }
+    }
+    String protocol = protocol(route.protocol(), route.additionalValues());
+    if (!protocol.equals("http") && !protocol.equals("https")) {
+      out.add(Messages.httpRouteProtocolInvalid(protocol));
+    }
+  }
+
+  private static String protocol(Optional<String> typed, java.util.Map<String, Object> extra) {
+    return Raw.string(typed, extra, "protocol", "https").orElse("");
+  }
+
+  private static void checkIngressUrl(Optional<String> ingressUrl, Findings out) {
+    if (ingressUrl.isEmpty()) {
+      out.add(Messages.ingressUrlMissing());
+      return;
+    }
+    String url = ingressUrl.get();
+    if (!url.startsWith("http://") && !url.startsWith("https://")) {
+      String rest = url.contains("://") ? url.substring(url.indexOf("://") + 3) : url;
+      out.add(Messages.ingressUrlNotHttp(url, "https://" + rest));
+      return;
+    }
+    if (Chart.httpUri(url).isEmpty()) {
+      out.add(Messages.ingressUrlMalformed(url));
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Validator(" + ID + ")";
+  }
+}

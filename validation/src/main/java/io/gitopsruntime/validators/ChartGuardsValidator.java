@@ -1,0 +1,215 @@
+package io.gitopsruntime.validators;
+
+import io.gitopsruntime.validation.Finding;
+import io.gitopsruntime.validation.ValidationContext;
+import io.gitopsruntime.validation.Validator;
+import io.gitopsruntime.validators.internal.Chart;
+import io.gitopsruntime.validators.internal.Findings;
+import io.gitopsruntime.validators.internal.Messages;
+import io.gitopsruntime.validators.internal.Messages.ArgoCdEndpoint;
+import io.gitopsruntime.validators.internal.Paths;
+import io.gitopsruntime.validators.internal.Raw;
+import io.gitopsruntime.values.ArgoCdAuthValues;
+import io.gitopsruntime.values.ArgoCdIntegrationValues;
+import io.gitopsruntime.values.ExplicitNull;
+import io.gitopsruntime.values.GitOpsRuntimeValues;
+import io.gitopsruntime.values.SecretKeyRef;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reproduces the chart's other render-time guards ({@code fail}/{@code required} in its templates) with
+ * their values paths, so they show up before {@code helm install}: the external Argo CD settings when
+ * {@code argo-cd.enabled=false}; image enrichment without Argo Workflows; several app-proxy replicas
+ * without Redis; PodDisruptionBudgets without bounds; the shape of env blocks.
+ *
+ * <p>Rules: {@value RuleIds#EXTERNAL_ARGO_CD_SERVER}, {@value RuleIds#EXTERNAL_ARGO_CD_REPO_SERVER},
+ * {@value RuleIds#EXTERNAL_ARGO_CD_AUTH_TYPE}, {@value RuleIds#EXTERNAL_ARGO_CD_TOKEN},
+ * {@value RuleIds#EXTERNAL_ARGO_CD_PASSWORD}, {@value RuleIds#EXTERNAL_ARGO_CD_DEFAULTS},
+ * {@value RuleIds#CHART_IMAGE_ENRICHMENT}, {@value RuleIds#CHART_APP_PROXY_REDIS}, {@value RuleIds#CHART_PDB},
+ * {@value RuleIds#CHART_ENV}. Offline. Stateless and thread-safe.
+ */
+public final class ChartGuardsValidator implements Validator {
+  /** This validator's id. */
+  public static final String ID = "offline.chart-guards";
+
+  private static final String AUTH = "global.integrations.argo-cd.server.auth";
+  private static final Set<String> VALUE_FROM = Set.of("secretKeyRef", "configMapKeyRef", "fieldRef");
+
+  /** Creates the validator. */
+  public ChartGuardsValidator() {}
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public List<Finding> validate(ValidationContext context) {
+    GitOpsRuntimeValues values = context.values();
+    Findings out = new Findings(ID);
+    checkArgoCd(values, out);
+    boolean enrichment = Raw.bool(values.appProxy().imageEnrichment().enabled(),
+        values.appProxy().imageEnrichment().additionalValues(), "enabled", true);
+    boolean workflows = Raw.bool(values.argoWorkflows().enabled(), values.argoWorkflows().additionalValues(),
+        "enabled", true);
+    if (enrichment && !workflows) {
+      out.add(Messages.imageEnrichmentWithoutWorkflows());
+    }
+    int replicas = values.appProxy().replicaCount().orElse(1);
+    if (replicas > 1 && !values.redis().enabled().orElse(false) && !values.redisHa().enabled().orElse(false)) {
+      out.add(Messages.appProxyReplicasWithoutRedis(replicas));
+    }
+    Map<String, Object> root = values.additionalValues();
+    checkPdb("app-proxy", values.appProxy().additionalValues().get("pdb"), out);
+    checkPdb("gitops-operator", values.gitopsOperator().additionalValues().get("pdb"), out);
+    checkPdb("internal-router", Raw.at(root, "internal-router", "pdb").orElse(null), out);
+    for (Map.Entry<String, Object> block : envBlocks(values).entrySet()) {
+      checkEnv(block.getKey(), block.getValue(), out);
+    }
+    return out.list();
+  }
+
+  private static void checkArgoCd(GitOpsRuntimeValues values, Findings out) {
+    ArgoCdIntegrationValues argo = values.global().integrations().argoCd();
+    ArgoCdAuthValues auth = argo.server().auth();
+    String type = Raw.string(auth.type(), auth.additionalValues(), "type", "password").orElse("");
+    if (!type.equals("password") && !type.equals("token")) {
+      out.add(Messages.argoCdAuthTypeInvalid(type));
+    }
+    if (Chart.argoCdEnabled(values)) {
+      return;
+    }
+    Map<String, Object> serverExtra = argo.server().additionalValues();
+    Map<String, Object> repoExtra = argo.repoServer().additionalValues();
+    checkSvc(argo.server().svc(), serverExtra, ArgoCdEndpoint.SERVER_SVC, "argo-cd-server", "argocd-server", out);
+    checkPort(argo.server().port(), serverExtra, ArgoCdEndpoint.SERVER_PORT, out);
+    checkSvc(argo.repoServer().svc(), repoExtra, ArgoCdEndpoint.REPO_SERVER_SVC, "argo-cd-repo-server",
+        "argocd-repo-server", out);
+    checkPort(argo.repoServer().port(), repoExtra, ArgoCdEndpoint.REPO_SERVER_PORT, out);
+    if (type.equals("token")) {
+      boolean literal = auth.token().filter(t -> !t.isBlankLiteral()).isPresent();
+      Optional<SecretKeyRef> ref = auth.tokenSecretKeyRef();
+      if (!literal && !ref.map(SecretKeyRef::isComplete).orElse(false)) {
+        String path = ref.filter(Chart::refGiven)
+            .map(r -> AUTH + ".tokenSecretKeyRef" + (Chart.hasName(r) ? ".key" : ".name"))
+            .orElse(AUTH + ".tokenSecretKeyRef");
+        out.add(Messages.argoCdTokenMissing(path));
+      }
+    } else if (type.equals("password")) {
+      boolean literal = auth.password().filter(p -> !p.isBlankLiteral()).isPresent();
+      Optional<SecretKeyRef> ref = auth.passwordSecretKeyRef();
+      boolean deleted = Raw.givenEmpty(ref, auth.additionalValues(), "passwordSecretKeyRef");
+      boolean incomplete = ref.isPresent() && !ref.get().isComplete();
+      if (!literal && (deleted || incomplete)) {
+        String path = ref.filter(Chart::refGiven)
+            .map(r -> AUTH + ".passwordSecretKeyRef" + (Chart.hasName(r) ? ".key" : ".name"))
+            .orElse(AUTH + ".passwordSecretKeyRef");
+        out.add(Messages.argoCdPasswordMissing(path));
+      }
+    }
+  }
+
+  private static void checkSvc(Optional<String> typed, Map<String, Object> extra, ArgoCdEndpoint endpoint,
+      String chartDefault, String usual, Findings out) {
+    if (Raw.string(typed, extra, "svc", chartDefault).filter(s -> !s.isBlank()).isEmpty()) {
+      out.add(Messages.argoCdEndpointMissing(endpoint));
+    } else if (typed.isEmpty() && !extra.containsKey("svc")) {
+      out.add(Messages.argoCdDefaultServiceName(endpoint, chartDefault, usual));
+    }
+  }
+
+  private static void checkPort(Optional<Integer> typed, Map<String, Object> extra, ArgoCdEndpoint endpoint,
+      Findings out) {
+    if (typed.isPresent()) {
+      int port = typed.get();
+      if (port < 1 || port > 65535) {
+        out.add(Messages.argoCdPortInvalid(endpoint, port));
+      }
+    } else if (extra.containsKey("port") && Raw.isBlank(extra.get("port"))) {
+      out.add(Messages.argoCdEndpointMissing(endpoint));
+    }
+  }
+
+  private static void checkPdb(String component, Object raw, Findings out) {
+    Optional<Map<String, Object>> pdb = Raw.asMap(raw);
+    if (pdb.isEmpty() || !Raw.truthy(pdb.get().get("enabled"))) {
+      return;
+    }
+    Object min = pdb.get().containsKey("minAvailable") ? pdb.get().get("minAvailable") : Integer.valueOf(1);
+    Object max = pdb.get().get("maxUnavailable");
+    if (!Raw.truthy(min) && !Raw.truthy(max)) {
+      out.add(Messages.pdbWithoutBounds(component));
+    }
+  }
+
+  private static Map<String, Object> envBlocks(GitOpsRuntimeValues values) {
+    Map<String, Object> blocks = new LinkedHashMap<>();
+    Map<String, Object> appProxy = values.appProxy().additionalValues();
+    put(blocks, "app-proxy.env", appProxy.get("env"));
+    put(blocks, "app-proxy.initContainer.env", Raw.at(appProxy, "initContainer", "env").orElse(null));
+    put(blocks, "gitops-operator.env", values.gitopsOperator().additionalValues().get("env"));
+    put(blocks, "internal-router.env", Raw.at(values.additionalValues(), "internal-router", "env").orElse(null));
+    put(blocks, "global.event-reporters.env",
+        Raw.at(values.global().additionalValues(), "event-reporters", "env").orElse(null));
+    Raw.mapAt(values.additionalValues(), "event-reporters").ifPresent(reporters ->
+        reporters.forEach((name, reporter) ->
+            put(blocks, "event-reporters." + Paths.child("", name) + ".env", Raw.at(asObjectMap(reporter), "env")
+                .orElse(null))));
+    return blocks;
+  }
+
+  private static Map<String, Object> asObjectMap(Object raw) {
+    return Raw.asMap(raw).orElse(Map.of());
+  }
+
+  private static void put(Map<String, Object> blocks, String path, Object raw) {
+    if (raw != null && !(raw instanceof ExplicitNull)) {
+      blocks.put(path, raw);
+    }
+  }
+
+  private static void checkEnv(String path, Object block, Findings out) {
+    Optional<Map<String, Object>> env = Raw.asMap(block);
+    if (env.isEmpty()) {
+      out.add(Messages.envBlockNotMap(path, block));
+      return;
+    }
+    env.get().forEach((name, value) -> {
+      String entry = Paths.child(path, name);
+      if (value instanceof String || value instanceof ExplicitNull) {
+        return;
+      }
+      if (value instanceof Number || value instanceof Boolean) {
+        out.add(Messages.envValueNotString(entry, name, value));
+      } else if (value instanceof List) {
+        out.add(Messages.envValueList(entry, name));
+      } else if (value instanceof Map) {
+        Map<String, Object> map = Raw.asMap(value).orElse(Map.of());
+        Optional<Map<String, Object>> valueFrom = Raw.asMap(map.get("valueFrom"));
+        if (valueFrom.isEmpty()) {
+          out.add(Messages.envValueMapWithoutValueFrom(entry, name));
+          return;
+        }
+        List<String> unsupported = new ArrayList<>();
+        for (String kind : valueFrom.get().keySet()) {
+          if (!VALUE_FROM.contains(kind)) {
+            unsupported.add(kind);
+          }
+        }
+        if (!unsupported.isEmpty() || valueFrom.get().isEmpty()) {
+          out.add(Messages.envValueFromUnsupported(entry, name, unsupported));
+        }
+      }
+    });
+  }
+
+  @Override
+  public String toString() {
+    return "Validator(" + ID + ")";
+  }
+}

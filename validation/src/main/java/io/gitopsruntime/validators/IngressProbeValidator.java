@@ -1,0 +1,108 @@
+package io.gitopsruntime.validators;
+
+import io.gitopsruntime.validation.Finding;
+import io.gitopsruntime.validation.ValidationContext;
+import io.gitopsruntime.validation.Validator;
+import io.gitopsruntime.validation.ValidatorKind;
+import io.gitopsruntime.validators.internal.Chart;
+import io.gitopsruntime.validators.internal.Findings;
+import io.gitopsruntime.validators.internal.Http;
+import io.gitopsruntime.validators.internal.Messages;
+import io.gitopsruntime.validators.internal.Messages.ProbeSkip;
+import io.gitopsruntime.validators.internal.NetErrors;
+import io.gitopsruntime.validators.internal.Raw;
+import io.gitopsruntime.validators.internal.Secrets;
+import io.gitopsruntime.values.GitOpsRuntimeValues;
+import io.gitopsruntime.values.IngressValues;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Probes the ingress host the platform will use, as Codefresh's hook does: in the ingress access mode,
+ * {@code HEAD <protocol>://<hosts[0]>}. Any HTTP status passes (404 and 503 included); a DNS, connection,
+ * TLS or timeout failure is an error that names the host and the cause. The probe runs from this machine,
+ * with the system's CAs only (like the hook), through the context's {@code OkHttpClient} if one is attached.
+ *
+ * <p>Skipped, with an INFO finding, when {@code global.runtime.ingress.skipValidation} or
+ * {@code installer.skipValidation} is true. Does nothing in the other access modes.
+ *
+ * <p>Rules: {@value RuleIds#INGRESS_PROBE_SKIPPED}, {@value RuleIds#INGRESS_UNREACHABLE}. Kind
+ * {@link ValidatorKind#INGRESS_PROBE}. Stateless and thread-safe.
+ */
+public final class IngressProbeValidator implements Validator {
+  /** This validator's id. */
+  public static final String ID = "ingress.probe";
+
+  private static final Logger LOG = LoggerFactory.getLogger(IngressProbeValidator.class);
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  /** Creates the validator. */
+  public IngressProbeValidator() {}
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public ValidatorKind kind() {
+    return ValidatorKind.INGRESS_PROBE;
+  }
+
+  @Override
+  public Optional<Duration> timeout() {
+    return Optional.of(TIMEOUT);
+  }
+
+  @Override
+  public List<Finding> validate(ValidationContext context) {
+    GitOpsRuntimeValues values = context.values();
+    Findings out = new Findings(ID).redacting(Secrets.redactor(values));
+    if (!Chart.ingressOn(values)) {
+      return out.list();
+    }
+    if (Chart.skipValidation(values)) {
+      return out.add(Messages.probeSkipped(ProbeSkip.HOOK_OFF)).list();
+    }
+    if (Chart.skipIngressValidation(values)) {
+      return out.add(Messages.probeSkipped(ProbeSkip.INGRESS_FLAG)).list();
+    }
+    if (context.offline()) {
+      return out.add(Messages.probeSkipped(ProbeSkip.OFFLINE)).list();
+    }
+    IngressValues ingress = values.global().runtime().ingress();
+    String protocol = Raw.string(ingress.protocol(), ingress.additionalValues(), "protocol", "https").orElse("");
+    String host = ingress.hosts().isEmpty() ? "" : ingress.hosts().get(0).strip();
+    // like the hook, a port after the host is probed as given (Kubernetes itself rejects it: access-mode.host-format)
+    boolean usable = (protocol.equals("http") || protocol.equals("https")) && !host.isEmpty()
+        && !host.contains("/") && !host.contains("*") && !host.contains("@");
+    HttpUrl url = usable ? HttpUrl.parse(protocol + "://" + host) : null;
+    if (url == null) {
+      return out.add(Messages.probeSkipped(ProbeSkip.NO_HOST)).list();
+    }
+    try (Http http = Http.from(context, TIMEOUT)) {
+      Request request = new Request.Builder().url(url).head().build();
+      long started = System.nanoTime();
+      try (Response response = http.client().newCall(request).execute()) {
+        LOG.debug("HEAD {} -> HTTP {} in {} ms", url, response.code(), (System.nanoTime() - started) / 1_000_000);
+      } catch (IOException e) {
+        LOG.debug("HEAD {} failed after {} ms: {}", url, (System.nanoTime() - started) / 1_000_000,
+            e.getClass().getSimpleName());
+        out.add(Messages.ingressUnreachable(protocol + "://" + host, url.host(), url.port(), NetErrors.classify(e)));
+      }
+    }
+    return out.list();
+  }
+
+  @Override
+  public String toString() {
+    return "Validator(" + ID + ")";
+  }
+}

@@ -1,0 +1,62 @@
+package io.gitopsruntime.validators;
+
+import io.gitopsruntime.NameRules;
+import io.gitopsruntime.RuntimeInstallation;
+import io.gitopsruntime.validation.Finding;
+import io.gitopsruntime.validation.ValidationContext;
+import io.gitopsruntime.validation.Validator;
+import io.gitopsruntime.validators.internal.Findings;
+import io.gitopsruntime.validators.internal.Messages;
+import io.gitopsruntime.validators.internal.Raw;
+import io.gitopsruntime.values.RuntimeValues;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Checks the runtime name, namespace, release name and chart version with {@link NameRules}, and warns when
+ * the values file left {@code global.runtime.name} empty so that the default name is used.
+ *
+ * <p>Rules: {@value RuleIds#RUNTIME_NAME_FORMAT}, {@value RuleIds#NAMESPACE_FORMAT},
+ * {@value RuleIds#RELEASE_NAME_FORMAT}, {@value RuleIds#CHART_VERSION_FORMAT},
+ * {@value RuleIds#RUNTIME_NAME_DEFAULTED}. Offline. Stateless and thread-safe.
+ */
+public final class NamesValidator implements Validator {
+  /** This validator's id. */
+  public static final String ID = "offline.names";
+
+  /** Creates the validator. */
+  public NamesValidator() {}
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public List<Finding> validate(ValidationContext context) {
+    RuntimeInstallation installation = context.installation();
+    RuntimeValues runtime = context.values().global().runtime();
+    boolean givenEmpty = runtime.additionalValues().containsKey("name")
+        && Raw.isBlank(runtime.additionalValues().get("name"));
+    return check(installation.releaseName(), installation.namespace(), installation.runtimeName(),
+        installation.chartVersion(), givenEmpty);
+  }
+
+  static List<Finding> check(
+      String release, String namespace, String runtimeName, Optional<String> chartVersion, boolean nameGivenEmpty) {
+    Findings out = new Findings(ID);
+    NameRules.checkRuntimeName(runtimeName).ifPresent(out::add);
+    NameRules.checkNamespace(namespace).ifPresent(out::add);
+    NameRules.checkReleaseName(release).ifPresent(out::add);
+    chartVersion.flatMap(NameRules::checkChartVersion).ifPresent(out::add);
+    if (nameGivenEmpty) {
+      out.add(Messages.runtimeNameDefaulted(runtimeName));
+    }
+    return out.list();
+  }
+
+  @Override
+  public String toString() {
+    return "Validator(" + ID + ")";
+  }
+}

@@ -1,0 +1,257 @@
+package io.gitopsruntime.validators.internal;
+
+import io.gitopsruntime.values.AccessModeKind;
+import io.gitopsruntime.values.AppProxyConfigValues;
+import io.gitopsruntime.values.CodefreshValues;
+import io.gitopsruntime.values.ComponentValues;
+import io.gitopsruntime.values.GitOpsRuntimeValues;
+import io.gitopsruntime.values.InstallerValues;
+import io.gitopsruntime.values.SecretKeyRef;
+import io.gitopsruntime.values.SecretValue;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The settings the validators share, read as the chart reads them (with its defaults): the access mode,
+ * the platform URL, the skip flags, the component switches. Thread-safe; no state.
+ */
+public final class Chart {
+  /** The chart's default platform URL, the Codefresh SaaS. */
+  public static final String DEFAULT_PLATFORM_URL = "https://g.codefresh.io";
+  /** The chart's default Git username. */
+  public static final String DEFAULT_GIT_USERNAME = "username";
+  /** The Secret the platform's runtime token lives in; reserved. */
+  public static final String RUNTIME_TOKEN_SECRET = "codefresh-token";
+
+  private Chart() {}
+
+  /**
+   * Whether {@code global.runtime.ingress.enabled} is true.
+   *
+   * @param v the values
+   * @return true in ingress mode
+   */
+  public static boolean ingressOn(GitOpsRuntimeValues v) {
+    return v.global().runtime().ingress().enabled().orElse(false);
+  }
+
+  /**
+   * Whether {@code global.runtime.httpRoute.enabled} is true.
+   *
+   * @param v the values
+   * @return true when the HTTPRoute is on
+   */
+  public static boolean httpRouteOn(GitOpsRuntimeValues v) {
+    return v.global().runtime().httpRoute().enabled().orElse(false);
+  }
+
+  /**
+   * {@code tunnel-client.enabled}, default true.
+   *
+   * @param v the values
+   * @return the switch
+   */
+  public static boolean tunnelSwitch(GitOpsRuntimeValues v) {
+    ComponentValues tunnel = v.tunnelClient();
+    return Raw.bool(tunnel.enabled(), tunnel.additionalValues(), "enabled", true);
+  }
+
+  /**
+   * The access mode, as the chart's URL helper picks it: ingress, then HTTPRoute, then tunnel, then the
+   * explicit URL.
+   *
+   * @param v the values
+   * @return the mode
+   */
+  public static AccessModeKind mode(GitOpsRuntimeValues v) {
+    if (ingressOn(v)) {
+      return AccessModeKind.INGRESS;
+    }
+    if (httpRouteOn(v)) {
+      return AccessModeKind.HTTP_ROUTE;
+    }
+    return tunnelSwitch(v) ? AccessModeKind.TUNNEL : AccessModeKind.SERVICE_MESH;
+  }
+
+  /**
+   * {@code global.codefresh.url} with the chart default.
+   *
+   * @param v the values
+   * @return the URL; empty when set to nothing
+   */
+  public static Optional<String> platformUrl(GitOpsRuntimeValues v) {
+    CodefreshValues cf = v.global().codefresh();
+    return Raw.string(cf.url(), cf.additionalValues(), "url", DEFAULT_PLATFORM_URL).filter(s -> !s.isBlank());
+  }
+
+  /**
+   * The platform URL when it is an absolute http(s) URL.
+   *
+   * @param v the values
+   * @return the parsed URL, or empty when unset or malformed
+   */
+  public static Optional<URI> platformUri(GitOpsRuntimeValues v) {
+    return platformUrl(v).flatMap(Chart::httpUri);
+  }
+
+  /**
+   * Parses an absolute http or https URL with a host.
+   *
+   * @param s the text
+   * @return the URI, or empty when it is not one
+   */
+  public static Optional<URI> httpUri(String s) {
+    try {
+      URI uri = new URI(s.strip());
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && !uri.getHost().isEmpty()) {
+        return Optional.of(uri);
+      }
+      return Optional.empty();
+    } catch (URISyntaxException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * {@code installer.skipValidation}.
+   *
+   * @param v the values
+   * @return the flag
+   */
+  public static boolean skipValidation(GitOpsRuntimeValues v) {
+    InstallerValues i = v.installer();
+    return i.skipValidation().orElse(false);
+  }
+
+  /**
+   * {@code installer.skipUsageValidation}.
+   *
+   * @param v the values
+   * @return the flag
+   */
+  public static boolean skipUsageValidation(GitOpsRuntimeValues v) {
+    return v.installer().skipUsageValidation().orElse(false);
+  }
+
+  /**
+   * {@code global.runtime.ingress.skipValidation}.
+   *
+   * @param v the values
+   * @return the flag
+   */
+  public static boolean skipIngressValidation(GitOpsRuntimeValues v) {
+    return v.global().runtime().ingress().skipValidation().orElse(false);
+  }
+
+  /**
+   * {@code app-proxy.config.skipGitPermissionValidation} is "true".
+   *
+   * @param v the values
+   * @return the flag
+   */
+  public static boolean skipGitPermissionValidation(GitOpsRuntimeValues v) {
+    AppProxyConfigValues config = v.appProxy().config();
+    if (config.skipGitPermissionValidation().isPresent()) {
+      return config.skipGitPermissionValidation().get();
+    }
+    return "true".equals(config.additionalValues().get("skipGitPermissionValidation"));
+  }
+
+  /**
+   * {@code argo-cd.enabled}, default true.
+   *
+   * @param v the values
+   * @return the switch
+   */
+  public static boolean argoCdEnabled(GitOpsRuntimeValues v) {
+    return Raw.bool(v.argoCd().enabled(), v.argoCd().additionalValues(), "enabled", true);
+  }
+
+  /**
+   * The Git password the chart would use: a non-blank literal, else a Secret reference that names
+   * something.
+   *
+   * @param v the values
+   * @return the password, or empty when none is given
+   */
+  public static Optional<SecretValue> gitPassword(GitOpsRuntimeValues v) {
+    var password = v.global().runtime().gitCredentials().password();
+    if (password.value().isPresent() && !password.value().get().isBlankLiteral()) {
+      return password.value();
+    }
+    return password.secretKeyRef().filter(Chart::refGiven).map(SecretValue::fromSecret);
+  }
+
+  /**
+   * The Codefresh API key the chart would use: a non-blank literal, else a Secret reference that names
+   * something.
+   *
+   * @param v the values
+   * @return the key, or empty when none is given
+   */
+  public static Optional<SecretValue> userToken(GitOpsRuntimeValues v) {
+    var token = v.global().codefresh().userToken();
+    if (token.token().isPresent() && !token.token().get().isBlankLiteral()) {
+      return token.token();
+    }
+    return token.secretKeyRef().filter(Chart::refGiven).map(SecretValue::fromSecret);
+  }
+
+  /**
+   * {@code global.runtime.gitCredentials.username} with the chart default.
+   *
+   * @param v the values
+   * @return the username; empty when set to nothing
+   */
+  public static Optional<String> gitUsername(GitOpsRuntimeValues v) {
+    var gc = v.global().runtime().gitCredentials();
+    return Raw.string(gc.username(), gc.additionalValues(), "username", DEFAULT_GIT_USERNAME)
+        .filter(s -> !s.isBlank());
+  }
+
+  /**
+   * Whether a Secret reference names anything at all (the chart default {@code {}} does not).
+   *
+   * @param ref the reference
+   * @return true when it has a non-blank name or key
+   */
+  public static boolean refGiven(SecretKeyRef ref) {
+    return ref.name().filter(n -> !n.isBlank()).isPresent() || ref.key().filter(k -> !k.isBlank()).isPresent();
+  }
+
+  /**
+   * Whether a reference's name is set.
+   *
+   * @param ref the reference
+   * @return true when the name is not blank
+   */
+  public static boolean hasName(SecretKeyRef ref) {
+    return ref.name().filter(n -> !n.isBlank()).isPresent();
+  }
+
+  /**
+   * Whether a reference's key is set.
+   *
+   * @param ref the reference
+   * @return true when the key is not blank
+   */
+  public static boolean hasKey(SecretKeyRef ref) {
+    return ref.key().filter(k -> !k.isBlank()).isPresent();
+  }
+
+  /**
+   * Whether a literal secret has surrounding whitespace or control characters.
+   *
+   * @param secret the secret
+   * @return true when it would not survive an exact comparison or an HTTP header
+   */
+  public static boolean hasStrayWhitespace(String secret) {
+    if (!secret.equals(secret.strip())) {
+      return true;
+    }
+    return secret.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
+  }
+}

@@ -3,8 +3,11 @@ package io.gitopsruntime.cli;
 import io.gitopsruntime.GitOpsRuntimeException;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code gitops-runtime} command-line tool.
@@ -16,7 +19,14 @@ import java.util.function.Supplier;
 public final class GitOpsRuntimeCli {
   private static final int WIDTH = 100;
 
-  private final List<Supplier<Command>> commands = List.of(PlanCommand::new, ExportCommand::new);
+  /** By name, so that running one command loads no other (validate's cluster client stays unloaded for plan). */
+  private final Map<String, Supplier<Command>> commands = new LinkedHashMap<>();
+
+  {
+    commands.put("plan", PlanCommand::new);
+    commands.put("validate", ValidateCommand::new);
+    commands.put("export", ExportCommand::new);
+  }
 
   private GitOpsRuntimeCli() {}
 
@@ -97,14 +107,9 @@ public final class GitOpsRuntimeCli {
     }
   }
 
-  private Command find(String name) {
-    for (Supplier<Command> supplier : commands) {
-      Command command = supplier.get();
-      if (command.name().equals(name)) {
-        return command;
-      }
-    }
-    return null;
+  private @Nullable Command find(String name) {
+    Supplier<Command> supplier = commands.get(name);
+    return supplier == null ? null : supplier.get();
   }
 
   private String toolHelp() {
@@ -112,7 +117,7 @@ public final class GitOpsRuntimeCli {
     out.append("Usage: gitops-runtime COMMAND [options]\n\n");
     out.append(wrap("Plan, validate, export and install the Codefresh GitOps Runtime from a values file.", "")).append('\n');
     out.append("Commands:\n");
-    for (Supplier<Command> supplier : commands) {
+    for (Supplier<Command> supplier : commands.values()) {
       Command command = supplier.get();
       out.append(String.format("  %-10s %s%n", command.name(), command.summary()));
     }

@@ -68,7 +68,9 @@ class GitOpsRuntimeCliTest {
           .contains("\"namespace\" : \"gitops\"")
           .contains("\"runtimeName\" : \"prod-eu\"")
           .contains("\"accessMode\" : \"TUNNEL\"")
-          .contains("\"findings\" : [ ]")
+          .contains("\"findings\" : [ {\n    \"ruleId\" : \"git-credentials.missing\",\n    \"severity\" : \"INFO\",\n"
+              + "    \"path\" : \"global.runtime.gitCredentials.password\",")
+          .contains("\"location\" : \"" + dir.resolve("values.yaml") + ":6:3\"")
           .contains("\"ok\" : true")
           .doesNotContain(TOKEN);
     }
@@ -232,7 +234,7 @@ class GitOpsRuntimeCliTest {
       CliRun run = CliRun.of("export", "terraform", "-f", values(TUNNEL).toString(), "--reveal-secrets");
 
       assertThat(run.exitCode()).isZero();
-      assertThat(run.out()).contains("sensitive   = true").contains("value = var.codefresh_api_key").doesNotContain(TOKEN);
+      assertThat(run.out()).contains("sensitive   = true").contains("value = replace(replace(var.codefresh_api_key, ").doesNotContain(TOKEN);
     }
 
     @Test
@@ -258,6 +260,58 @@ class GitOpsRuntimeCliTest {
 
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err()).startsWith("gitops-runtime export: unknown export format \"pulumi\"; use values, helm, terraform or argocd.\n");
+    }
+  }
+
+  @Nested
+  class Validate {
+    @Test
+    void validatesOfflineWithoutReachingAnything() throws IOException {
+      CliRun run = CliRun.of("validate", "--offline", "-f", values(TUNNEL).toString());
+
+      assertThat(run.exitCode()).isZero();
+      assertThat(run.out()).startsWith("Validated " + dir.resolve("values.yaml") + " offline: 0 errors, 0 warnings\n");
+    }
+
+    @Test
+    void reportsAMissingTokenAtItsValuesPath() throws IOException {
+      CliRun run = CliRun.of("validate", "--offline", "-f",
+          values("global:\n  codefresh:\n    accountId: 628a80b693a15c0f9c13ab75\n  runtime:\n    name: prod-eu\n").toString(),
+          "-o", "json");
+
+      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.out())
+          .contains("\"ruleId\" : \"user-token.missing\"")
+          .contains("\"path\" : \"global.codefresh.userToken\"")
+          .contains("\"offline\" : true")
+          .contains("\"ok\" : false");
+    }
+
+    @Test
+    void reportsTheAmbiguousIngressAndHttpRouteCombination() throws IOException {
+      CliRun run = CliRun.of("validate", "--offline", "-f", values(TUNNEL
+          + "    ingress:\n      enabled: true\n      hosts: [gitops.example.com]\n"
+          + "    httpRoute:\n      enabled: true\n      parentRefs: [{name: gw}]\n      hostnames: [gitops.example.com]\n").toString());
+
+      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.out()).contains("ERROR   global.runtime.httpRoute.enabled");
+    }
+
+    @Test
+    void reportsAnUnreachablePlatformAsAFindingNotACrash() throws IOException {
+      CliRun run = CliRun.of("validate", "--kubeconfig", values("not: a kubeconfig\n").toString(), "-f",
+          values(TUNNEL.replace("global:\n  codefresh:\n", "global:\n  codefresh:\n    url: http://127.0.0.1:1\n")).toString());
+
+      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.out() + run.err()).doesNotContain(TOKEN).doesNotContain("\tat ");
+    }
+
+    @Test
+    void rejectsOfflineTogetherWithAKubeconfig() throws IOException {
+      CliRun run = CliRun.of("validate", "--offline", "--kubeconfig", "k", "-f", values(TUNNEL).toString());
+
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err()).startsWith("gitops-runtime validate: --offline runs no cluster checks;");
     }
   }
 }

@@ -171,17 +171,41 @@ public final class ApiFront implements AutoCloseable {
       return;
     }
     req.body().onComplete(ar -> {
-      byte[] body = ar.succeeded() && ar.result() != null ? ar.result().getBytes() : new byte[0];
-      Incoming in = new Incoming(method, path, query, ApiPath.query(query),
-          Objects.toString(req.getHeader("Content-Type"), ""), Objects.toString(req.getHeader("User-Agent"), ""),
-          body);
-      long delay = latency.get().toMillis();
-      if (delay > 0) {
-        vertx.setTimer(delay, id -> proceed(req, in, fault));
-      } else {
-        proceed(req, in, fault);
+      try {
+        received(req, method, path, query, fault, ar.succeeded() && ar.result() != null ? ar.result().getBytes()
+            : new byte[0]);
+      } catch (RuntimeException e) {
+        LOG.warn("{} {} failed", method, uri, e);
+        record(method, path, query, "", 0, 500, null);
+        req.response().setStatusCode(500).putHeader("Content-Type", JSON)
+            .end(Json.write(ApiStatus.failure(500, "InternalError", "test server error: " + e, null)));
       }
     });
+  }
+
+  private void received(HttpServerRequest req, String method, String path, String query, Optional<Fault> fault,
+      byte[] requestBody) {
+    byte[] body = requestBody;
+    String contentType = Objects.toString(req.getHeader("Content-Type"), "");
+    if (contentType.startsWith("application/vnd.kubernetes.protobuf") && body.length > 0
+        && (method.equals("POST") || method.equals("PUT"))) {
+      Optional<Map<String, Object>> decoded = Protobuf.decode(body);
+      if (decoded.isEmpty()) {
+        record(method, path, query, contentType, body.length, 415, null);
+        req.response().setStatusCode(415).putHeader("Content-Type", JSON).end(Json.write(ApiStatus.failure(415,
+            "UnsupportedMediaType", "the test server decodes protobuf only for v1 Secret and ConfigMap", null)));
+        return;
+      }
+      body = Json.write(decoded.get()).getBytes(StandardCharsets.UTF_8);
+    }
+    Incoming in = new Incoming(method, path, query, ApiPath.query(query), contentType,
+        Objects.toString(req.getHeader("User-Agent"), ""), body);
+    long delay = latency.get().toMillis();
+    if (delay > 0) {
+      vertx.setTimer(delay, id -> proceed(req, in, fault));
+    } else {
+      proceed(req, in, fault);
+    }
   }
 
   private void proceed(HttpServerRequest req, Incoming in, Optional<Fault> fault) {
@@ -281,10 +305,20 @@ public final class ApiFront implements AutoCloseable {
     if (timeout != null && timeout.matches("\\d+") && Long.parseLong(timeout) > 0) {
       vertx.setTimer(TimeUnit.SECONDS.toMillis(Long.parseLong(timeout)), id -> stream.close(1000, "timeout"));
     }
-    vertx.executeBlocking(() -> {
+    boolean initialEvents = "true".equals(in.params().get("sendInitialEvents"));
+    Optional<ResourceType> type = ApiPath.parse(in.path())
+        .flatMap(p -> discovery.find(p.group(), p.version(), p.plural()));
+    vertx.executeBlocking(() -> store.atomically(() -> {
+      if (initialEvents && type.isPresent()) {
+        Map.Entry<Integer, String> initial = store.count(normalized.replaceAll("([?&])watch=(true|1)", "$1"));
+        stream.endInitialEventsAfter(initial.getKey(), Json.write(Json.object("type", "BOOKMARK", "object",
+            Json.object("kind", type.get().kind(), "apiVersion", type.get().apiVersion(), "metadata",
+                Json.object("resourceVersion", initial.getValue(),
+                    "annotations", Json.object("k8s.io/initial-events-end", "true"))))));
+      }
       listener.onOpen(stream, registered);
       return null;
-    }, false);
+    }), false);
   }
 
   /** The CRUD dispatcher reads a watch's field selector from the raw query: give it the decoded one. */
@@ -318,6 +352,9 @@ public final class ApiFront implements AutoCloseable {
         return Reply.json(200, discovery.groupList());
       default:
         break;
+    }
+    if (in.method().equals("GET") && path.startsWith("/openapi/")) {
+      return openApi(path);
     }
     if (in.method().equals("GET")) {
       Matcher group = GROUP.matcher(path);
@@ -369,6 +406,19 @@ public final class ApiFront implements AutoCloseable {
   private static Reply notServed() {
     return Reply.json(404, ApiStatus.failure(404, "NotFound", "the server could not find the requested resource",
         null));
+  }
+
+  private Reply openApi(String path) {
+    if (path.equals("/openapi/v3")) {
+      return Reply.json(200, discovery.openApiIndex());
+    }
+    Matcher m = Pattern.compile("/openapi/v3/(?:api/(v1)|apis/([^/]+)/([^/]+))").matcher(path);
+    if (m.matches()) {
+      String group = m.group(1) != null ? "" : m.group(2);
+      String version = m.group(1) != null ? m.group(1) : m.group(3);
+      return discovery.openApi(group, version).map(d -> Reply.json(200, d)).orElseGet(ApiFront::notServed);
+    }
+    return notServed();
   }
 
   private Reply get(Incoming in, ApiPath p, ResourceType type) {

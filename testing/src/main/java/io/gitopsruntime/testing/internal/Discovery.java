@@ -190,6 +190,55 @@ public final class Discovery {
         "resources", resources));
   }
 
+  /**
+   * The {@code /openapi/v3} index: one entry per served group version.
+   *
+   * @return the index document
+   */
+  public Map<String, Object> openApiIndex() {
+    Map<String, Object> paths = new LinkedHashMap<>();
+    for (ResourceType type : all()) {
+      String key = type.group().isEmpty() ? "api/" + type.version() : "apis/" + type.apiVersion();
+      paths.putIfAbsent(key, Json.object("serverRelativeURL", "/openapi/v3/" + key + "?hash="
+          + Integer.toHexString(key.hashCode())));
+    }
+    return Json.object("paths", paths);
+  }
+
+  /**
+   * A minimal OpenAPI v3 document of a group version: no schemas, but every resource's PATCH operation
+   * with its group-version-kind and the {@code fieldValidation} parameter, which tells kubectl-based
+   * clients (Helm among them) that the server validates fields itself.
+   *
+   * @param group the group, empty for core
+   * @param version the version
+   * @return the document, or empty for an unknown group version
+   */
+  public Optional<Map<String, Object>> openApi(String group, String version) {
+    Map<String, Object> paths = new LinkedHashMap<>();
+    List<Object> parameters = new ArrayList<>();
+    for (String name : List.of("dryRun", "fieldManager", "fieldValidation", "force")) {
+      parameters.add(Json.object("name", name, "in", "query", "schema", Json.object("type", "string")));
+    }
+    for (ResourceType type : all()) {
+      if (!type.group().equals(group) || !type.version().equals(version) || !type.verbs().contains("patch")) {
+        continue;
+      }
+      String prefix = group.isEmpty() ? "/api/" + version : "/apis/" + group + "/" + version;
+      String path = prefix + (type.namespaced() ? "/namespaces/{namespace}/" : "/") + type.plural() + "/{name}";
+      Map<String, Object> patch = Json.object("operationId", "patch" + type.kind(), "parameters", parameters,
+          "responses", Json.object("200", Json.object("description", "OK")),
+          "x-kubernetes-action", "patch",
+          "x-kubernetes-group-version-kind", Json.object("group", group, "kind", type.kind(), "version", version));
+      paths.put(path, Json.object("patch", patch));
+    }
+    if (paths.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(Json.object("openapi", "3.0.0", "info", Json.object("title", "Kubernetes", "version", "v1"),
+        "paths", paths, "components", Json.object("schemas", Json.object())));
+  }
+
   private Map<String, List<String>> groupsByName() {
     Map<String, List<String>> groups = new LinkedHashMap<>();
     for (ResourceType type : all()) {

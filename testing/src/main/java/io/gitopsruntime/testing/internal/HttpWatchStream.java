@@ -21,6 +21,8 @@ final class HttpWatchStream implements WebSocket {
   private final RecordedRequest request;
   private final WebSocketListener listener;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final java.util.concurrent.atomic.AtomicInteger initialEvents = new java.util.concurrent.atomic.AtomicInteger(-1);
+  private volatile @org.jspecify.annotations.Nullable String initialEventsEnd;
 
   HttpWatchStream(Vertx vertx, Context context, HttpServerResponse response, RecordedRequest request,
       WebSocketListener listener) {
@@ -29,6 +31,21 @@ final class HttpWatchStream implements WebSocket {
     this.response = response;
     this.request = request;
     this.listener = listener;
+  }
+
+  /**
+   * Sends a bookmark after the given number of initial events, as a server answering a watch with
+   * {@code sendInitialEvents=true} does.
+   *
+   * @param count how many initial events come first
+   * @param bookmark the bookmark event, JSON
+   */
+  void endInitialEventsAfter(int count, String bookmark) {
+    initialEventsEnd = bookmark;
+    initialEvents.set(count);
+    if (count == 0) {
+      write(bookmark);
+    }
   }
 
   @Override
@@ -41,12 +58,20 @@ final class HttpWatchStream implements WebSocket {
     if (closed.get()) {
       return false;
     }
+    write(text);
+    String bookmark = initialEventsEnd;
+    if (bookmark != null && initialEvents.get() > 0 && initialEvents.decrementAndGet() == 0) {
+      write(bookmark);
+    }
+    return true;
+  }
+
+  private void write(String text) {
     context.runOnContext(v -> {
       if (!closed.get() && !response.ended() && !response.closed()) {
         response.write(text + "\n");
       }
     });
-    return true;
   }
 
   @Override

@@ -97,6 +97,19 @@ public final class ObjectStore {
   }
 
   /**
+   * The store's current resource version, as a list answer reports it.
+   *
+   * @param collectionPathAndQuery a collection path, optionally with selectors
+   * @return the matching objects' count and the list's resource version
+   */
+  public Map.Entry<Integer, String> count(String collectionPathAndQuery) {
+    MockResponse response = crud.handleGet(collectionPathAndQuery);
+    Map<String, Object> list = Json.parse(body(response));
+    return Map.entry(Json.list(list, "items").size(),
+        String.valueOf(Json.string(list, "metadata", "resourceVersion")));
+  }
+
+  /**
    * Creates an object.
    *
    * @param collectionPath the collection's path

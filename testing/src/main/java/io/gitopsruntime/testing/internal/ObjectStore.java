@@ -61,7 +61,9 @@ public final class ObjectStore {
    * @return a response carrying the watch listener
    */
   public MockResponse watch(String pathAndQuery) {
-    return crud.handleWatch(pathAndQuery);
+    MockResponse registered = crud.handleWatch(pathAndQuery);
+    return new MockResponse().withWebSocketUpgrade(
+        new LockedWatchListener(java.util.Objects.requireNonNull(registered.getWebSocketListener()), this));
   }
 
   /**

@@ -203,7 +203,7 @@ public final class KubernetesTestServer implements AutoCloseable {
    */
   public Config config() {
     return new ConfigBuilder(Config.empty()).withMasterUrl(url).withNamespace(namespace)
-        .withCurrentContext(null).build();
+        .build();
   }
 
   /**

@@ -190,6 +190,58 @@ class KubernetesTestServerTest {
   }
 
   @Nested
+  class Patches {
+
+    @Test
+    void mergesContainersByNameOnAStrategicMergePatch() {
+      Deployment twoContainers = new DeploymentBuilder(deployment("app", 1)).editSpec().editTemplate().editSpec()
+          .addNewContainer().withName("sidecar").withImage("busybox:1").endContainer().endSpec().endTemplate()
+          .endSpec().build();
+      client.apps().deployments().resource(twoContainers).create();
+
+      Deployment patched = client.apps().deployments().withName("app").patch(
+          PatchContext.of(PatchType.STRATEGIC_MERGE),
+          "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"main\",\"image\":\"nginx:1.28\"}]}}}}");
+
+      assertThat(patched.getSpec().getTemplate().getSpec().getContainers())
+          .extracting(c -> c.getName() + "=" + c.getImage())
+          .containsExactly("main=nginx:1.28", "sidecar=busybox:1");
+      assertThat(patched.getMetadata().getGeneration()).isEqualTo(2L);
+    }
+
+    @Test
+    void removesKeysSetToNullOnAJsonMergePatch() {
+      client.configMaps().resource(configMap("cfg", Map.of("a", "1", "b", "2"))).create();
+
+      ConfigMap patched = client.configMaps().withName("cfg").patch(PatchContext.of(PatchType.JSON_MERGE),
+          "{\"data\":{\"a\":null,\"c\":\"3\"}}");
+
+      assertThat(patched.getData()).containsOnlyKeys("b", "c");
+    }
+  }
+
+  @Nested
+  class AccessReviews {
+
+    @Test
+    void allowsAccessUnlessToldOtherwise() {
+      io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview review =
+          new io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder().withNewSpec()
+              .withNewResourceAttributes().withVerb("*").withResource("*").withGroup("*").endResourceAttributes()
+              .endSpec().build();
+
+      boolean before = client.authorization().v1().selfSubjectAccessReview().create(review)
+          .getStatus().getAllowed();
+      server.allowAccess(false);
+      boolean after = client.authorization().v1().selfSubjectAccessReview().create(review)
+          .getStatus().getAllowed();
+
+      assertThat(before).isTrue();
+      assertThat(after).isFalse();
+    }
+  }
+
+  @Nested
   class Discovery {
 
     @Test
@@ -340,6 +392,27 @@ class KubernetesTestServerTest {
 
       assertThat(server.journal().calls("GET", "/api/v1/namespaces/codefresh/configmaps/cfg"))
           .extracting(RecordedCall::status).containsExactly(RecordedCall.DROPPED, 200);
+    }
+
+    @Test
+    void fabric8RetriesServerErrorsOnItsOwn() {
+      server.inject(Fault.status(503).on("GET", "/api/v1/namespaces/codefresh/configmaps/cfg").times(2));
+      client.configMaps().resource(configMap("cfg", Map.of())).create();
+
+      assertThat(client.configMaps().withName("cfg").get()).isNotNull();
+
+      assertThat(server.journal().calls("GET", "/api/v1/namespaces/codefresh/configmaps/cfg"))
+          .extracting(RecordedCall::status).containsExactly(503, 503, 200);
+    }
+
+    @Test
+    void answersEveryRequestAfterTheConfiguredLatency() {
+      server.latency(Duration.ofMillis(30));
+
+      client.configMaps().resource(configMap("cfg", Map.of("a", "1"))).serverSideApply();
+
+      assertThat(client.configMaps().withName("cfg").get().getData()).containsEntry("a", "1");
+      assertThat(server.journal().calls()).extracting(RecordedCall::status).containsExactly(201, 200);
     }
 
     @Test

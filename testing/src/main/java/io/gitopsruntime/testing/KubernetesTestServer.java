@@ -332,6 +332,16 @@ public final class KubernetesTestServer implements AutoCloseable {
   }
 
   /**
+   * Forgets every Job failure set with {@link #failJob} or {@link #failJobs}; annotated Jobs still fail.
+   *
+   * @return this server
+   */
+  public KubernetesTestServer clearJobFailures() {
+    controllers.clearJobFailures();
+    return this;
+  }
+
+  /**
    * Turns the simulated controllers on or off; while off, new objects get no status.
    *
    * @param on whether controllers react

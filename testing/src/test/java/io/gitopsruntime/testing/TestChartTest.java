@@ -74,6 +74,16 @@ class TestChartTest {
     }
 
     @Test
+    void rendersCustomResourcesOfItsOwnCrdsOnlyWhenAsked() throws Exception {
+      String without = render(TestChart.tunnelValues());
+      String with = render(TestChart.tunnelValues() + "testScale:\n  customResources: 2\n");
+
+      assertThat(kinds(without)).doesNotContain("Product", "AppProject");
+      assertThat(kinds(with)).filteredOn("Product"::equals).hasSize(2);
+      assertThat(kinds(with)).contains("AppProject");
+    }
+
+    @Test
     void packagesAChartHelmCanRender() throws Exception {
       Path archive = TestChart.packageTo(tmp);
       Path values = Files.writeString(tmp.resolve("v.yaml"), TestChart.tunnelValues());

@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -445,7 +446,7 @@ public final class ApiFront implements AutoCloseable {
     ServerSideApply.recordCreate(object, manager(in));
     if (in.params().containsKey("dryRun")) {
       Map<String, Object> metadata = Json.child(object, "metadata");
-      metadata.put("uid", java.util.UUID.randomUUID().toString());
+      metadata.put("uid", UUID.randomUUID().toString());
       if (p.namespace() != null) {
         metadata.put("namespace", p.namespace());
       }

@@ -108,22 +108,6 @@ public record ApiPath(
   }
 
   /**
-   * Builds the object path for an object of {@code apiVersion} in {@code namespace}.
-   *
-   * @param apiVersion {@code v1} or {@code group/version}
-   * @param plural the plural
-   * @param namespace the namespace or null
-   * @param name the name or null
-   * @return the path
-   */
-  public static ApiPath of(String apiVersion, String plural, @Nullable String namespace, @Nullable String name) {
-    int slash = apiVersion.indexOf('/');
-    String group = slash < 0 ? "" : apiVersion.substring(0, slash);
-    String version = slash < 0 ? apiVersion : apiVersion.substring(slash + 1);
-    return new ApiPath(group, version, namespace, plural, name, null);
-  }
-
-  /**
    * Decodes a query string into a map (last value wins).
    *
    * @param query the raw query, may be null

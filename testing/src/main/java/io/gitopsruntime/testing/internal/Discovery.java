@@ -67,17 +67,6 @@ public final class Discovery {
     return Optional.empty();
   }
 
-  /**
-   * Finds the resource of a kind.
-   *
-   * @param apiVersion the object's apiVersion
-   * @param kind the kind
-   * @return the resource, or empty
-   */
-  public Optional<ResourceType> findKind(String apiVersion, String kind) {
-    return all().stream().filter(t -> t.apiVersion().equals(apiVersion) && t.kind().equals(kind)).findFirst();
-  }
-
   private List<ResourceType> customResources() {
     List<ResourceType> cached = customResources;
     if (cached != null) {

@@ -8,10 +8,14 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lets the CRUD dispatcher's WebSocket watch listener write to a plain HTTP response as a stream of
- * newline-separated watch events, the way client-go (and so Helm) watches. Thread-safe.
+ * newline-separated watch events, the way client-go (and so Helm) watches; for a watch with
+ * {@code sendInitialEvents=true} it ends the initial events with the bookmark client-go waits for.
+ * Thread-safe.
  */
 final class HttpWatchStream implements WebSocket {
 
@@ -21,8 +25,8 @@ final class HttpWatchStream implements WebSocket {
   private final RecordedRequest request;
   private final WebSocketListener listener;
   private final AtomicBoolean closed = new AtomicBoolean();
-  private final java.util.concurrent.atomic.AtomicInteger initialEvents = new java.util.concurrent.atomic.AtomicInteger(-1);
-  private volatile @org.jspecify.annotations.Nullable String initialEventsEnd;
+  private final AtomicInteger initialEvents = new AtomicInteger(-1);
+  private volatile @Nullable String initialEventsEnd;
 
   HttpWatchStream(Vertx vertx, Context context, HttpServerResponse response, RecordedRequest request,
       WebSocketListener listener) {

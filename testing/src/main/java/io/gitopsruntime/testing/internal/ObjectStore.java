@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -63,7 +64,7 @@ public final class ObjectStore {
   public MockResponse watch(String pathAndQuery) {
     MockResponse registered = crud.handleWatch(pathAndQuery);
     return new MockResponse().withWebSocketUpgrade(
-        new LockedWatchListener(java.util.Objects.requireNonNull(registered.getWebSocketListener()), this));
+        new LockedWatchListener(Objects.requireNonNull(registered.getWebSocketListener()), this));
   }
 
   /**
@@ -99,7 +100,7 @@ public final class ObjectStore {
   }
 
   /**
-   * The store's current resource version, as a list answer reports it.
+   * How many objects a list would return, and the list's resource version.
    *
    * @param collectionPathAndQuery a collection path, optionally with selectors
    * @return the matching objects' count and the list's resource version

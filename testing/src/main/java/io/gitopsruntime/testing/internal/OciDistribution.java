@@ -107,7 +107,7 @@ public final class OciDistribution implements HttpHandler {
 
   private int route(HttpExchange ex, String method, String path, Map<String, String> query) throws IOException {
     if (path.equals("/v2") || path.equals("/v2/")) {
-      return send(ex, 200, "application/json", "{}".getBytes(StandardCharsets.UTF_8), method);
+      return send(ex, 200, "application/json", "{}".getBytes(StandardCharsets.UTF_8));
     }
     if (!path.startsWith("/v2/")) {
       return error(ex, 404, "NAME_UNKNOWN", "not a registry path");
@@ -133,7 +133,7 @@ public final class OciDistribution implements HttpHandler {
         return error(ex, 404, "NAME_UNKNOWN", "repository name not known to registry");
       }
       String body = Json.write(Json.object("name", repository, "tags", tags(repository)));
-      return send(ex, 200, "application/json", body.getBytes(StandardCharsets.UTF_8), method);
+      return send(ex, 200, "application/json", body.getBytes(StandardCharsets.UTF_8));
     }
     return error(ex, 404, "UNSUPPORTED", "the operation is unsupported");
   }
@@ -177,10 +177,10 @@ public final class OciDistribution implements HttpHandler {
       case "GET":
         ex.getResponseHeaders().set("Range", "0-" + Math.max(0, buffer.size() - 1));
         ex.getResponseHeaders().set("Docker-Upload-UUID", id);
-        return send(ex, 204, null, new byte[0], method);
+        return send(ex, 204, null, new byte[0]);
       case "DELETE":
         uploads.remove(id);
-        return send(ex, 204, null, new byte[0], method);
+        return send(ex, 204, null, new byte[0]);
       default:
         return error(ex, 405, "UNSUPPORTED", "method not allowed");
     }
@@ -190,7 +190,7 @@ public final class OciDistribution implements HttpHandler {
     ex.getResponseHeaders().set("Location", "/v2/" + repository + "/blobs/uploads/" + uuid);
     ex.getResponseHeaders().set("Docker-Upload-UUID", uuid);
     ex.getResponseHeaders().set("Range", "0-" + Math.max(0, size - 1));
-    return send(ex, 202, null, new byte[0], "POST");
+    return send(ex, 202, null, new byte[0]);
   }
 
   private int finish(HttpExchange ex, String repository, byte[] content, String digest) throws IOException {
@@ -201,7 +201,7 @@ public final class OciDistribution implements HttpHandler {
     blobs.put(actual, content);
     ex.getResponseHeaders().set("Location", "/v2/" + repository + "/blobs/" + actual);
     ex.getResponseHeaders().set("Docker-Content-Digest", actual);
-    return send(ex, 201, null, new byte[0], "PUT");
+    return send(ex, 201, null, new byte[0]);
   }
 
   private int blob(HttpExchange ex, String method, String digest) throws IOException {
@@ -211,10 +211,10 @@ public final class OciDistribution implements HttpHandler {
     }
     if (method.equals("DELETE")) {
       blobs.remove(digest);
-      return send(ex, 202, null, new byte[0], method);
+      return send(ex, 202, null, new byte[0]);
     }
     ex.getResponseHeaders().set("Docker-Content-Digest", digest);
-    return send(ex, 200, "application/octet-stream", content, method);
+    return send(ex, 200, "application/octet-stream", content);
   }
 
   private int manifest(HttpExchange ex, String method, String repository, String reference) throws IOException {
@@ -233,7 +233,7 @@ public final class OciDistribution implements HttpHandler {
       }
       ex.getResponseHeaders().set("Location", "/v2/" + repository + "/manifests/" + digest);
       ex.getResponseHeaders().set("Docker-Content-Digest", digest);
-      return send(ex, 201, null, new byte[0], method);
+      return send(ex, 201, null, new byte[0]);
     }
     Manifest manifest = manifests.getOrDefault(repository, Map.of()).get(reference);
     if (manifest == null) {
@@ -241,18 +241,18 @@ public final class OciDistribution implements HttpHandler {
     }
     if (method.equals("DELETE")) {
       manifests.get(repository).values().removeIf(m -> m.digest().equals(manifest.digest()));
-      return send(ex, 202, null, new byte[0], method);
+      return send(ex, 202, null, new byte[0]);
     }
     ex.getResponseHeaders().set("Docker-Content-Digest", manifest.digest());
-    return send(ex, 200, manifest.mediaType(), manifest.content(), method);
+    return send(ex, 200, manifest.mediaType(), manifest.content());
   }
 
   private static int error(HttpExchange ex, int status, String code, String message) throws IOException {
     String body = Json.write(Json.object("errors", List.of(Json.object("code", code, "message", message))));
-    return send(ex, status, "application/json", body.getBytes(StandardCharsets.UTF_8), ex.getRequestMethod());
+    return send(ex, status, "application/json", body.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static int send(HttpExchange ex, int status, @Nullable String contentType, byte[] body, String method)
+  private static int send(HttpExchange ex, int status, @Nullable String contentType, byte[] body)
       throws IOException {
     if (contentType != null) {
       ex.getResponseHeaders().set("Content-Type", contentType);

@@ -62,6 +62,22 @@ class HelmInstallTest {
   }
 
   @Test
+  void waitsUntilServicesHaveClusterIpsAndDeploymentsTheirReadyReplicaSet(KubernetesClient client,
+      @KubernetesTest.Kubeconfig Path kubeconfig) throws Exception {
+    Path chart = TestChart.writeTo(tmp);
+
+    Release installed = Helm.install(chart.toString()).withName(RELEASE).withNamespace("codefresh")
+        .withKubeConfig(kubeconfig).withValuesFile(values("installer:\n  skipValidation: true\n")).waitReady()
+        .withTimeout(60).call();
+
+    assertThat(installed.getStatus()).isEqualTo("deployed");
+    assertThat(client.services().withName("cap-app-proxy").get().getSpec().getClusterIP()).startsWith("10.96.");
+    assertThat(client.apps().replicaSets().list().getItems())
+        .anySatisfy(rs -> assertThat(rs.getMetadata().getOwnerReferences())
+            .anyMatch(o -> o.getName().equals("cap-app-proxy")));
+  }
+
+  @Test
   void failsTheInstallWithTheValidationJobsLogLineKept(KubernetesClient client,
       @KubernetesTest.Kubeconfig Path kubeconfig) throws Exception {
     Path chart = TestChart.writeTo(tmp);

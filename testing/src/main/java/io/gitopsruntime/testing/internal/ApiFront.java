@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -67,6 +68,7 @@ public final class ApiFront implements AutoCloseable {
   private final Vertx vertx;
   private @Nullable HttpServer server;
   private String serverAddress = "";
+  private final AtomicInteger nextClusterIp = new AtomicInteger(9);
 
   /**
    * A front over the server's parts.
@@ -444,6 +446,9 @@ public final class ApiFront implements AutoCloseable {
       return Reply.status(400, "the body of the request was in an unknown format: " + e.getMessage());
     }
     ServerSideApply.recordCreate(object, manager(in));
+    if (p.group().isEmpty() && p.plural().equals("services")) {
+      allocateClusterIp(object);
+    }
     if (in.params().containsKey("dryRun")) {
       Map<String, Object> metadata = Json.child(object, "metadata");
       metadata.put("uid", UUID.randomUUID().toString());
@@ -458,6 +463,22 @@ public final class ApiFront implements AutoCloseable {
       controllers.observe(p.withName(Objects.requireNonNull(Json.string(created, "metadata", "name"))));
     }
     return fromCrud(response, p);
+  }
+
+  /** Gives a Service a cluster IP, as the API server's allocator does (Helm's --wait checks for one). */
+  private void allocateClusterIp(Map<String, Object> service) {
+    Map<String, Object> spec = Json.child(service, "spec");
+    if ("ExternalName".equals(spec.get("type")) || "None".equals(spec.get("clusterIP"))) {
+      return;
+    }
+    Object existing = spec.get("clusterIP");
+    if (existing == null || existing.toString().isEmpty()) {
+      int n = nextClusterIp.incrementAndGet();
+      String ip = "10.96." + (n / 250) + "." + (n % 250 + 2);
+      spec.put("clusterIP", ip);
+      spec.put("clusterIPs", List.of(ip));
+    }
+    spec.putIfAbsent("type", "ClusterIP");
   }
 
   private Reply update(Incoming in, ApiPath p) {
@@ -556,6 +577,8 @@ public final class ApiFront implements AutoCloseable {
           || "true".equals(in.params().get("orphanDependents")) || in.bodyText().contains("\"Orphan\"");
       if (p.plural().equals("jobs") && !orphan) {
         controllers.jobDeleted(Objects.requireNonNull(p.namespace()), p.name());
+      } else if (p.plural().equals("deployments") && !orphan) {
+        controllers.deploymentDeleted(Objects.requireNonNull(p.namespace()), p.name());
       } else if (p.plural().equals("namespaces")) {
         deleteNamespaceContents(p.name());
       } else if (p.plural().equals("customresourcedefinitions")) {

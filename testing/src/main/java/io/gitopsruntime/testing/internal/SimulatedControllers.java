@@ -225,6 +225,62 @@ public final class SimulatedControllers implements AutoCloseable {
         break;
     }
     writeStatus(path, object, status);
+    if (path.plural().equals("deployments")) {
+      replicaSet(path, object, replicas);
+    }
+  }
+
+  /** The ReplicaSet of a Deployment's current template, which Helm's --wait looks for. */
+  private void replicaSet(ApiPath path, Map<String, Object> deployment, int replicas) {
+    Map<String, Object> spec = Json.map(deployment, "spec");
+    Map<String, Object> template = Json.copy(Json.map(spec, "template"));
+    if (template == null) {
+      return;
+    }
+    String hash = Integer.toString(Json.write(template).hashCode() & 0x7fffffff, 36);
+    String name = path.name() + "-" + hash;
+    String collection = "/apis/apps/v1/namespaces/" + path.namespace() + "/replicasets";
+    if (store.get(collection + "/" + name).isPresent()) {
+      return;
+    }
+    Json.child(Json.child(template, "metadata"), "labels").put("pod-template-hash", hash);
+    Map<String, Object> selector = Json.copy(Json.map(spec, "selector"));
+    if (selector != null) {
+      Json.child(selector, "matchLabels").put("pod-template-hash", hash);
+    }
+    Map<String, Object> labels = Json.copy(Json.child(Json.child(template, "metadata"), "labels"));
+    Map<String, Object> replicaSet = Json.object("apiVersion", "apps/v1", "kind", "ReplicaSet",
+        "metadata", Json.object("name", name, "namespace", path.namespace(), "labels", labels,
+            "annotations", Json.object("deployment.kubernetes.io/revision", "1"),
+            "ownerReferences", List.of(Json.object("apiVersion", "apps/v1", "kind", "Deployment",
+                "name", path.name(), "uid", Json.string(deployment, "metadata", "uid"), "controller", true,
+                "blockOwnerDeletion", true))),
+        "spec", Json.object("replicas", replicas, "selector", selector, "template", template),
+        "status", Json.object("replicas", replicas, "fullyLabeledReplicas", replicas, "readyReplicas", replicas,
+            "availableReplicas", replicas, "observedGeneration", 1));
+    try {
+      store.create(collection, replicaSet);
+    } catch (ObjectStore.StoreException e) {
+      LOG.debug("replica set {} not created: {}", name, e.getMessage());
+    }
+  }
+
+  /**
+   * Tells the controllers that a Deployment was deleted, so its ReplicaSets go too (unless orphaned).
+   *
+   * @param namespace the namespace
+   * @param deployment the Deployment name
+   */
+  public void deploymentDeleted(String namespace, String deployment) {
+    String collection = "/apis/apps/v1/namespaces/" + namespace + "/replicasets";
+    for (Map<String, Object> rs : store.list(collection)) {
+      boolean owned = Json.list(Json.map(rs, "metadata"), "ownerReferences").stream()
+          .anyMatch(o -> o instanceof Map && "Deployment".equals(((Map<?, ?>) o).get("kind"))
+              && deployment.equals(((Map<?, ?>) o).get("name")));
+      if (owned) {
+        store.delete(collection + "/" + Json.string(rs, "metadata", "name"));
+      }
+    }
   }
 
   private void crd(ApiPath path, Map<String, Object> object) {

@@ -339,7 +339,32 @@ public final class ApiFront implements AutoCloseable {
 
   // ---------------------------------------------------------------- routes
 
+  /** A request body that is not a JSON or YAML object. */
+  private static final class BadBody extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BadBody(String message) {
+      super(message);
+    }
+  }
+
+  private static Map<String, Object> parseBody(Incoming in) {
+    try {
+      return Json.parse(in.bodyText());
+    } catch (RuntimeException e) {
+      throw new BadBody("the body of the request was in an unknown format: " + e.getMessage());
+    }
+  }
+
   private Reply route(Incoming in) {
+    try {
+      return routeParsed(in);
+    } catch (BadBody e) {
+      return Reply.status(400, e.getMessage());
+    }
+  }
+
+  private Reply routeParsed(Incoming in) {
     String path = in.path().length() > 1 && in.path().endsWith("/")
         ? in.path().substring(0, in.path().length() - 1) : in.path();
     switch (path) {
@@ -439,12 +464,7 @@ public final class ApiFront implements AutoCloseable {
   }
 
   private Reply create(Incoming in, ApiPath p) {
-    Map<String, Object> object;
-    try {
-      object = Json.parse(in.bodyText());
-    } catch (RuntimeException e) {
-      return Reply.status(400, "the body of the request was in an unknown format: " + e.getMessage());
-    }
+    Map<String, Object> object = parseBody(in);
     ServerSideApply.recordCreate(object, manager(in));
     if (p.group().isEmpty() && p.plural().equals("services")) {
       allocateClusterIp(object);
@@ -482,12 +502,7 @@ public final class ApiFront implements AutoCloseable {
   }
 
   private Reply update(Incoming in, ApiPath p) {
-    Map<String, Object> object;
-    try {
-      object = Json.parse(in.bodyText());
-    } catch (RuntimeException e) {
-      return Reply.status(400, "the body of the request was in an unknown format: " + e.getMessage());
-    }
+    Map<String, Object> object = parseBody(in);
     MockResponse response = store.atomically(() -> {
       Optional<Map<String, Object>> current = store.get(p.objectPath());
       Map<String, Object> metadata = Json.child(object, "metadata");
@@ -530,12 +545,7 @@ public final class ApiFront implements AutoCloseable {
   }
 
   private Reply mergePatch(Incoming in, ApiPath p, ResourceType type, boolean strategic) {
-    Map<String, Object> patch;
-    try {
-      patch = Json.parse(in.bodyText());
-    } catch (RuntimeException e) {
-      return Reply.status(400, "the body of the request was in an unknown format: " + e.getMessage());
-    }
+    Map<String, Object> patch = parseBody(in);
     return store.atomically(() -> {
       Optional<Map<String, Object>> current = store.get(p.objectPath());
       if (current.isEmpty()) {
@@ -623,12 +633,7 @@ public final class ApiFront implements AutoCloseable {
   }
 
   private Reply review(Incoming in) {
-    Map<String, Object> review;
-    try {
-      review = Json.parse(in.bodyText());
-    } catch (RuntimeException e) {
-      return Reply.status(400, "the body of the request was in an unknown format: " + e.getMessage());
-    }
+    Map<String, Object> review = parseBody(in);
     boolean allowed = accessAllowed.getAsBoolean();
     review.put("status", allowed
         ? Json.object("allowed", true, "reason", "allowed by the test server")

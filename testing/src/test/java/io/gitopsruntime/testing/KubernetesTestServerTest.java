@@ -373,6 +373,20 @@ class KubernetesTestServerTest {
     }
 
     @Test
+    void answersTooManyRequestsWithRetryAfterAndAStatus() throws Exception {
+      server.inject(Fault.tooManyRequests(Duration.ofMillis(1500)).on("GET", "/api/v1/namespaces"));
+      java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+
+      java.net.http.HttpResponse<String> response = http.send(java.net.http.HttpRequest.newBuilder(
+          java.net.URI.create(server.url() + "/api/v1/namespaces")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+
+      assertThat(response.statusCode()).isEqualTo(429);
+      assertThat(response.headers().firstValue("Retry-After")).hasValue("2");
+      assertThat(response.body()).contains("\"reason\":\"TooManyRequests\"", "\"retryAfterSeconds\":2");
+    }
+
+    @Test
     void fabric8RetriesA429AfterRetryAfter() {
       server.inject(Fault.tooManyRequests(Duration.ofSeconds(1)).on("GET", "/api/v1/namespaces/codefresh/configmaps/cfg"));
       client.configMaps().resource(configMap("cfg", Map.of())).create();

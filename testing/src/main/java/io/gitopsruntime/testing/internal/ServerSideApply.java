@@ -32,7 +32,7 @@ public final class ServerSideApply {
     this.store = store;
   }
 
-  /** What an apply answered: HTTP code and body. */
+  /** What an apply answered: HTTP code and body. Immutable once built; not shared between threads. */
   public record Outcome(int code, Map<String, Object> body) {}
 
   /**

@@ -1,0 +1,137 @@
+package io.gitopsruntime.testing;
+
+import io.gitopsruntime.testing.internal.TarGz;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * A chart written for this project's tests with the shape of the real {@code gitops-runtime} chart
+ * (version {@value #VERSION}): the real values structure, CRDs as templates ({@code codefresh.io} and
+ * {@code argoproj.io}), RBAC, ConfigMaps, the {@code codefresh-user-token} Secret, Services, Deployments, a
+ * StatefulSet, Ingress / HTTPRoute / tunnel-client by access mode, the real chart's render-time guards,
+ * and its hooks ({@code helm-values-config}, {@code validate-values}, {@code validate-usage},
+ * {@code redis-secret-init}, the pre-delete Jobs) with the real weights and delete policies. It runs no
+ * real image: in a {@link KubernetesTestServer} its Jobs succeed, or fail when
+ * {@code testHooks.<job>.failWith} is set (e.g. {@code testHooks.validateValues.failWith}).
+ * {@code testScale.{crds,configMaps,deployments,customResources}} add objects for benchmarks;
+ * {@link #benchmarkValues()} renders about 140 objects, 17 of them CRDs.
+ *
+ * <pre>{@code
+ * Path chartDir = TestChart.writeTo(tempDir);          // tempDir/gitops-runtime
+ * Path archive = TestChart.packageTo(tempDir);         // tempDir/gitops-runtime-0.30.0.tgz
+ * String ref = registry.pushChart(archive, "charts");  // oci://127.0.0.1:<port>/charts/gitops-runtime
+ * }</pre>
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class TestChart {
+
+  /** The chart name. */
+  public static final String NAME = "gitops-runtime";
+  /** The chart version. */
+  public static final String VERSION = "0.30.0";
+
+  private static final String ROOT = "/io/gitopsruntime/testing/chart/gitops-runtime/";
+  private static final List<String> FILES = List.of(
+      "Chart.yaml",
+      ".helmignore",
+      "values.yaml",
+      "values-benchmark.yaml",
+      "templates/_helpers.tpl",
+      "templates/access.yaml",
+      "templates/configmaps.yaml",
+      "templates/crds.yaml",
+      "templates/custom-resources.yaml",
+      "templates/rbac.yaml",
+      "templates/scale.yaml",
+      "templates/secrets.yaml",
+      "templates/workloads.yaml",
+      "templates/hooks/pre-install/helm-values-config.yaml",
+      "templates/hooks/pre-install/redis-secret-init.yaml",
+      "templates/hooks/pre-install/validate-usage.yaml",
+      "templates/hooks/pre-install/validate-values.yaml",
+      "templates/hooks/pre-delete/cleanup.yaml");
+
+  private TestChart() {}
+
+  /**
+   * Writes the chart into {@code directory/gitops-runtime}, replacing files already there.
+   *
+   * @param directory the parent directory
+   * @return the chart directory
+   */
+  public static Path writeTo(Path directory) {
+    Path chart = directory.resolve(NAME);
+    try {
+      for (String file : FILES) {
+        Path target = chart.resolve(file);
+        Files.createDirectories(target.getParent());
+        try (InputStream in = TestChart.class.getResourceAsStream(ROOT + file)) {
+          if (in == null) {
+            throw new IllegalStateException("The test chart resource " + file + " is missing from the classpath.");
+          }
+          Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      return chart;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not write the test chart to " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Packages the chart as {@code helm package} would, without Helm, into
+   * {@code directory/gitops-runtime-0.30.0.tgz}.
+   *
+   * @param directory where to write the archive (a scratch copy of the chart goes there too)
+   * @return the archive
+   */
+  public static Path packageTo(Path directory) {
+    try {
+      Path scratch = Files.createTempDirectory(directory, "chart-");
+      Path chart = writeTo(scratch);
+      Path archive = directory.resolve(NAME + "-" + VERSION + ".tgz");
+      TarGz.pack(chart, archive);
+      return archive;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not package the test chart in " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Values for a valid tunnel-mode install: account id, literal token and runtime name.
+   *
+   * @return values YAML
+   */
+  public static String tunnelValues() {
+    return "global:\n"
+        + "  codefresh:\n"
+        + "    accountId: 628a80b693a15c0f9c13ab75\n"
+        + "    userToken:\n"
+        + "      token: test-token\n"
+        + "  runtime:\n"
+        + "    name: test-runtime\n";
+  }
+
+  /**
+   * Values that render about 140 objects, 17 of them CRDs (tunnel mode).
+   *
+   * @return values YAML
+   */
+  public static String benchmarkValues() {
+    try (InputStream in = TestChart.class.getResourceAsStream(ROOT + "values-benchmark.yaml")) {
+      if (in == null) {
+        throw new IllegalStateException("The test chart's values-benchmark.yaml is missing from the classpath.");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -10,6 +10,7 @@ package io.gitopsruntime;
 public class InvalidValuesException extends GitOpsRuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The offending values path. */
   private final String valuesPath;
 
   /**

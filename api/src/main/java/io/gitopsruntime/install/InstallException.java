@@ -11,8 +11,11 @@ import java.util.Objects;
 public class InstallException extends GitOpsRuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** Why the install failed. */
   private final FailureKind failure;
+  /** The release. */
   private final String releaseName;
+  /** The namespace. */
   private final String namespace;
 
   /**

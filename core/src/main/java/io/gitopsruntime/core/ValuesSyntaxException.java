@@ -9,6 +9,7 @@ import io.gitopsruntime.InvalidValuesException;
 public class ValuesSyntaxException extends InvalidValuesException {
   private static final long serialVersionUID = 1L;
 
+  /** Where the problem is. */
   private final SourceLocation location;
 
   /**

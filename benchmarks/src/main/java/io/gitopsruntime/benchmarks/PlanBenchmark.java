@@ -43,6 +43,10 @@ public final class PlanBenchmark {
         .collect(Collectors.joining(File.pathSeparator));
     List<String> plan = List.of(java, "-jar", jar.toString(), "plan", "-f", values.toString());
     List<String> baseline = List.of(java, "-cp", baselineClasspath, JacksonBaseline.class.getName(), values.toString());
+    String ownClasses = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(e -> e.contains("benchmarks")).collect(Collectors.joining(File.pathSeparator));
+    List<String> unvalidated = List.of(java, "-cp", jar + File.pathSeparator + ownClasses,
+        PlanWithoutValidation.class.getName(), values.toString());
 
     System.out.printf("values file: %d bytes, %d lines%n", Files.size(values), Files.readAllLines(values).size());
     ProcessRun warmPlan = ProcessRun.of(plan);
@@ -52,11 +56,14 @@ public final class PlanBenchmark {
     }
     List<Long> planTimes = new ArrayList<>();
     List<Long> baseTimes = new ArrayList<>();
+    List<Long> unvalidatedTimes = new ArrayList<>();
     long planPeak = 0;
     long basePeak = 0;
     for (int i = 0; i < rounds; i++) {
       ProcessRun p = ProcessRun.of(plan);
       ProcessRun b = ProcessRun.of(baseline);
+      ProcessRun u = ProcessRun.of(unvalidated);
+      unvalidatedTimes.add(u.nanos);
       planTimes.add(p.nanos);
       baseTimes.add(b.nanos);
       planPeak = Math.max(planPeak, p.peakKb);
@@ -67,7 +74,10 @@ public final class PlanBenchmark {
     System.out.printf("rounds: %d, interleaved%n", rounds);
     System.out.printf("bare Jackson read+write : median %6.0f ms, peak RSS %4d MB%n", baseMs, basePeak / 1024);
     System.out.printf("gitops-runtime plan     : median %6.0f ms, peak RSS %4d MB%n", planMs, planPeak / 1024);
+    double unvalidatedMs = median(unvalidatedTimes) / 1e6;
     System.out.printf("ratio plan / baseline   : %.2fx%n", planMs / baseMs);
+    System.out.printf("plan without its offline validation: median %6.0f ms; validation adds %.0f ms%n",
+        unvalidatedMs, planMs - unvalidatedMs);
     Files.deleteIfExists(values);
     Files.deleteIfExists(dir);
   }

@@ -219,4 +219,30 @@ public final class RuleIds {
   public static final String INGRESS_PROBE_SKIPPED = "ingress.probe.skipped";
   /** The ingress host could not be reached. */
   public static final String INGRESS_UNREACHABLE = "ingress.unreachable";
+
+  // cluster checks
+  /** A cluster check did not run (no Kubernetes client, offline, a skip flag). */
+  public static final String CLUSTER_SKIPPED = "cluster.skipped";
+  /** A Kubernetes API call a cluster check needed failed. */
+  public static final String CLUSTER_API_ERROR = "cluster.api-error";
+  /** A Secret a {@code secretKeyRef} of the values names is missing, lacks the key, or the value is empty. */
+  public static final String CLUSTER_SECRET_REF = "cluster.secret-ref";
+  /** The ingress access mode's IngressClass does not exist. */
+  public static final String CLUSTER_INGRESS_CLASS = "cluster.ingress-class";
+  /** The Kubernetes server is older than 1.23, or its version cannot be read. */
+  public static final String CLUSTER_KUBERNETES_VERSION = "cluster.kubernetes-version";
+  /** The installing user lacks permissions the chart needs. */
+  public static final String CLUSTER_PERMISSIONS = "cluster.permissions";
+  /** No node offers 2 CPUs and 5000 MB of memory. */
+  public static final String CLUSTER_NODE_CAPACITY = "cluster.node-capacity";
+  /** Another GitOps Runtime is installed in the cluster. */
+  public static final String CLUSTER_EXISTING_RUNTIME = "cluster.existing-runtime";
+  /** The release namespace holds a runtime token: an upgrade, or a leftover. */
+  public static final String CLUSTER_RUNTIME_TOKEN = "cluster.runtime-token";
+  /** An Argo Project CRD the chart installs exists without this release's Helm ownership. */
+  public static final String CLUSTER_ARGO_CRD_OWNERSHIP = "cluster.argo-crd-ownership";
+  /** The external Argo CD's server cannot be found, asked, or understood. */
+  public static final String CLUSTER_ARGO_CD_SERVER = "cluster.argo-cd-server";
+  /** The external Argo CD's version is outside the chart's supported range. */
+  public static final String CLUSTER_ARGO_CD_VERSION = "cluster.argo-cd-version";
 }

@@ -8,22 +8,22 @@ import java.util.List;
  * The built-in validators, ready for a validation chain.
  *
  * <pre>{@code
- * List<Validator> validators = Validators.all();          // offline rules, then remote checks
+ * List<Validator> validators = Validators.all();          // offline rules, cluster checks, remote checks
  * List<Validator> noProbe = Validators.all().stream()
  *     .filter(v -> !v.id().equals(IngressProbeValidator.ID)).toList();
  * }</pre>
  *
- * <p>Offline validators ({@link #offline()}) need only the values and always run. Remote validators
- * ({@link #remote()}) call the Codefresh platform, the Git provider and the ingress host; they use the
- * {@code okhttp3.OkHttpClient} and the fabric8 {@code KubernetesClient} attached to the
- * {@link io.gitopsruntime.validation.ValidationContext} when there are, and report an INFO finding for every
- * check they skip (offline, a skip flag, a Secret they cannot read without a cluster). Every validator
- * reports every problem it finds; none stops at the first.
+ * <p>Offline validators ({@link #offline()}) need only the values and always run. Cluster validators
+ * ({@link #cluster()}) read the target cluster through the fabric8 {@code KubernetesClient} attached to the
+ * {@link io.gitopsruntime.validation.ValidationContext}. Remote validators ({@link #remote()}) call the Codefresh
+ * platform, the Git provider and the ingress host; they use the {@code okhttp3.OkHttpClient} and the
+ * {@code KubernetesClient} attached to the context when there are. Every validator that needs something it
+ * lacks (a cluster client, the network, a check a skip flag turns off) reports an INFO finding that says so and
+ * how to run it. Every validator reports every problem it finds; none stops at the first.
  *
  * <p>Each finding carries a stable rule id: see {@link RuleIds} and the module's {@code RULES.md} for the
  * table of rules, severities and values paths. Each validator has a stable {@code ID} constant, so a chain
- * can remove or replace it. Cluster validators (Secrets exist, IngressClass, Kubernetes version,
- * permissions, capacity, existing runtime, Argo CRDs) will be added here as {@code ValidatorKind.CLUSTER}.
+ * can remove or replace it.
  *
  * <p>Stateless and thread-safe; every call returns a new immutable list of new validators.
  */
@@ -51,6 +51,25 @@ public final class Validators {
   }
 
   /**
+   * The cluster validators ({@code ValidatorKind.CLUSTER}): the referenced Secrets, the IngressClass, the
+   * Kubernetes version, the installing user's permissions, node capacity, other runtimes and the runtime token,
+   * Argo CRD ownership and the external Argo CD's version.
+   *
+   * @return the validators, in report order
+   */
+  public static List<Validator> cluster() {
+    return List.of(
+        new SecretRefsValidator(),
+        new IngressClassValidator(),
+        new KubernetesVersionValidator(),
+        new PermissionsValidator(),
+        new NodeCapacityValidator(),
+        new ExistingRuntimeValidator(),
+        new ArgoCrdOwnershipValidator(),
+        new ExternalArgoCdVersionValidator());
+  }
+
+  /**
    * The remote validators: the Codefresh platform, the Git provider and the ingress probe.
    *
    * @return the validators, in report order
@@ -60,12 +79,13 @@ public final class Validators {
   }
 
   /**
-   * Every built-in validator: {@link #offline()} followed by {@link #remote()}.
+   * Every built-in validator: {@link #offline()}, then {@link #cluster()}, then {@link #remote()}.
    *
    * @return the validators, in report order
    */
   public static List<Validator> all() {
     List<Validator> all = new ArrayList<>(offline());
+    all.addAll(cluster());
     all.addAll(remote());
     return List.copyOf(all);
   }

@@ -1,6 +1,11 @@
 package io.gitopsruntime.validators;
 
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.gitopsruntime.RuntimeInstallation;
+import io.gitopsruntime.testing.KubernetesTestServer;
 import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.validation.Severity;
 import io.gitopsruntime.validation.ValidationContext;
@@ -11,9 +16,11 @@ import io.gitopsruntime.values.HttpRouteValues;
 import io.gitopsruntime.values.IngressValues;
 import io.gitopsruntime.values.RuntimeValues;
 import io.gitopsruntime.values.SecretValue;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +53,28 @@ final class Fixtures {
 
   static ValidationContext context(UnaryOperator<GitOpsRuntimeValues> edit) {
     return context(tunnel(edit));
+  }
+
+  /** A context for the installation with a cluster client attached. */
+  static ValidationContext context(RuntimeInstallation installation, KubernetesClient client) {
+    return ValidationContext.builder(installation).clock(CLOCK).service(KubernetesClient.class, client).build();
+  }
+
+  /** A client of a test server that does not retry, so that an injected fault shows at once; the caller closes it. */
+  static KubernetesClient noRetry(KubernetesTestServer server) {
+    return new KubernetesClientBuilder().withConfig(new ConfigBuilder(server.config()).withRequestRetryBackoffLimit(0)
+        .build()).build();
+  }
+
+  /** Creates an Opaque Secret from alternating keys and values. */
+  static void secret(KubernetesClient client, String namespace, String name, String... keysAndValues) {
+    SecretBuilder secret = new SecretBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
+        .withType("Opaque");
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      secret.addToData(keysAndValues[i],
+          Base64.getEncoder().encodeToString(keysAndValues[i + 1].getBytes(StandardCharsets.UTF_8)));
+    }
+    client.secrets().inNamespace(namespace).resource(secret.build()).create();
   }
 
   static List<Finding> run(Validator validator, UnaryOperator<GitOpsRuntimeValues> edit) throws Exception {

@@ -5,8 +5,13 @@ import static io.gitopsruntime.validators.Fixtures.map;
 import static io.gitopsruntime.validators.Fixtures.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitopsruntime.RuntimeInstallation;
+import io.gitopsruntime.core.ValidatorChain;
+import io.gitopsruntime.testing.KubernetesTestServer;
+import io.gitopsruntime.testing.RecordedCall;
 import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.validation.ValidationContext;
 import io.gitopsruntime.validation.Validator;
@@ -38,8 +43,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Puts one recognisable secret in every secret slot (API key, Git password, CA content, Argo CD password and
- * token, Secrets in the cluster, URL credentials), runs every validator in passing and failing setups, against
- * servers that echo it back, and checks that it shows up in no finding, no log line and no exception.
+ * token, Secrets in the cluster, a Helm release record's values, URL credentials), runs every validator in passing
+ * and failing setups, against servers that echo it back, and checks that it shows up in no finding, no log line and
+ * no exception.
  */
 class SecretsTest {
   private static final String SECRET = "tok-SECRET-123";
@@ -232,5 +238,56 @@ class SecretsTest {
     assertThat(findings).extracting(Finding::ruleId).contains("platform.token-invalid", "platform.api-error",
         "git.token-scopes", "git.token-project", "git.token-scopes", "platform.unreachable", "ingress.unreachable");
     assertNoSecretAnywhere();
+  }
+
+  @Test
+  void clusterChecksNeverQuoteOrLogASecretPlantedInTheCluster() throws Exception {
+    platform.respond("GetRuntime", PlatformServer.RUNTIME);
+    String host = git.server.url("/").host();
+    try (KubernetesTestServer server = KubernetesTestServer.builder().namespace("codefresh").start();
+        ApiGateway gateway = new ApiGateway(server)) {
+      KubernetesClient client = server.client();
+      // the API key and the Git token are good; the Argo CD password sits under another key; the namespace holds a
+      // leftover runtime token; another namespace holds a release whose values carry the secret
+      Fixtures.secret(client, "codefresh", "cf-key", "token", SECRET);
+      Fixtures.secret(client, "codefresh", "git-token", "token", SECRET);
+      Fixtures.secret(client, "codefresh", "argocd-initial-admin-secret", "admin.password", SECRET);
+      Fixtures.secret(client, "codefresh", "codefresh-token", "token", SECRET);
+      Fixtures.secret(client, "codefresh", "argocd-token", "token", " ");
+      client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("team-a").endMetadata().build())
+          .create();
+      client.secrets().inNamespace("team-a").resource(HelmRecords.release("team-a", "runtime", 1, "deployed",
+          "gitops-runtime", "0.30.0", "{\"global\":{\"codefresh\":{\"userToken\":{\"token\":\"" + SECRET
+              + "\"}}}}")).create();
+      gateway.answer("GET .*/proxy/api/version", r -> ApiGateway.json(200, "{\"Version\":\"" + SECRET + "\"}"));
+      server.client().services().inNamespace("codefresh").resource(new ServiceBuilder()
+          .withNewMetadata().withName("argocd-server").withLabels(Map.of("app.kubernetes.io/component", "server",
+              "app.kubernetes.io/part-of", "argocd")).endMetadata().withNewSpec().addNewPort().withPort(80).endPort()
+          .endSpec().build()).create();
+
+      UnaryOperator<GitOpsRuntimeValues> fromCluster = v -> runtime(codefresh(v, c -> c.withUserToken(
+          UserTokenValues.of(SecretValue.fromSecret("cf-key", "token")))), r -> r.withGitCredentials(
+          r.gitCredentials().withPassword(GitPasswordValues.of(SecretValue.fromSecret("git-token", "token")))));
+      // password auth reads the chart's default Secret; token auth reads the blank one
+      runAll(installation(true, host, v -> externalPassword(fromCluster.apply(v), "password")), null, gateway.client());
+      runAll(installation(true, host, v -> externalPassword(fromCluster.apply(v), "token")), null, gateway.client());
+      findings.addAll(ValidatorChain.builder().addAll(Validators.cluster()).build()
+          .validate(Fixtures.context(installation(true, host, v -> externalPassword(fromCluster.apply(v), "password")),
+              gateway.client())).findings());
+
+      assertThat(findings).extracting(Finding::ruleId).contains("cluster.secret-ref", "cluster.existing-runtime",
+          "cluster.runtime-token", "cluster.argo-cd-server");
+      assertThat(server.journal().calls()).extracting(RecordedCall::uri).noneMatch(uri -> uri.contains(SECRET));
+    }
+    assertNoSecretAnywhere();
+  }
+
+  /** The external Argo CD with password or token auth from Secrets, its literal slots holding the secret too. */
+  private static GitOpsRuntimeValues externalPassword(GitOpsRuntimeValues v, String type) {
+    var integrations = v.global().integrations();
+    GitOpsRuntimeValues w = v.withArgoCd(v.argoCd().withEnabled(false));
+    return w.withGlobal(w.global().withIntegrations(integrations.withArgoCd(integrations.argoCd().withServer(
+        integrations.argoCd().server().withAuth(ArgoCdAuthValues.builder().type(type)
+            .tokenSecretKeyRef(SecretKeyRef.of("argocd-token", "token")).build())))));
   }
 }

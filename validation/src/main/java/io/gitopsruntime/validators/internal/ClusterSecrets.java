@@ -5,7 +5,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -91,6 +94,50 @@ public final class ClusterSecrets {
       return new Failed(Problem.EMPTY, namespace, name, key, "");
     }
     return new Found(value);
+  }
+
+  /**
+   * What is wrong with one key of a Secret, without handing out its value: the Secret is missing, has no such
+   * key, or the key's value is empty or only whitespace.
+   *
+   * @param secret the Secret, or null when it does not exist
+   * @param key the key
+   * @return the problem ({@link Problem#NOT_FOUND}, {@link Problem#NO_KEY} or {@link Problem#EMPTY}), or empty
+   *     when the key holds something
+   */
+  public static Optional<Problem> keyProblem(@Nullable Secret secret, String key) {
+    if (secret == null) {
+      return Optional.of(Problem.NOT_FOUND);
+    }
+    Map<String, String> data = secret.getData();
+    Map<String, String> stringData = secret.getStringData();
+    String raw = data == null ? null : data.get(key);
+    if (raw == null && stringData != null && stringData.get(key) != null) {
+      return stringData.get(key).isBlank() ? Optional.of(Problem.EMPTY) : Optional.empty();
+    }
+    if (raw == null) {
+      return Optional.of(Problem.NO_KEY);
+    }
+    String value = decode(data, key);
+    // undecodable data cannot come from an API server; count it as something rather than guess
+    return value != null && value.isBlank() ? Optional.of(Problem.EMPTY) : Optional.empty();
+  }
+
+  /**
+   * The names of a Secret's keys (names only, never values).
+   *
+   * @param secret the Secret
+   * @return the key names, sorted
+   */
+  public static List<String> keys(Secret secret) {
+    TreeSet<String> names = new TreeSet<>();
+    if (secret.getData() != null) {
+      names.addAll(secret.getData().keySet());
+    }
+    if (secret.getStringData() != null) {
+      names.addAll(secret.getStringData().keySet());
+    }
+    return List.copyOf(names);
   }
 
   private static @Nullable String decode(@Nullable Map<String, String> data, String key) {

@@ -6,10 +6,12 @@ import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.validation.Severity;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import io.gitopsruntime.values.AccessModeKind;
 import io.gitopsruntime.values.ExplicitNull;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -2262,6 +2264,638 @@ public final class Messages {
         "HEAD " + url + " failed from this machine: " + netReason(failure, host) + "; the platform reaches the"
             + " runtime at this address, and Codefresh's validation hook fails when it cannot.",
         fix);
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+  // cluster checks
+
+  /** A cluster check, as the skip and API-failure findings name it. */
+  public enum ClusterCheck {
+    /** Secret references of the values. */
+    SECRETS("Secret references"),
+    /** The IngressClass of the ingress access mode. */
+    INGRESS_CLASS("IngressClass"),
+    /** The Kubernetes server version. */
+    KUBERNETES_VERSION("Kubernetes version"),
+    /** The installing user's permissions. */
+    PERMISSIONS("permissions"),
+    /** Node sizes. */
+    NODE_CAPACITY("node capacity"),
+    /** Other runtimes and the runtime token. */
+    EXISTING_RUNTIME("existing runtime"),
+    /** Helm ownership of the Argo Project CRDs. */
+    ARGO_CRDS("Argo CRD ownership"),
+    /** The external Argo CD's version. */
+    ARGO_CD_VERSION("external Argo CD version");
+
+    private final String noun;
+
+    ClusterCheck(String noun) {
+      this.noun = noun;
+    }
+  }
+
+  /** A Kubernetes API call of a cluster check, as an API-failure finding names it. */
+  public enum ClusterCall {
+    /** GET /version. */
+    VERSION("Reading the server version (GET /version)"),
+    /** Listing Nodes. */
+    NODES("Listing the cluster's Nodes"),
+    /** Reading IngressClasses. */
+    INGRESS_CLASSES("Reading the cluster's IngressClasses"),
+    /** SelfSubjectAccessReviews. */
+    ACCESS_REVIEWS("Asking the API server what this user may do (SelfSubjectAccessReview)"),
+    /** Listing CRDs. */
+    CRDS("Listing the cluster's CustomResourceDefinitions"),
+    /** Listing Helm release Secrets. */
+    HELM_RELEASES("Listing Helm's release Secrets in all namespaces"),
+    /** Listing labelled ConfigMaps. */
+    RUNTIME_OBJECTS("Listing GitOps Runtime ConfigMaps in all namespaces"),
+    /** Reading referenced Secrets. */
+    SECRETS("Reading the referenced Secrets in the release namespace"),
+    /** Reading the runtime token Secret. */
+    RUNTIME_TOKEN("Reading Secret codefresh-token in the release namespace"),
+    /** Listing Services by label. */
+    SERVICES("Listing Services by label");
+
+    private final String action;
+
+    ClusterCall(String action) {
+      this.action = action;
+    }
+  }
+
+  private static final String ATTACH_CLUSTER = "Attach a Kubernetes client:"
+      + " ValidationContext.builder(installation).service(KubernetesClient.class, client); or run"
+      + " gitops-runtime validate with --kubeconfig.";
+
+  /**
+   * A cluster check did not run: no Kubernetes client.
+   *
+   * @param check the check
+   * @return the finding
+   */
+  public static Finding clusterNoClient(ClusterCheck check) {
+    return info(CLUSTER_SKIPPED, "",
+        "The " + check.noun + " check was skipped: no Kubernetes client was given, so the cluster cannot be read.",
+        ATTACH_CLUSTER);
+  }
+
+  /**
+   * A cluster check did not run: offline.
+   *
+   * @param check the check
+   * @return the finding
+   */
+  public static Finding clusterOffline(ClusterCheck check) {
+    return info(CLUSTER_SKIPPED, "", "The " + check.noun + " check was skipped: validation runs offline.",
+        "Validate online, with a Kubernetes client, to check the cluster.");
+  }
+
+  /**
+   * The IngressClass check did not run: its skip flag.
+   *
+   * @param className the class the chart will use
+   * @return the finding
+   */
+  public static Finding ingressClassSkipped(String className) {
+    return info(CLUSTER_SKIPPED, "global.runtime.ingress.skipValidation",
+        "The IngressClass check was skipped: global.runtime.ingress.skipValidation is true.",
+        "Make sure IngressClass " + q(className) + " exists (kubectl get ingressclass): without it no ingress"
+            + " controller serves the runtime.");
+  }
+
+  /**
+   * The external Argo CD version check did not run: installer.skipValidation.
+   *
+   * @param range the supported range
+   * @return the finding
+   */
+  public static Finding argoCdVersionSkipped(String range) {
+    return info(CLUSTER_SKIPPED, "installer.skipValidation",
+        "The external Argo CD version check was skipped: installer.skipValidation is true.",
+        "Check yourself that your Argo CD's version is within " + range + " (argocd version), or remove"
+            + " installer.skipValidation.");
+  }
+
+  /**
+   * A Kubernetes API call of a cluster check failed.
+   *
+   * @param check the check
+   * @param call the call
+   * @param failure what the API server answered
+   * @return the finding
+   */
+  public static Finding clusterApiError(ClusterCheck check, ClusterCall call, ApiFailure failure) {
+    String fix;
+    switch (failure.code()) {
+      case 0:
+        fix = "Check that the Kubernetes API server is reachable from here (kubectl cluster-info), then retry;"
+            + " or validate offline.";
+        break;
+      case 401:
+        fix = "The cluster rejected the kubeconfig's credentials: renew them (log in again) and retry.";
+        break;
+      case 403:
+        fix = "Run the checks as a cluster admin: installing the runtime needs cluster-admin rights anyway.";
+        break;
+      case 404:
+        fix = "Check that the kubeconfig points at a Kubernetes cluster (1.23 or later) and retry.";
+        break;
+      default:
+        fix = "The Kubernetes API server failed: check its health (kubectl get --raw /readyz) and retry.";
+    }
+    return Finding.error(CLUSTER_API_ERROR, "",
+        call.action + " failed (" + failure.describe() + "): the " + check.noun + " check could not run.", fix);
+  }
+
+  // secret references
+
+  /** A Secret reference of the values, as the Secret references check names it. */
+  public enum SecretRef {
+    /** The Codefresh API key. */
+    API_KEY("global.codefresh.userToken.secretKeyRef", "the Codefresh API key",
+        "Codefresh's validation hook and the runtime read the API key from it, and neither works without one",
+        "--from-literal=%s=<Codefresh API key>"),
+    /** The Git Runtime token. */
+    GIT_PASSWORD("global.runtime.gitCredentials.password.secretKeyRef", "the Git Runtime token",
+        "the runtime reads the Git Runtime token from it, and cannot reach the Shared Configuration Repository"
+            + " without one",
+        "--from-literal=%s=<Git token>"),
+    /** The platform CA bundle. */
+    PLATFORM_CA("global.codefresh.tls.caCerts.secretKeyRef", "the platform's CA bundle",
+        "Codefresh's validation hook and the runtime trust the platform's certificate only with the CA bundle in"
+            + " it",
+        "--from-file=%s=ca-bundle.pem"),
+    /** The external Argo CD's password. */
+    ARGO_CD_PASSWORD("global.integrations.argo-cd.server.auth.passwordSecretKeyRef", "the Argo CD password",
+        "the runtime logs in to your Argo CD with the password in it, and its pods do not start without it",
+        "--from-literal=%s=<Argo CD password>"),
+    /** The external Argo CD's API token. */
+    ARGO_CD_TOKEN("global.integrations.argo-cd.server.auth.tokenSecretKeyRef", "the Argo CD API token",
+        "the runtime calls your Argo CD with the API token in it, and its pods do not start without it",
+        "--from-literal=%s=<Argo CD API token>");
+
+    private final String path;
+    private final String what;
+    private final String why;
+    private final String source;
+
+    SecretRef(String path, String what, String why, String source) {
+      this.path = path;
+      this.what = what;
+      this.why = why;
+      this.source = source;
+    }
+
+    private String create(String namespace, String name, String key) {
+      return "kubectl create secret generic " + name + " -n " + namespace + " " + String.format(source, key);
+    }
+  }
+
+  /**
+   * A referenced Secret does not exist.
+   *
+   * @param ref the reference
+   * @param namespace the release namespace
+   * @param name the Secret's name
+   * @param key the key
+   * @param chartDefault whether the reference is the chart's default, not the user's
+   * @return the finding
+   */
+  public static Finding secretRefMissing(SecretRef ref, String namespace, String name, String key,
+      boolean chartDefault) {
+    return Finding.error(CLUSTER_SECRET_REF, ref.path + ".name",
+        "Secret " + q(name) + (chartDefault ? " (the chart's default reference)" : "") + " for " + ref.what
+            + " does not exist in namespace " + q(namespace) + ": " + ref.why + ".",
+        "Create it there before installing (" + ref.create(namespace, name, key) + "), or set " + ref.path
+            + " to the Secret that holds " + ref.what + ".");
+  }
+
+  /**
+   * A referenced Secret lacks the key.
+   *
+   * @param ref the reference
+   * @param namespace the release namespace
+   * @param name the Secret's name
+   * @param key the key
+   * @param keys the Secret's key names
+   * @return the finding
+   */
+  public static Finding secretRefNoKey(SecretRef ref, String namespace, String name, String key, List<String> keys) {
+    String has = keys.isEmpty() ? "it has no keys"
+        : "its keys are " + String.join(", ", keys.stream().map(Messages::q).toList());
+    String fix = keys.isEmpty()
+        ? "Put " + ref.what + " into the Secret under key " + q(key) + " (" + ref.create(namespace, name, key)
+            + " --dry-run=client -o yaml | kubectl apply -f -)."
+        : "Set " + ref.path + ".key to the key that holds " + ref.what + ", or add key " + q(key)
+            + " to the Secret.";
+    return Finding.error(CLUSTER_SECRET_REF, ref.path + ".key",
+        "Secret " + q(name) + " in namespace " + q(namespace) + " has no key " + q(key) + " for " + ref.what + " ("
+            + has + "): " + ref.why + ".",
+        fix);
+  }
+
+  /**
+   * A referenced Secret's key is empty.
+   *
+   * @param ref the reference
+   * @param namespace the release namespace
+   * @param name the Secret's name
+   * @param key the key
+   * @return the finding
+   */
+  public static Finding secretRefEmpty(SecretRef ref, String namespace, String name, String key) {
+    return Finding.error(CLUSTER_SECRET_REF, ref.path,
+        "Key " + q(key) + " of Secret " + q(name) + " in namespace " + q(namespace) + " is empty, so "
+            + ref.what + " would be blank: " + ref.why + ".",
+        "Put " + ref.what + " into key " + q(key) + " (" + ref.create(namespace, name, key)
+            + " --dry-run=client -o yaml | kubectl apply -f -).");
+  }
+
+  // IngressClass
+
+  /**
+   * The IngressClass does not exist.
+   *
+   * @param className the class the values name
+   * @param existing the classes the cluster has, sorted
+   * @param defaultClass the cluster's default class, or empty
+   * @return the finding
+   */
+  public static Finding ingressClassMissing(String className, List<String> existing, String defaultClass) {
+    String has = existing.isEmpty() ? "it has no IngressClass at all"
+        : "it has " + String.join(", ", existing.stream().map(Messages::q).toList());
+    String fix;
+    if (existing.isEmpty()) {
+      fix = "Install an ingress controller (ingress-nginx, for example, creates IngressClass \"nginx\"), or use"
+          + " the tunnel: global.runtime.ingress.enabled=false.";
+    } else {
+      String pick = existing.size() == 1 ? q(existing.get(0))
+          : defaultClass.isEmpty() ? "one of them" : "one of them, for example the default " + q(defaultClass);
+      fix = "Set global.runtime.ingress.className to " + pick + ", or install the ingress controller that provides "
+          + q(className) + ".";
+    }
+    return Finding.error(CLUSTER_INGRESS_CLASS, "global.runtime.ingress.className",
+        "IngressClass " + q(className) + " does not exist in the cluster (" + has + "): no ingress controller would"
+            + " serve the runtime's Ingress, and Codefresh's validation hook fails the installation.",
+        fix);
+  }
+
+  // Kubernetes version
+
+  /**
+   * The server is older than 1.23.
+   *
+   * @param version the version as major.minor.patch
+   * @param gitVersion the server's gitVersion
+   * @return the finding
+   */
+  public static Finding kubernetesTooOld(String version, String gitVersion) {
+    return Finding.error(CLUSTER_KUBERNETES_VERSION, "",
+        "The cluster runs Kubernetes " + version + " (" + gitVersion + "), older than 1.23, the oldest version the"
+            + " GitOps Runtime supports: the chart uses APIs that only 1.23 and later serve (autoscaling/v2, for"
+            + " example).",
+        "Upgrade the cluster to Kubernetes 1.23 or later, or install into another cluster.");
+  }
+
+  /**
+   * The server's version cannot be read.
+   *
+   * @param gitVersion what the server reported
+   * @return the finding
+   */
+  public static Finding kubernetesVersionUnknown(String gitVersion) {
+    return Finding.warning(CLUSTER_KUBERNETES_VERSION, "",
+        "The cluster reports Kubernetes version " + q(gitVersion) + ", which this check cannot read, so it could"
+            + " not confirm 1.23 or later.",
+        "Check the server version yourself (kubectl version): the GitOps Runtime needs 1.23 or later.");
+  }
+
+  // permissions
+
+  /**
+   * Missing verbs on a resource, for {@link #permissionsMissing}.
+   *
+   * @param verbs the verbs
+   * @param resource the resource, such as {@code customresourcedefinitions.apiextensions.k8s.io}
+   * @return for example {@code create, delete on namespaces}
+   */
+  public static String permission(List<String> verbs, String resource) {
+    if (resource.equals("*")) {
+      return "every verb on every resource, cluster-wide (*/*)";
+    }
+    return String.join(", ", verbs) + " on " + resource;
+  }
+
+  /**
+   * The user lacks permissions.
+   *
+   * @param missing each missing permission, worded by {@link #permission}
+   * @return the finding
+   */
+  public static Finding permissionsMissing(List<String> missing) {
+    return Finding.error(CLUSTER_PERMISSIONS, "",
+        "The cluster user of this check lacks permissions the installation needs: " + String.join("; ", missing)
+            + ". Installing the runtime needs cluster-admin rights: Helm creates CRDs, namespaces, ClusterRoles and"
+            + " ClusterRoleBindings, and Kubernetes lets a user grant only what it holds itself (the chart's"
+            + " validate-values hook and several runtime ClusterRoles grant every verb on every resource).",
+        "Install as a cluster admin: use a kubeconfig with the cluster-admin role, or have an admin bind it"
+            + " (kubectl create clusterrolebinding gitops-runtime-installer --clusterrole=cluster-admin"
+            + " --user=<user>).");
+  }
+
+  // node capacity
+
+  /**
+   * No node is big enough.
+   *
+   * @param biggest the biggest node's name
+   * @param cpus its allocatable CPUs, such as {@code 1.5}
+   * @param megabytes its allocatable memory in MB (10^6 bytes)
+   * @param nodes how many nodes were checked
+   * @return the finding
+   */
+  public static Finding nodesTooSmall(String biggest, String cpus, long megabytes, int nodes) {
+    return Finding.error(CLUSTER_NODE_CAPACITY, "",
+        "No node of the cluster offers 2 CPUs and 5000 MB of memory: the biggest, " + q(biggest) + ", has " + cpus
+            + (cpus.equals("1") ? " CPU" : " CPUs") + " and " + megabytes + " MB allocatable (" + nodes
+            + (nodes == 1 ? " node" : " nodes") + " checked), and the GitOps Runtime needs at least one node of"
+            + " that size.",
+        "Add a node, or a node pool, with at least 2 CPUs and 5000 MB of allocatable memory.");
+  }
+
+  /**
+   * The cluster shows no schedulable node.
+   *
+   * @return the finding
+   */
+  public static Finding noSchedulableNodes() {
+    return Finding.warning(CLUSTER_NODE_CAPACITY, "",
+        "The cluster shows no schedulable node, so its capacity could not be checked: the GitOps Runtime needs at"
+            + " least one node with 2 CPUs and 5000 MB of memory.",
+        "Make sure such a node exists or can be added (kubectl get nodes).");
+  }
+
+  // existing runtime
+
+  /**
+   * The GitOps Runtimes of a namespace, in words.
+   *
+   * @param releases the chart's releases there, name to chart version (empty when unknown)
+   * @param runtimes the runtime names its objects carry
+   * @return for example {@code release "cf-gitops-runtime" of chart gitops-runtime 0.29.3, runtime "prod-us"}
+   */
+  public static String runtimeDescription(Map<String, String> releases, List<String> runtimes) {
+    List<String> parts = new ArrayList<>();
+    releases.forEach((release, version) -> parts.add("release " + q(release) + " of chart gitops-runtime"
+        + (version.isEmpty() ? "" : " " + version)));
+    for (String runtime : runtimes) {
+      parts.add("runtime " + q(runtime));
+    }
+    return parts.isEmpty() ? "objects labelled app.kubernetes.io/part-of=codefresh-gitops-runtime"
+        : String.join(", ", parts);
+  }
+
+  /**
+   * Another release of the chart in the release namespace.
+   *
+   * @param namespace the namespace
+   * @param other the other release's name
+   * @param description the other release in words
+   * @return the finding
+   */
+  public static Finding otherReleaseInNamespace(String namespace, String other, String description) {
+    return Finding.error(CLUSTER_EXISTING_RUNTIME, "release",
+        "Namespace " + q(namespace) + " already holds a GitOps Runtime (" + description + "): a second release"
+            + " in the same namespace collides with its objects (cap-app-proxy, codefresh-cm, ...) and Helm fails.",
+        "To upgrade that runtime, use release name " + q(other) + "; otherwise install into another namespace.");
+  }
+
+  /**
+   * A runtime in another namespace.
+   *
+   * @param namespace its namespace
+   * @param description the runtime in words
+   * @param singleNamespace whether this installation is namespaced
+   * @return the finding: a warning, or information when this runtime is namespaced
+   */
+  public static Finding otherRuntime(String namespace, String description, boolean singleNamespace) {
+    String crds = "argo-cd.crds.install=false, argo-workflows.crds.install=false and"
+        + " gitops-operator.crds.install=false";
+    if (singleNamespace) {
+      return info(CLUSTER_EXISTING_RUNTIME, "global.runtime.singleNamespace",
+          "Another GitOps Runtime runs in namespace " + q(namespace) + " (" + description + "): namespaced runtimes"
+              + " can share a cluster when every one of them is namespaced and only the first installs the CRDs.",
+          "Unless this is the cluster's first runtime, also set " + crds + ".");
+    }
+    return Finding.warning(CLUSTER_EXISTING_RUNTIME, "global.runtime.singleNamespace",
+        "Another GitOps Runtime runs in namespace " + q(namespace) + " (" + description + "): a cluster holds one"
+            + " cluster-wide runtime, and two of them fight over the same CRDs, ClusterRoles and Argo CD"
+            + " applications.",
+        "Install into another cluster; or make every runtime of the cluster namespaced:"
+            + " global.runtime.singleNamespace=true, and for all but the first " + crds + " (the chart's"
+            + " values-multi-runtimes files).");
+  }
+
+  /**
+   * A runtime token in the namespace of this release: an upgrade.
+   *
+   * @param namespace the namespace
+   * @param release the release
+   * @return the finding
+   */
+  public static Finding runtimeTokenUpgrade(String namespace, String release) {
+    return info(CLUSTER_RUNTIME_TOKEN, "namespace",
+        "Namespace " + q(namespace) + " holds release " + q(release) + " and its runtime token (Secret"
+            + " codefresh-token), so this is an upgrade: Codefresh's validation hook checks only that the runtime"
+            + " still exists on the platform, with that token, and not the API key, the account, the runtime name"
+            + " or the Git token.",
+        "");
+  }
+
+  /**
+   * A leftover runtime token.
+   *
+   * @param namespace the namespace
+   * @param release the release that is not there
+   * @return the finding
+   */
+  public static Finding runtimeTokenLeftover(String namespace, String release) {
+    return Finding.warning(CLUSTER_RUNTIME_TOKEN, "namespace",
+        "Namespace " + q(namespace) + " holds a runtime token (Secret codefresh-token) but no release " + q(release)
+            + ": it is left from a runtime installed here before. Codefresh's validation hook then treats the"
+            + " installation as an upgrade of that runtime: it validates with the old token, fails if that runtime"
+            + " was deleted from the platform, and skips the API key, account, runtime name and Git token checks.",
+        "For a new runtime delete the leftover Secret first (kubectl delete secret codefresh-token -n " + namespace
+            + "); to reinstall the old runtime, keep it and set global.runtime.name to that runtime's name.");
+  }
+
+  // Argo CRDs
+
+  /**
+   * Ownership metadata an Argo CRD lacks, for {@link #argoCrdNotOwned}.
+   *
+   * @param kind {@code label} or {@code annotation}
+   * @param key the key
+   * @param value the value it needs
+   * @param actual the value it has, or null when absent
+   * @return for example {@code annotation meta.helm.sh/release-name is "other", not "cf-gitops-runtime"}
+   */
+  public static String ownershipGap(String kind, String key, String value, @Nullable String actual) {
+    return actual == null ? "no " + kind + " " + key + "=" + value
+        : kind + " " + key + " is " + q(actual) + ", not " + q(value);
+  }
+
+  /**
+   * An Argo CRD the chart installs exists without this release's ownership.
+   *
+   * @param crd the CRD's name
+   * @param path the values key that makes the chart install it, such as {@code argo-cd.crds.install}
+   * @param component the subchart that installs it, such as {@code Argo CD}
+   * @param gaps what the CRD lacks, worded by {@link #ownershipGap}
+   * @param ownerRelease the Helm release its annotations name now, or empty
+   * @param ownerNamespace that release's namespace, or empty
+   * @param release this release
+   * @param namespace this release's namespace
+   * @return the finding
+   */
+  public static Finding argoCrdNotOwned(String crd, String path, String component, List<String> gaps,
+      String ownerRelease, String ownerNamespace, String release, String namespace) {
+    String owner = ownerRelease.isEmpty() ? ""
+        : "release " + q(ownerRelease) + (ownerNamespace.isEmpty() ? "" : " in namespace " + q(ownerNamespace));
+    String command = "kubectl label crd " + crd + " app.kubernetes.io/managed-by=Helm --overwrite && kubectl annotate"
+        + " crd " + crd + " meta.helm.sh/release-name=" + release + " meta.helm.sh/release-namespace=" + namespace
+        + " --overwrite";
+    String fix = "Hand it to release " + q(release) + " in namespace " + q(namespace) + ": " + command + ".";
+    if (!owner.isEmpty()) {
+      fix += " If " + owner + " is another GitOps Runtime, rather set " + path + "=false, so that only one release"
+          + " installs the CRDs.";
+    }
+    return Finding.error(CLUSTER_ARGO_CRD_OWNERSHIP, path,
+        "CRD " + q(crd) + " exists " + (owner.isEmpty() ? "outside this release" : "in Helm " + owner) + " ("
+            + String.join("; ", gaps) + "), and the chart's " + component + " installs it too: Helm refuses to"
+            + " adopt it (\"exists and cannot be imported into the current release\") and the installation fails.",
+        fix);
+  }
+
+  /**
+   * Argo CD's CRDs belong to the user's own Argo CD.
+   *
+   * @param crds the CRDs
+   * @return the finding
+   */
+  public static Finding argoCrdsOfOwnArgoCd(List<String> crds) {
+    return info(CLUSTER_ARGO_CRD_OWNERSHIP, "argo-cd.enabled",
+        "CRD" + (crds.size() > 1 ? "s " : " ") + String.join(", ", crds.stream().map(Messages::q).toList())
+            + (crds.size() > 1 ? " belong" : " belongs") + " to your own Argo CD: with argo-cd.enabled=false the"
+            + " chart does not install " + (crds.size() > 1 ? "them" : "it") + ", so Helm leaves "
+            + (crds.size() > 1 ? "them" : "it") + " alone.",
+        "Do not hand " + (crds.size() > 1 ? "them" : "it") + " to this release.");
+  }
+
+  // external Argo CD
+
+  /**
+   * No Argo CD server Service in the namespace.
+   *
+   * @param labels the selector, such as {@code app.kubernetes.io/component=server,app.kubernetes.io/part-of=argocd}
+   * @param namespace the release namespace
+   * @param elsewhere namespaces where such a Service exists
+   * @return the finding
+   */
+  public static Finding argoCdServerNotFound(String labels, String namespace, List<String> elsewhere) {
+    String where = elsewhere.isEmpty() ? ""
+        : "; such a Service exists in namespace" + (elsewhere.size() > 1 ? "s " : " ")
+            + String.join(", ", elsewhere.stream().map(Messages::q).toList());
+    String fix = elsewhere.size() == 1
+        ? "Install the runtime into namespace " + q(elsewhere.get(0)) + ", where your Argo CD runs."
+        : "Install the runtime into your Argo CD's namespace, or set installer.argoCdVersionCheck.argoServerLabels to"
+            + " the labels of its server Service (kubectl get svc -A --show-labels).";
+    return Finding.error(CLUSTER_ARGO_CD_SERVER, "installer.argoCdVersionCheck.argoServerLabels",
+        "No Service with labels " + labels + " exists in namespace " + q(namespace) + where + ": with"
+            + " argo-cd.enabled=false the runtime must be installed in your Argo CD's namespace, and Codefresh's"
+            + " validation hook fails (\"No Argo CD service found matching labels\").",
+        fix);
+  }
+
+  /**
+   * Several Services match the Argo CD server labels.
+   *
+   * @param labels the selector
+   * @param namespace the namespace
+   * @param names the matching Services, sorted
+   * @return the finding
+   */
+  public static Finding argoCdServerAmbiguous(String labels, String namespace, List<String> names) {
+    return Finding.warning(CLUSTER_ARGO_CD_SERVER, "installer.argoCdVersionCheck.argoServerLabels",
+        "Several Services in namespace " + q(namespace) + " have labels " + labels + " ("
+            + String.join(", ", names.stream().map(Messages::q).toList()) + "): Codefresh's validation hook, like"
+            + " this check, asks the first, " + q(names.get(0)) + ", for Argo CD's version.",
+        "Make installer.argoCdVersionCheck.argoServerLabels select only the Argo CD server's Service.");
+  }
+
+  /**
+   * Argo CD's API could not be asked.
+   *
+   * @param namespace the namespace
+   * @param service the Service
+   * @param port its port
+   * @param path the API path asked, such as {@code /api/version}
+   * @param failure what the proxy answered
+   * @return the finding: a warning when the check was not allowed to ask, an error otherwise
+   */
+  public static Finding argoCdUnreachable(String namespace, String service, int port, String path,
+      ApiFailure failure) {
+    String asked = "GET " + path + " on Service " + q(service) + " port " + port + " in namespace " + q(namespace)
+        + " through the Kubernetes API server's service proxy failed (" + failure.describe() + ")";
+    if (failure.code() == 401 || failure.code() == 403) {
+      return Finding.warning(CLUSTER_ARGO_CD_SERVER, "argo-cd.enabled",
+          asked + ", so the external Argo CD's version could not be checked.",
+          "Run the check as a user that may get services/proxy in namespace " + q(namespace) + ", or check the"
+              + " version yourself (argocd version).");
+    }
+    String fix = failure.code() == 503
+        ? "Check that the Argo CD server is running and ready (kubectl get pods -n " + namespace
+            + " -l app.kubernetes.io/name=argocd-server)."
+        : "Check that Service " + q(service) + " is Argo CD's API server and that its first port serves the API"
+            + " (kubectl get svc " + service + " -n " + namespace + " -o yaml).";
+    return Finding.error(CLUSTER_ARGO_CD_SERVER, "argo-cd.enabled",
+        asked + ": Codefresh's validation hook fails when it cannot read Argo CD's version.", fix);
+  }
+
+  /**
+   * Argo CD's version answer has no usable version.
+   *
+   * @param service the Service
+   * @param hasField whether the answer has a Version field (never quoted: it was not a version, so it may be
+   *     anything the server sent)
+   * @return the finding
+   */
+  public static Finding argoCdVersionUnreadable(String service, boolean hasField) {
+    String what = hasField ? "has a Version field that is not a version" : "has no Version field";
+    return Finding.error(CLUSTER_ARGO_CD_SERVER, "argo-cd.enabled",
+        "The /api/version answer of Service " + q(service) + " " + what + ": Codefresh's validation hook fails the"
+            + " same way (\"Could not parse '.Version' field\").",
+        "Check that Service " + q(service) + " is Argo CD's API server (argocd version --server ...).");
+  }
+
+  /**
+   * The external Argo CD's version is outside the chart's range.
+   *
+   * @param version the version Argo CD reported
+   * @param range the supported range, such as {@code >=3.2 <=3.4}
+   * @param charts the charts the range belongs to, such as {@code chart 0.30.x}
+   * @param preRelease whether the version is a pre-release
+   * @return the finding
+   */
+  public static Finding argoCdVersionOutOfRange(String version, String range, String charts, boolean preRelease) {
+    return Finding.error(CLUSTER_ARGO_CD_VERSION, "argo-cd.enabled",
+        "Your Argo CD runs version " + version + (preRelease ? ", a pre-release, which no range accepts" : "")
+            + ", outside the range " + range + " that " + charts + " supports: Codefresh's validation hook fails the"
+            + " installation (\"does not satisfy required range\").",
+        "Move Argo CD to a version within " + range + ", or install the chart version that supports " + version
+            + " (the chart's README lists them).");
   }
 
   private static String refPath(String ref, boolean hasName, boolean hasKey) {

@@ -1,0 +1,107 @@
+package io.gitopsruntime.validators;
+
+import io.fabric8.kubernetes.api.model.networking.v1.IngressClass;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.gitopsruntime.validation.Finding;
+import io.gitopsruntime.validation.ValidationContext;
+import io.gitopsruntime.validation.Validator;
+import io.gitopsruntime.validation.ValidatorKind;
+import io.gitopsruntime.validators.internal.ApiFailure;
+import io.gitopsruntime.validators.internal.Chart;
+import io.gitopsruntime.validators.internal.ClusterAccess;
+import io.gitopsruntime.validators.internal.Findings;
+import io.gitopsruntime.validators.internal.Messages;
+import io.gitopsruntime.validators.internal.Messages.ClusterCall;
+import io.gitopsruntime.validators.internal.Messages.ClusterCheck;
+import io.gitopsruntime.validators.internal.Raw;
+import io.gitopsruntime.validators.internal.Secrets;
+import io.gitopsruntime.values.GitOpsRuntimeValues;
+import io.gitopsruntime.values.IngressValues;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks, in the ingress access mode, that the IngressClass the runtime's Ingress names
+ * ({@code global.runtime.ingress.className}, chart default {@code nginx}) exists in the cluster
+ * ({@code networking.k8s.io/v1}), as Codefresh's hook does; when it does not, the finding lists the classes
+ * that do exist. Skipped, with an INFO finding, when {@code global.runtime.ingress.skipValidation} is true;
+ * does nothing in the other access modes, or when the class name is empty (an offline rule reports that).
+ *
+ * <p>Reads the cluster through the {@link KubernetesClient} attached to the context; without one, reports an
+ * INFO finding saying how to run the check. Rules: {@value RuleIds#CLUSTER_INGRESS_CLASS},
+ * {@value RuleIds#CLUSTER_SKIPPED}, {@value RuleIds#CLUSTER_API_ERROR}. Kind {@link ValidatorKind#CLUSTER}.
+ * Stateless and thread-safe.
+ */
+public final class IngressClassValidator implements Validator {
+  /** This validator's id. */
+  public static final String ID = "cluster.ingress-class";
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final String DEFAULT_CLASS_ANNOTATION = "ingressclass.kubernetes.io/is-default-class";
+
+  /** Creates the validator. */
+  public IngressClassValidator() {}
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public ValidatorKind kind() {
+    return ValidatorKind.CLUSTER;
+  }
+
+  @Override
+  public Optional<Duration> timeout() {
+    return Optional.of(TIMEOUT);
+  }
+
+  @Override
+  public List<Finding> validate(ValidationContext context) {
+    GitOpsRuntimeValues values = context.values();
+    Findings out = new Findings(ID).redacting(Secrets.redactor(values));
+    if (!Chart.ingressOn(values)) {
+      return out.list();
+    }
+    IngressValues ingress = values.global().runtime().ingress();
+    String className = Raw.string(ingress.className(), ingress.additionalValues(), "className", "nginx")
+        .map(String::strip).orElse("");
+    if (className.isEmpty()) {
+      return out.list();
+    }
+    if (Chart.skipIngressValidation(values)) {
+      return out.add(Messages.ingressClassSkipped(className)).list();
+    }
+    Optional<KubernetesClient> client = ClusterAccess.client(context, ClusterCheck.INGRESS_CLASS, out);
+    if (client.isEmpty()) {
+      return out.list();
+    }
+    try {
+      if (client.get().network().v1().ingressClasses().withName(className).get() != null) {
+        return out.list();
+      }
+      List<IngressClass> all = client.get().network().v1().ingressClasses().list().getItems();
+      List<String> names = all.stream().map(c -> c.getMetadata().getName()).sorted().toList();
+      String defaultClass = all.stream().filter(IngressClassValidator::isDefault).map(c -> c.getMetadata().getName())
+          .sorted().findFirst().orElse("");
+      return out.add(Messages.ingressClassMissing(className, names, defaultClass)).list();
+    } catch (KubernetesClientException e) {
+      return out.add(Messages.clusterApiError(ClusterCheck.INGRESS_CLASS, ClusterCall.INGRESS_CLASSES,
+          ApiFailure.of(e))).list();
+    }
+  }
+
+  private static boolean isDefault(IngressClass c) {
+    Map<String, String> annotations = c.getMetadata().getAnnotations();
+    return annotations != null && "true".equals(annotations.get(DEFAULT_CLASS_ANNOTATION));
+  }
+
+  @Override
+  public String toString() {
+    return "Validator(" + ID + ")";
+  }
+}

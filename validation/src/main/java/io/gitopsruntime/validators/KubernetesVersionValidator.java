@@ -1,0 +1,110 @@
+package io.gitopsruntime.validators;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.VersionInfo;
+import io.gitopsruntime.validation.Finding;
+import io.gitopsruntime.validation.ValidationContext;
+import io.gitopsruntime.validation.Validator;
+import io.gitopsruntime.validation.ValidatorKind;
+import io.gitopsruntime.validators.internal.ApiFailure;
+import io.gitopsruntime.validators.internal.ClusterAccess;
+import io.gitopsruntime.validators.internal.Findings;
+import io.gitopsruntime.validators.internal.Messages;
+import io.gitopsruntime.validators.internal.Messages.ClusterCall;
+import io.gitopsruntime.validators.internal.Messages.ClusterCheck;
+import io.gitopsruntime.validators.internal.Secrets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks that the Kubernetes server is 1.23 or later, the oldest version the GitOps Runtime supports. The
+ * version is read from {@code /version}'s {@code gitVersion}, which providers decorate
+ * ({@code v1.29.3-eks-4f4795d}, {@code v1.30.2-gke.1587003}); a gitVersion that cannot be read is a warning.
+ *
+ * <p>Reads the cluster through the {@link KubernetesClient} attached to the context; without one, reports an
+ * INFO finding saying how to run the check. Rules: {@value RuleIds#CLUSTER_KUBERNETES_VERSION},
+ * {@value RuleIds#CLUSTER_SKIPPED}, {@value RuleIds#CLUSTER_API_ERROR}. Kind {@link ValidatorKind#CLUSTER}.
+ * Stateless and thread-safe.
+ */
+public final class KubernetesVersionValidator implements Validator {
+  /** This validator's id. */
+  public static final String ID = "cluster.kubernetes-version";
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final Pattern GIT_VERSION = Pattern.compile("v?(\\d+)\\.(\\d+)(?:\\.(\\d+))?([-+].*)?");
+  private static final int OLDEST_MAJOR = 1;
+  private static final int OLDEST_MINOR = 23;
+
+  /** Creates the validator. */
+  public KubernetesVersionValidator() {}
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public ValidatorKind kind() {
+    return ValidatorKind.CLUSTER;
+  }
+
+  @Override
+  public Optional<Duration> timeout() {
+    return Optional.of(TIMEOUT);
+  }
+
+  @Override
+  public List<Finding> validate(ValidationContext context) {
+    Findings out = new Findings(ID).redacting(Secrets.redactor(context.values()));
+    Optional<KubernetesClient> client = ClusterAccess.client(context, ClusterCheck.KUBERNETES_VERSION, out);
+    if (client.isEmpty()) {
+      return out.list();
+    }
+    VersionInfo info;
+    try {
+      info = client.get().getKubernetesVersion();
+    } catch (KubernetesClientException e) {
+      return out.add(Messages.clusterApiError(ClusterCheck.KUBERNETES_VERSION, ClusterCall.VERSION,
+          ApiFailure.of(e))).list();
+    }
+    String gitVersion = info == null || info.getGitVersion() == null ? "" : info.getGitVersion().strip();
+    Optional<int[]> version = parse(gitVersion);
+    if (version.isEmpty()) {
+      return out.add(Messages.kubernetesVersionUnknown(gitVersion)).list();
+    }
+    int[] v = version.get();
+    if (v[0] < OLDEST_MAJOR || (v[0] == OLDEST_MAJOR && v[1] < OLDEST_MINOR)) {
+      out.add(Messages.kubernetesTooOld(v[0] + "." + v[1] + "." + v[2], gitVersion));
+    }
+    return out.list();
+  }
+
+  /**
+   * Reads a Kubernetes gitVersion.
+   *
+   * @param gitVersion such as {@code v1.29.3-eks-4f4795d}
+   * @return major, minor and patch (0 when absent), or empty when it is not a version
+   */
+  static Optional<int[]> parse(@Nullable String gitVersion) {
+    Matcher m = GIT_VERSION.matcher(gitVersion == null ? "" : gitVersion.strip());
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+          m.group(3) == null ? 0 : Integer.parseInt(m.group(3))});
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Validator(" + ID + ")";
+  }
+}

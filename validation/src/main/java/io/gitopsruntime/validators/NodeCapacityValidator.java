@@ -1,0 +1,132 @@
+package io.gitopsruntime.validators;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.gitopsruntime.validation.Finding;
+import io.gitopsruntime.validation.ValidationContext;
+import io.gitopsruntime.validation.Validator;
+import io.gitopsruntime.validation.ValidatorKind;
+import io.gitopsruntime.validators.internal.ApiFailure;
+import io.gitopsruntime.validators.internal.ClusterAccess;
+import io.gitopsruntime.validators.internal.Findings;
+import io.gitopsruntime.validators.internal.Messages;
+import io.gitopsruntime.validators.internal.Messages.ClusterCall;
+import io.gitopsruntime.validators.internal.Messages.ClusterCheck;
+import io.gitopsruntime.validators.internal.Secrets;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks that at least one schedulable node offers the GitOps Runtime's minimum, 2 CPUs and 5000 MB
+ * (5 × 10⁹ bytes) of memory, as allocatable resources (capacity when a node reports no allocatable); when
+ * none does, the finding names the biggest node and what it has. Nodes marked unschedulable are left out; a
+ * cluster that shows no schedulable node at all (one that adds nodes on demand) is a warning.
+ *
+ * <p>Reads the cluster through the {@link KubernetesClient} attached to the context; without one, reports an
+ * INFO finding saying how to run the check. Rules: {@value RuleIds#CLUSTER_NODE_CAPACITY},
+ * {@value RuleIds#CLUSTER_SKIPPED}, {@value RuleIds#CLUSTER_API_ERROR}. Kind {@link ValidatorKind#CLUSTER}.
+ * Stateless and thread-safe.
+ */
+public final class NodeCapacityValidator implements Validator {
+  /** This validator's id. */
+  public static final String ID = "cluster.node-capacity";
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final BigDecimal MIN_CPUS = BigDecimal.valueOf(2);
+  private static final BigDecimal MIN_BYTES = BigDecimal.valueOf(5_000_000_000L);
+  private static final BigDecimal MEGABYTE = BigDecimal.valueOf(1_000_000L);
+
+  /** Creates the validator. */
+  public NodeCapacityValidator() {}
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public ValidatorKind kind() {
+    return ValidatorKind.CLUSTER;
+  }
+
+  @Override
+  public Optional<Duration> timeout() {
+    return Optional.of(TIMEOUT);
+  }
+
+  /** What one node offers. */
+  private record Size(String name, BigDecimal cpus, BigDecimal bytes) {
+    boolean enough() {
+      return cpus.compareTo(MIN_CPUS) >= 0 && bytes.compareTo(MIN_BYTES) >= 0;
+    }
+  }
+
+  @Override
+  public List<Finding> validate(ValidationContext context) {
+    Findings out = new Findings(ID).redacting(Secrets.redactor(context.values()));
+    Optional<KubernetesClient> client = ClusterAccess.client(context, ClusterCheck.NODE_CAPACITY, out);
+    if (client.isEmpty()) {
+      return out.list();
+    }
+    List<Node> nodes;
+    try {
+      nodes = client.get().nodes().list().getItems();
+    } catch (KubernetesClientException e) {
+      return out.add(Messages.clusterApiError(ClusterCheck.NODE_CAPACITY, ClusterCall.NODES, ApiFailure.of(e)))
+          .list();
+    }
+    List<Size> sizes = nodes.stream()
+        .filter(n -> n.getSpec() == null || !Boolean.TRUE.equals(n.getSpec().getUnschedulable()))
+        .map(NodeCapacityValidator::size)
+        .toList();
+    if (sizes.isEmpty()) {
+      return out.add(Messages.noSchedulableNodes()).list();
+    }
+    if (sizes.stream().anyMatch(Size::enough)) {
+      return out.list();
+    }
+    Size biggest = sizes.stream()
+        .max(Comparator.comparing(Size::bytes).thenComparing(Size::cpus).thenComparing(Size::name,
+            Comparator.reverseOrder()))
+        .orElseThrow();
+    String cpus = biggest.cpus().stripTrailingZeros().toPlainString();
+    long megabytes = biggest.bytes().divide(MEGABYTE, 0, RoundingMode.DOWN).longValueExact();
+    return out.add(Messages.nodesTooSmall(biggest.name(), cpus, megabytes, sizes.size())).list();
+  }
+
+  private static Size size(Node node) {
+    Map<String, Quantity> allocatable = node.getStatus() == null ? null : node.getStatus().getAllocatable();
+    Map<String, Quantity> capacity = node.getStatus() == null ? null : node.getStatus().getCapacity();
+    return new Size(node.getMetadata().getName(), amount(allocatable, capacity, "cpu"),
+        amount(allocatable, capacity, "memory"));
+  }
+
+  private static BigDecimal amount(@Nullable Map<String, Quantity> allocatable,
+      @Nullable Map<String, Quantity> capacity, String resource) {
+    Quantity q = allocatable == null ? null : allocatable.get(resource);
+    if (q == null) {
+      q = capacity == null ? null : capacity.get(resource);
+    }
+    if (q == null) {
+      return BigDecimal.ZERO;
+    }
+    try {
+      return Quantity.getAmountInBytes(q);
+    } catch (ArithmeticException | IllegalArgumentException e) {
+      return BigDecimal.ZERO;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Validator(" + ID + ")";
+  }
+}

@@ -512,12 +512,11 @@ class GitProviderValidatorTest {
                   + " client)."));
       try (Cluster cluster = new Cluster()) {
         assertThat(validator.validate(ValidationContext.builder(installation(PAT, inSecret))
-            .service(KubernetesClient.class, cluster.client).build())).containsExactly(error(ID,
+            .service(KubernetesClient.class, cluster.client).build())).containsExactly(info(ID,
             "git-credentials.secret", "global.runtime.gitCredentials.password.secretKeyRef",
-            "The Git password cannot be read: Secret \"git-runtime-token\" does not exist in namespace \"codefresh\";"
-                + " Codefresh's validation hook fails the same way.",
-            "Create the Secret in namespace \"codefresh\" before installing (kubectl create secret generic"
-                + " git-runtime-token -n codefresh --from-literal=token=<Git token>), or correct the reference."));
+            "The Git token check was skipped: the Git password cannot be read (Secret \"git-runtime-token\" does not"
+                + " exist in namespace \"codefresh\"). The cluster check cluster.secret-ref reports the reference with"
+                + " its fix.", ""));
         cluster.secret("codefresh", "git-runtime-token", "token", PAT);
         assertThat(validator.validate(ValidationContext.builder(installation(PAT, inSecret))
             .service(KubernetesClient.class, cluster.client).build())).isEmpty();

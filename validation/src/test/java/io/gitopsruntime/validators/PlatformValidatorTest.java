@@ -308,12 +308,11 @@ class PlatformValidatorTest {
     @Test
     void reportsAMissingApiKeySecret() {
       try (Cluster cluster = new Cluster()) {
-        assertThat(run(cluster.client, tokenInSecret())).containsExactly(error(ID, "user-token.secret",
+        assertThat(run(cluster.client, tokenInSecret())).containsExactly(info(ID, "user-token.secret",
             "global.codefresh.userToken.secretKeyRef",
-            "The Codefresh API key cannot be read: Secret \"cf-api-key\" does not exist in namespace \"codefresh\";"
-                + " Codefresh's validation hook fails the same way.",
-            "Create the Secret in namespace \"codefresh\" before installing (kubectl create secret generic"
-                + " cf-api-key -n codefresh --from-literal=token=<API key>), or correct the reference."));
+            "The platform check was skipped: the Codefresh API key cannot be read (Secret \"cf-api-key\" does not"
+                + " exist in namespace \"codefresh\"). The cluster check cluster.secret-ref reports the reference with"
+                + " its fix.", ""));
       }
       assertThat(platform.requests).isEmpty();
     }
@@ -323,9 +322,10 @@ class PlatformValidatorTest {
       try (Cluster cluster = new Cluster().secret("codefresh", "cf-api-key", "api-key", TOKEN)) {
         assertThat(run(cluster.client, tokenInSecret())).extracting(Finding::message, Finding::remediation)
             .containsExactly(org.assertj.core.groups.Tuple.tuple(
-                "The Codefresh API key cannot be read: Secret \"cf-api-key\" in namespace \"codefresh\" has no key"
-                    + " \"token\"; Codefresh's validation hook fails the same way.",
-                "Put API key under key \"token\" of the Secret, or correct the key in the reference."));
+                "The platform check was skipped: the Codefresh API key cannot be read (Secret \"cf-api-key\" in"
+                    + " namespace \"codefresh\" has no key \"token\"). The cluster check cluster.secret-ref reports the"
+                    + " reference with its fix.",
+                ""));
       }
       platform.respond("Me", ME).respond("GetRuntime", NO_RUNTIME);
       try (Cluster cluster = new Cluster().secret("codefresh", "cf-api-key", "token", TOKEN + "\n")) {
@@ -430,12 +430,11 @@ class PlatformValidatorTest {
       UnaryOperator<GitOpsRuntimeValues> caInSecret = v -> codefresh(v, c -> c.withTls(c.tls().withCaCerts(
           CaCertsValues.builder().secretKeyRef(SecretKeyRef.of("codefresh-ca", "ca.crt")).build())));
       try (Cluster cluster = new Cluster()) {
-        assertThat(run(cluster.client, caInSecret)).containsExactly(error(ID, "platform-ca.secret",
+        assertThat(run(cluster.client, caInSecret)).containsExactly(info(ID, "platform-ca.secret",
             "global.codefresh.tls.caCerts.secretKeyRef",
-            "The platform CA bundle cannot be read: Secret \"codefresh-ca\" does not exist in namespace"
-                + " \"codefresh\"; Codefresh's validation hook fails the same way.",
-            "Create the Secret in namespace \"codefresh\" before installing (kubectl create secret generic"
-                + " codefresh-ca -n codefresh --from-literal=ca.crt=<PEM bundle>), or correct the reference."));
+            "The platform check was skipped: the platform CA bundle cannot be read (Secret \"codefresh-ca\" does not"
+                + " exist in namespace \"codefresh\"). The cluster check cluster.secret-ref reports the reference with"
+                + " its fix.", ""));
         cluster.secret("codefresh", "codefresh-ca", "ca.crt", "not a certificate");
         assertThat(run(cluster.client, caInSecret)).containsExactly(error(ID, "platform-ca.secret",
             "global.codefresh.tls.caCerts.secretKeyRef",

@@ -1486,12 +1486,46 @@ public final class Messages {
   }
 
   /**
+   * Whether the cluster check of Secret references reports this failure itself (a missing Secret, key or
+   * value), so that the check that needed the secret only says it was skipped instead of repeating it.
+   */
+  private static boolean isReportedByClusterCheck(ClusterSecrets.Failed failed) {
+    switch (failed.problem()) {
+      case NOT_FOUND:
+      case NO_KEY:
+      case EMPTY:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private static Finding skippedForUnreadableSecret(String ruleId, ClusterSecrets.Failed failed, String what, String check) {
+    return Finding.info(ruleId, pathOfRule(ruleId),
+        "The " + check + " was skipped: the " + what + " cannot be read (" + secretReadReason(failed)
+            + "). The cluster check " + CLUSTER_SECRET_REF + " reports the reference with its fix.");
+  }
+
+  private static String pathOfRule(String ruleId) {
+    if (ruleId.equals(GIT_CREDENTIALS_SECRET)) {
+      return "global.runtime.gitCredentials.password.secretKeyRef";
+    }
+    if (ruleId.equals(PLATFORM_CA_SECRET)) {
+      return "global.codefresh.tls.caCerts.secretKeyRef";
+    }
+    return "global.codefresh.userToken.secretKeyRef";
+  }
+
+  /**
    * The API key's Secret cannot be read.
    *
    * @param failed why
    * @return the finding
    */
   public static Finding userTokenSecretUnreadable(ClusterSecrets.Failed failed) {
+    if (isReportedByClusterCheck(failed)) {
+      return skippedForUnreadableSecret(USER_TOKEN_SECRET, failed, "Codefresh API key", "platform check");
+    }
     return Finding.error(USER_TOKEN_SECRET, "global.codefresh.userToken.secretKeyRef",
         "The Codefresh API key cannot be read: " + secretReadReason(failed)
             + "; Codefresh's validation hook fails the same way.",
@@ -1545,6 +1579,9 @@ public final class Messages {
    * @return the finding
    */
   public static Finding gitPasswordSecretUnreadable(ClusterSecrets.Failed failed) {
+    if (isReportedByClusterCheck(failed)) {
+      return skippedForUnreadableSecret(GIT_CREDENTIALS_SECRET, failed, "Git password", "Git token check");
+    }
     return Finding.error(GIT_CREDENTIALS_SECRET, "global.runtime.gitCredentials.password.secretKeyRef",
         "The Git password cannot be read: " + secretReadReason(failed)
             + "; Codefresh's validation hook fails the same way.",
@@ -1558,6 +1595,9 @@ public final class Messages {
    * @return the finding
    */
   public static Finding platformCaSecretUnreadable(ClusterSecrets.Failed failed) {
+    if (isReportedByClusterCheck(failed)) {
+      return skippedForUnreadableSecret(PLATFORM_CA_SECRET, failed, "platform CA bundle", "platform check");
+    }
     return Finding.error(PLATFORM_CA_SECRET, "global.codefresh.tls.caCerts.secretKeyRef",
         "The platform CA bundle cannot be read: " + secretReadReason(failed)
             + "; Codefresh's validation hook fails the same way.",

@@ -8,9 +8,9 @@ import java.util.Map;
 
 /**
  * Runs the Maven that runs this build on another project, with the same local repository, so that the
- * project sees the SDK artifacts this build installed and nothing else of this build. Offline when this
- * build is; otherwise Maven Central is its only remote repository, which serves no snapshots, so the SDK's
- * {@code -SNAPSHOT} artifacts can only come from the local repository.
+ * project sees the SDK artifacts this build installed and nothing else of this build. Maven Central is
+ * its only remote repository, and it serves no snapshots, so the SDK's {@code -SNAPSHOT} artifacts can only
+ * come from the local repository.
  */
 final class Maven {
   private static final Duration TIMEOUT = Duration.ofMinutes(5);
@@ -20,9 +20,6 @@ final class Maven {
   static ProcessRun run(Path pom, String... arguments) {
     List<String> command = new ArrayList<>(List.of(BuildEnvironment.mvn().toString(), "-B", "-ntp",
         "-f", pom.toString(), "-Dmaven.repo.local=" + BuildEnvironment.localRepository()));
-    if (Boolean.parseBoolean(System.getProperty("gitops.offline"))) {
-      command.add("--offline"); // the build running the tests is offline, so stays this one
-    }
     command.addAll(List.of(arguments));
     return ProcessRun.run(command, pom.getParent(), Map.of(), TIMEOUT);
   }

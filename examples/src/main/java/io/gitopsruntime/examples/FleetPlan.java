@@ -1,0 +1,311 @@
+package io.gitopsruntime.examples;
+
+import io.gitopsruntime.GitOpsRuntimeException;
+import io.gitopsruntime.NameRules;
+import io.gitopsruntime.RuntimeInstallation;
+import io.gitopsruntime.core.ValidatorChain;
+import io.gitopsruntime.install.InstallResult;
+import io.gitopsruntime.install.Installer;
+import io.gitopsruntime.validation.Finding;
+import io.gitopsruntime.validation.ValidationContext;
+import io.gitopsruntime.validation.ValidationReport;
+import io.gitopsruntime.validators.Validators;
+import io.gitopsruntime.values.SecretValue;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * An internal platform tool in miniature: one description of a team's GitOps Runtime becomes one
+ * installation per cluster, each with its own runtime name and ingress host; all are validated at once
+ * and summed up in a table.
+ *
+ * <pre>{@code
+ * FleetPlan plan = new FleetPlan(description, List.of(new Cluster("staging", "staging-admin"),
+ *     new Cluster("prod-eu", "prod-eu-admin")), chain);
+ * List<FleetPlan.Result> results = plan.validate();
+ * System.out.print(plan.table(results));
+ * FleetPlan.install(results, cluster -> installerFor(cluster.kubeContext()));   // any Installer
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class FleetPlan {
+  private static final int MAX_PARALLEL = 8;
+
+  private final Description description;
+  private final List<Cluster> clusters;
+  private final ValidatorChain chain;
+
+  /**
+   * A cluster of the fleet.
+   *
+   * @param name the short name the runtime name and ingress host are made from, such as {@code prod-eu}
+   * @param kubeContext the kubeconfig context an installer for the cluster connects with
+   */
+  public record Cluster(String name, String kubeContext) {
+    /** Checks that both names are given. */
+    public Cluster {
+      Objects.requireNonNull(name, "name == null");
+      Objects.requireNonNull(kubeContext, "kubeContext == null");
+    }
+  }
+
+  /**
+   * What all of a team's runtimes share, and how a cluster's runtime follows from it.
+   *
+   * @param team the team, which starts every runtime name
+   * @param accountId the Codefresh account ID
+   * @param apiKey the Codefresh API key, best a reference to a Secret in each cluster
+   * @param ingressDomain the domain each cluster's ingress host is under
+   * @param ingressClass the IngressClass every cluster has
+   * @param chartVersion the chart version every cluster runs
+   */
+  public record Description(String team, String accountId, SecretValue apiKey, String ingressDomain,
+      String ingressClass, String chartVersion) {
+
+    /**
+     * The runtime name on a cluster: {@code <team>-<cluster>}.
+     *
+     * @param cluster the cluster
+     * @return the runtime name
+     */
+    public String runtimeName(Cluster cluster) {
+      return team + "-" + cluster.name();
+    }
+
+    /**
+     * The ingress host on a cluster: {@code <cluster>.<ingressDomain>}.
+     *
+     * @param cluster the cluster
+     * @return the host name
+     */
+    public String ingressHost(Cluster cluster) {
+      return cluster.name() + "." + ingressDomain;
+    }
+
+    /**
+     * The installation on a cluster.
+     *
+     * @param cluster the cluster
+     * @return the installation
+     * @throws io.gitopsruntime.InvalidValuesException if the description itself is malformed
+     */
+    public RuntimeInstallation installationFor(Cluster cluster) {
+      return RuntimeInstallation.builder()
+          .runtimeName(runtimeName(cluster))
+          .accountId(accountId)
+          .userToken(apiKey)
+          .ingress(ingressHost(cluster), ingressClass)
+          .chartVersion(chartVersion)
+          .build();
+    }
+  }
+
+  /**
+   * What validation said about one cluster.
+   *
+   * @param cluster the cluster
+   * @param installation the installation, or empty when its runtime name is not even well-formed
+   * @param report every finding
+   */
+  public record Result(Cluster cluster, Optional<RuntimeInstallation> installation, ValidationReport report) {
+    /**
+     * Whether the cluster may be installed.
+     *
+     * @return true when there is an installation and no error
+     */
+    public boolean ready() {
+      return installation.isPresent() && !report.hasErrors();
+    }
+  }
+
+  /** How installing went on one cluster. */
+  public enum Status {
+    /** Installed, upgraded or found unchanged. */
+    DONE,
+    /** Not installed: validation found errors. */
+    BLOCKED,
+    /** Not installed: installing an earlier cluster failed, so the rollout stopped. */
+    NOT_ATTEMPTED,
+    /** Installing failed. */
+    FAILED
+  }
+
+  /**
+   * How installing went on one cluster.
+   *
+   * @param cluster the cluster
+   * @param status what happened
+   * @param result the installer's result, when {@link Status#DONE}
+   * @param failure why it failed, when {@link Status#FAILED}
+   */
+  public record Rollout(Cluster cluster, Status status, Optional<InstallResult> result, Optional<String> failure) {}
+
+  /**
+   * Plans a fleet.
+   *
+   * @param description what the runtimes share
+   * @param clusters the clusters, in rollout order
+   * @param chain the validators every installation goes through
+   */
+  public FleetPlan(Description description, List<Cluster> clusters, ValidatorChain chain) {
+    this.description = Objects.requireNonNull(description, "description == null");
+    this.clusters = List.copyOf(clusters);
+    this.chain = Objects.requireNonNull(chain, "chain == null");
+  }
+
+  /**
+   * Validates every cluster's installation offline, all clusters at once.
+   *
+   * @return one result per cluster, in the fleet's order
+   * @throws io.gitopsruntime.InvalidValuesException if the description is malformed for every cluster (such as a
+   *     bad chart version)
+   */
+  public List<Result> validate() {
+    if (clusters.isEmpty()) {
+      return List.of();
+    }
+    AtomicInteger threads = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(clusters.size(), MAX_PARALLEL), task -> {
+      Thread thread = new Thread(task, "fleet-plan-" + threads.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<Result>> pending = new ArrayList<>();
+      for (Cluster cluster : clusters) {
+        pending.add(pool.submit(() -> validate(cluster)));
+      }
+      List<Result> results = new ArrayList<>();
+      for (Future<Result> result : pending) {
+        results.add(result.get());
+      }
+      return List.copyOf(results);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while validating the fleet.", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException) {
+        throw (RuntimeException) e.getCause();
+      }
+      throw new IllegalStateException("Validating the fleet failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private Result validate(Cluster cluster) {
+    // a cluster name that makes a malformed runtime name is that cluster's problem, not the fleet's
+    Optional<Finding> badName = NameRules.checkRuntimeName(description.runtimeName(cluster));
+    if (badName.isPresent()) {
+      return new Result(cluster, Optional.empty(), ValidationReport.of(List.of(badName.get())));
+    }
+    RuntimeInstallation installation = description.installationFor(cluster);
+    ValidationReport report = chain.validate(ValidationContext.builder(installation).offline(true).build());
+    return new Result(cluster, Optional.of(installation), report);
+  }
+
+  /**
+   * Installs the runtime on every cluster that passed validation, in the fleet's order, and stops at the
+   * first failure so that a bad rollout goes no further. Each installer is opened for its cluster and closed
+   * after it.
+   *
+   * @param results the results of {@link #validate()}
+   * @param installers opens the installer for a cluster, for example one connected through its kube context
+   * @return one rollout per cluster, in the fleet's order
+   */
+  public static List<Rollout> install(List<Result> results, Function<Cluster, Installer> installers) {
+    List<Rollout> rollouts = new ArrayList<>();
+    boolean stopped = false;
+    for (Result result : results) {
+      if (!result.ready()) {
+        rollouts.add(new Rollout(result.cluster(), Status.BLOCKED, Optional.empty(), Optional.empty()));
+      } else if (stopped) {
+        rollouts.add(new Rollout(result.cluster(), Status.NOT_ATTEMPTED, Optional.empty(), Optional.empty()));
+      } else {
+        try (Installer installer = installers.apply(result.cluster())) {
+          InstallResult done = installer.install(result.installation().orElseThrow());
+          rollouts.add(new Rollout(result.cluster(), Status.DONE, Optional.of(done), Optional.empty()));
+        } catch (GitOpsRuntimeException e) {
+          rollouts.add(new Rollout(result.cluster(), Status.FAILED, Optional.empty(), Optional.of(e.getMessage())));
+          stopped = true;
+        }
+      }
+    }
+    return List.copyOf(rollouts);
+  }
+
+  /**
+   * The results as a table, one line per cluster, followed by every ERROR and WARNING.
+   *
+   * @param results the results of {@link #validate()}
+   * @return the table, ending with a newline
+   */
+  public String table(List<Result> results) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"CLUSTER", "RUNTIME", "INGRESS HOST", "ERRORS", "WARNINGS", "STATUS"});
+    for (Result result : results) {
+      rows.add(new String[] {
+        result.cluster().name(),
+        description.runtimeName(result.cluster()),
+        description.ingressHost(result.cluster()),
+        String.valueOf(result.report().errors().size()),
+        String.valueOf(result.report().warnings().size()),
+        result.ready() ? "ready" : "blocked"
+      });
+    }
+    int[] widths = new int[rows.get(0).length];
+    for (String[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        widths[i] = Math.max(widths[i], row[i].length());
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    for (String[] row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < row.length; i++) {
+        line.append(String.format("%-" + widths[i] + "s", row[i])).append("  ");
+      }
+      out.append(line.toString().stripTrailing()).append('\n');
+    }
+    for (Result result : results) {
+      List<Finding> problems = new ArrayList<>(result.report().errors());
+      problems.addAll(result.report().warnings());
+      for (Finding problem : problems) {
+        out.append(result.cluster().name()).append(": ").append(problem).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * Plans the payments team's runtimes on the clusters named as arguments ({@code staging prod-eu prod-us}
+   * when none are given) and prints the table; exit code 1 when a cluster is blocked.
+   *
+   * @param args cluster names
+   */
+  public static void main(String... args) {
+    List<String> names = args.length > 0 ? Arrays.asList(args) : List.of("staging", "prod-eu", "prod-us");
+    List<Cluster> clusters = names.stream().map(name -> new Cluster(name, name + "-admin")).toList();
+    Description payments = new Description("payments", "628a80b693a15c0f9c13ab75",
+        SecretValue.fromSecret("codefresh-user-token", "token"), "runtimes.example.com", "nginx", "0.30.0");
+    ValidatorChain chain = ValidatorChain.builder()
+        .addAll(Validators.offline())
+        .add(new TeamPrefixValidator("payments-"))
+        .build();
+
+    FleetPlan plan = new FleetPlan(payments, clusters, chain);
+    List<Result> results = plan.validate();
+    System.out.print(plan.table(results));
+    System.exit(results.stream().allMatch(Result::ready) ? 0 : 1);
+  }
+}

@@ -49,8 +49,9 @@ class ClusterChecksTest {
     ValidationReport report = validate(installation(), cluster);
 
     assertThat(report)
-        .hasErrorAt("global.codefresh.userToken.secretKeyRef")
-        .hasFinding("user-token.secret");
+        .hasErrorAt("global.codefresh.userToken.secretKeyRef.name")
+        .hasFinding("cluster.secret-ref")
+        .hasNoErrorAt("global.codefresh.userToken.secretKeyRef");
   }
 
   @Test

@@ -170,8 +170,15 @@ public final class ManifestInstaller implements Installer {
     private boolean adoptExisting;
     private boolean deleteCrds;
     private boolean plainHttp;
+    private RetryPolicy retry = RetryPolicy.DEFAULT;
 
     private Builder() {}
+
+    /** The retry policy of API requests; package-private, for tests that exhaust retries quickly. */
+    Builder retries(RetryPolicy policy) {
+      this.retry = Objects.requireNonNull(policy, "policy == null");
+      return this;
+    }
 
     /**
      * The cluster, as a client the caller owns: the installer never closes it.
@@ -344,7 +351,7 @@ public final class ManifestInstaller implements Installer {
           ? (validators != null ? validators : ValidatorChain.builder().addAll(Validators.all()).build())
           : null;
       Settings settings = new Settings(fieldManager, concurrency, timeout, adoptExisting, deleteCrds, plainHttp,
-          RetryPolicy.DEFAULT, LOCK_DURATION);
+          retry, LOCK_DURATION);
       return new ManifestInstaller(k8s, owns, new Engine(k8s, settings, chain, SafeListener.of(listener)));
     }
 

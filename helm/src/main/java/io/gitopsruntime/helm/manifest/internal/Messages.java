@@ -28,8 +28,8 @@ public final class Messages {
    * @return the message
    */
   public static String interrupted(String release, String namespace) {
-    return "Installing " + release(release, namespace) + " was interrupted; some objects may have been applied. "
-        + "Run the same install again: it picks up where this one stopped and prunes what is no longer wanted.";
+    return "The operation on " + release(release, namespace) + " was interrupted; some objects may have been changed. "
+        + "Run it again: it picks up where this one stopped and prunes what is no longer wanted.";
   }
 
   static String renderFailed(String chart, String helmMessage) {

@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  *   <li>make sure the release namespace exists, take the release lock;
  *   <li>read the cluster's version and APIs, render the chart for them;
  *   <li>read the inventory and the live objects; refuse objects that belong to someone else;
- *   <li>when the last deployed revision has the same digest, nothing is to prune and a server-side dry
- *       run finds every object unchanged: stop, {@link InstallOutcome#UNCHANGED};
+ *   <li>when the last deployed revision has the same digest (of the rendered objects and hooks: values
+ *       that render the same count as the same), nothing is to prune and a server-side dry run finds every
+ *       object unchanged: stop, {@link InstallOutcome#UNCHANGED};
  *   <li>record the new revision as pending; apply CRDs and namespaces and wait until the CRDs are
  *       established; run the pre-install (or pre-upgrade) hooks; apply the other waves; wait until
  *       workloads are ready; prune what the previous revisions had and this one has not; run the post
@@ -85,7 +86,7 @@ final class InstallRun {
       String valuesDigest = valuesDigest();
 
       if (deployed.isPresent() && latest.get() == deployed.get() && deployed.get().digest().equals(desired.digest())
-          && deployed.get().valuesDigest().equals(valuesDigest) && prune.isEmpty() && !live.containsValue(null)) {
+          && prune.isEmpty() && !live.containsValue(null)) {
         List<PlannedChange> dry = applier.dryRun(desired.objects(), live);
         if (dry.stream().allMatch(c -> c.change() == ChangeKind.UNCHANGED)) {
           dry.forEach(c -> context.listener().objectApplied(c.object(), ChangeKind.UNCHANGED));

@@ -65,6 +65,17 @@ public final class Cluster {
   }
 
   /**
+   * A cluster known only by its version, serving what {@link #expect} adds; for rendering without a
+   * cluster and for tests.
+   *
+   * @param gitVersion such as {@code v1.33.4}
+   * @return the cluster
+   */
+  static Cluster offline(String gitVersion) {
+    return new Cluster(gitVersion);
+  }
+
+  /**
    * Re-reads some group versions, such as those a new CustomResourceDefinition serves.
    *
    * @param api the API

@@ -93,6 +93,46 @@ class FaultsTest {
 
   @Nested
   @KubernetesTest(namespace = "codefresh")
+  class Timeouts {
+
+    @Test
+    void failsWithWhatIsNotReadyWhenTheOneTimeoutOfTheInstallRunsOut(KubernetesTestServer server) {
+      Fixtures.Recorder events = new Fixtures.Recorder();
+      InstallListener stopControllersOnApply = new InstallListener() {
+        @Override
+        public void phaseStarted(io.gitopsruntime.install.InstallPhase phase) {
+          if (phase == io.gitopsruntime.install.InstallPhase.APPLY) {
+            server.controllers(false);
+          }
+        }
+
+        @Override
+        public void waiting(List<io.gitopsruntime.install.NotReady> notReady, Duration elapsed) {
+          events.waiting(notReady, elapsed);
+        }
+      };
+      InstallException failure;
+      try (ManifestInstaller installer = installer(server, stopControllersOnApply,
+          b -> b.timeout(Duration.ofSeconds(10)))) {
+        failure = catchThrowableOfType(InstallException.class,
+            () -> installer.install(installation(TestChart.writeTo(tmp), "")));
+      }
+
+      assertThat(failure.failure()).isEqualTo(FailureKind.TIMEOUT);
+      assertThat(failure).hasMessageStartingWith("Timed out after 10 s installing release cf-gitops-runtime in "
+              + "namespace codefresh; 8 objects are not ready:\n")
+          .hasMessageContaining("  - Deployment/codefresh/cap-app-proxy (the controller has not seen generation 1 yet)\n")
+          .hasMessageContaining("  - StatefulSet/codefresh/argo-cd-application-controller (the controller has not seen "
+              + "generation 1 yet)\n")
+          .hasMessageEndingWith("Check their Pods and events (`kubectl describe`), or raise the timeout with "
+              + "timeout(..); installing again resumes the wait.");
+      assertThat(events.matching("waiting ")).last().asString()
+          .contains("Deployment/codefresh/internal-router (the controller has not seen generation 1 yet)");
+    }
+  }
+
+  @Nested
+  @KubernetesTest(namespace = "codefresh")
   class Interrupted {
 
     @Test

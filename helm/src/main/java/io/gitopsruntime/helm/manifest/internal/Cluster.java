@@ -1,8 +1,6 @@
 package io.gitopsruntime.helm.manifest.internal;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,8 +13,8 @@ import java.util.regex.Pattern;
  * What the target cluster serves, read from discovery: its Kubernetes version, every kind at every
  * served version (to build request paths) and the API version set Helm computes for
  * {@code .Capabilities.APIVersions} ({@code group/version} and {@code group/version/Kind}, as
- * {@code action.GetVersionSet} does). Thread-safe; {@link #refresh} re-reads group versions after
- * CustomResourceDefinitions were established.
+ * {@code action.GetVersionSet} does). The kinds of CustomResourceDefinitions a chart brings are added
+ * with {@link #expect}, so that their objects can be addressed before the CRDs exist. Thread-safe.
  */
 public final class Cluster {
   private static final Pattern VERSION = Pattern.compile("v?(\\d+)\\.(\\d+)\\.(\\d+).*");
@@ -73,17 +71,6 @@ public final class Cluster {
    */
   static Cluster offline(String gitVersion) {
     return new Cluster(gitVersion);
-  }
-
-  /**
-   * Re-reads some group versions, such as those a new CustomResourceDefinition serves.
-   *
-   * @param api the API
-   * @param parallel the pool
-   * @param gvs the group versions
-   */
-  public void refresh(KubeApi api, Parallel parallel, Collection<String> gvs) {
-    read(api, parallel, new ArrayList<>(new LinkedHashSet<>(gvs)));
   }
 
   private void read(KubeApi api, Parallel parallel, List<String> gvs) {

@@ -7,14 +7,12 @@ import java.time.Duration;
  * Immutable and thread-safe.
  */
 public final class Deadline {
-  private final long startNanos;
   private final long endNanos;
   private final Duration timeout;
 
   private Deadline(Duration timeout) {
     this.timeout = timeout;
-    this.startNanos = System.nanoTime();
-    this.endNanos = startNanos + timeout.toNanos();
+    this.endNanos = System.nanoTime() + timeout.toNanos();
   }
 
   /**
@@ -43,15 +41,6 @@ public final class Deadline {
    */
   public boolean expired() {
     return System.nanoTime() - endNanos >= 0;
-  }
-
-  /**
-   * The time since the deadline started.
-   *
-   * @return the elapsed time
-   */
-  public Duration elapsed() {
-    return Duration.ofNanos(System.nanoTime() - startNanos);
   }
 
   /**

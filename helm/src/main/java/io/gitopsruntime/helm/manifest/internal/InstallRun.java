@@ -191,7 +191,8 @@ final class InstallRun {
     }
     Set<ObjectRef> ours = new HashSet<>();
     revisions.forEach(r -> r.objects().forEach(e -> ours.add(e.ref())));
-    List<String> conflicts = Ownership.conflicts(live, ours, context.release(), context.namespace());
+    List<String> conflicts = Ownership.conflicts(live, ours, context.release(), context.namespace(),
+        context.settings().fieldManager());
     if (!conflicts.isEmpty()) {
       throw context.failure(FailureKind.OWNERSHIP_CONFLICT, Messages.ownership(context.release(), context.namespace(),
           conflicts), null);

@@ -9,11 +9,11 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decides whether existing objects may be applied by a release: those its inventory records, and those
- * carrying its own Helm ownership (a release of the same name and namespace, as after a switch from
- * Helm), are its own; any other existing object belongs to another Helm release (different
- * {@code meta.helm.sh/release-name} or {@code -namespace}) or to whatever field managers wrote it.
- * Stateless and thread-safe.
+ * Decides whether existing objects may be applied by a release. Its own are those its inventory records,
+ * those carrying its Helm ownership (a release of the same name and namespace, as after a switch from
+ * Helm), and those only its field manager ever wrote (such as the namespace an install created). Any
+ * other existing object belongs to another Helm release (a different {@code meta.helm.sh/release-name}
+ * or {@code -namespace}) or to the field managers that wrote it. Stateless and thread-safe.
  */
 public final class Ownership {
   private Ownership() {}
@@ -25,10 +25,11 @@ public final class Ownership {
    * @param recorded the objects its inventory records
    * @param release the release
    * @param namespace the release namespace
+   * @param fieldManager the release's field manager
    * @return one line per conflict, naming the object and its owner
    */
   public static List<String> conflicts(Map<ObjectRef, @Nullable Map<String, Object>> live, Set<ObjectRef> recorded,
-      String release, String namespace) {
+      String release, String namespace, String fieldManager) {
     List<String> conflicts = new ArrayList<>();
     for (Map.Entry<ObjectRef, @Nullable Map<String, Object>> e : live.entrySet()) {
       Map<String, Object> object = e.getValue();
@@ -50,6 +51,9 @@ public final class Ownership {
         if (f instanceof Map && ((Map<?, ?>) f).get("manager") != null) {
           managers.add(String.valueOf(((Map<?, ?>) f).get("manager")));
         }
+      }
+      if (managers.equals(Set.of(fieldManager))) {
+        continue;
       }
       conflicts.add(e.getKey() + ": exists already, not part of this release"
           + (managers.isEmpty() ? "" : " (written by field manager " + String.join(", ", quoted(managers)) + ")"));

@@ -46,15 +46,6 @@ public final class Parallel implements AutoCloseable {
   }
 
   /**
-   * How many calls may run at once.
-   *
-   * @return the bound
-   */
-  public int threads() {
-    return threads;
-  }
-
-  /**
    * Calls a function on every item and returns the results in the items' order.
    *
    * @param items the items

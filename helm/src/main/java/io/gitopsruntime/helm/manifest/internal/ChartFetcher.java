@@ -1,7 +1,5 @@
 package io.gitopsruntime.helm.manifest.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -26,8 +24,6 @@ import java.util.stream.Stream;
  * Thread-safe.
  */
 public final class ChartFetcher {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
   /** A fetched chart: its directory, name and version. */
   public record Fetched(Path dir, String name, String version) {}
 
@@ -136,9 +132,7 @@ public final class ChartFetcher {
   }
 
   static Map<String, Object> chartYaml(Path dir) throws IOException {
-    Map<String, Object> chart = YAML.readValue(dir.resolve("Chart.yaml").toFile(),
-        new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {});
-    return chart == null ? Map.of() : chart;
+    return Json.yaml(Files.readString(dir.resolve("Chart.yaml")));
   }
 
   private static void copyTree(Path source, Path target) throws IOException {

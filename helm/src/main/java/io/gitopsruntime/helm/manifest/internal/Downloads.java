@@ -1,7 +1,5 @@
 package io.gitopsruntime.helm.manifest.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,7 +34,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Downloads {
   private static final Logger log = LoggerFactory.getLogger(Downloads.class);
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
   private static final String CHART_LAYER = "application/vnd.cncf.helm.chart.content.v1.tar+gzip";
   private static final String LEGACY_CHART_LAYER = "application/tar+gzip";
@@ -381,11 +378,7 @@ final class Downloads {
 
   private static Map<String, Object> yaml(byte[] text, String what) {
     try {
-      Map<String, Object> map = YAML.readValue(text, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {});
-      if (map == null) {
-        throw new ChartException(what + " is empty.");
-      }
-      return map;
+      return Json.yaml(new String(text, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new ChartException(what + " is not valid YAML: " + e.getMessage(), e);
     }

@@ -1,9 +1,13 @@
 package io.gitopsruntime.helm.manifest.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,12 +16,13 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * JSON trees as plain maps and lists: parsing, writing (also with sorted keys, for digests), deep copies
- * and null-safe navigation. Stateless and thread-safe.
+ * JSON trees as plain maps and lists: parsing JSON and YAML, writing (also with sorted keys, for
+ * digests), deep copies and null-safe navigation. Stateless and thread-safe.
  */
 public final class Json {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final ObjectMapper SORTED = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
   private Json() {}
@@ -39,6 +44,41 @@ public final class Json {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("not a JSON object: " + e.getOriginalMessage(), e);
     }
+  }
+
+  /**
+   * Parses the YAML documents of a stream; empty documents are skipped.
+   *
+   * @param yaml the YAML, possibly several documents
+   * @return each non-empty document as a mutable map
+   * @throws IOException if the text is not YAML or a document is not a map
+   */
+  public static List<Map<String, Object>> yamlDocuments(String yaml) throws IOException {
+    List<Map<String, Object>> documents = new ArrayList<>();
+    try (JsonParser parser = YAML.getFactory().createParser(yaml)) {
+      MappingIterator<LinkedHashMap<String, Object>> it = YAML.readValues(parser, MAP);
+      while (it.hasNextValue()) {
+        LinkedHashMap<String, Object> document = it.nextValue();
+        if (document != null && !document.isEmpty()) {
+          documents.add(document);
+        }
+      }
+    } catch (RuntimeException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+    return documents;
+  }
+
+  /**
+   * Parses a YAML document that must be a map.
+   *
+   * @param yaml the YAML
+   * @return the map (empty for an empty document)
+   * @throws IOException if the text is not YAML or not a map
+   */
+  public static Map<String, Object> yaml(String yaml) throws IOException {
+    List<Map<String, Object>> documents = yamlDocuments(yaml);
+    return documents.isEmpty() ? new LinkedHashMap<>() : documents.get(0);
   }
 
   /**

@@ -1,10 +1,5 @@
 package io.gitopsruntime.helm.manifest.internal;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.marcnuri.helm.Helm;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +28,6 @@ import org.slf4j.LoggerFactory;
 public final class Renderer {
   private static final Logger log = LoggerFactory.getLogger(Renderer.class);
   private static final Object HELM = new Object();
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Pattern SOURCE = Pattern.compile("(?m)^# Source: (.+)$");
   private static final Pattern SEPARATOR = Pattern.compile("(?m)^---[ \\t]*$");
 
@@ -158,17 +152,10 @@ public final class Renderer {
       }
       Matcher source = SOURCE.matcher(text);
       String origin = source.find() ? source.group(1).trim() : what;
-      List<Map<String, Object>> bodies = new ArrayList<>();
-      try (JsonParser parser = YAML.getFactory().createParser(text)) {
-        MappingIterator<LinkedHashMap<String, Object>> it = YAML.readValues(parser,
-            new TypeReference<LinkedHashMap<String, Object>>() {});
-        while (it.hasNextValue()) {
-          LinkedHashMap<String, Object> body = it.nextValue();
-          if (body != null && !body.isEmpty()) {
-            bodies.add(body);
-          }
-        }
-      } catch (IOException | RuntimeException e) {
+      List<Map<String, Object>> bodies;
+      try {
+        bodies = Json.yamlDocuments(text);
+      } catch (IOException e) {
         throw new ChartException("The chart rendered invalid YAML in " + origin + ": "
             + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
       }

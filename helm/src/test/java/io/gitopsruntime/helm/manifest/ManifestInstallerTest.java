@@ -13,7 +13,6 @@ import io.gitopsruntime.core.ValuesYaml;
 import io.gitopsruntime.install.ChangeKind;
 import io.gitopsruntime.install.InstallListener;
 import io.gitopsruntime.install.InstallOutcome;
-import io.gitopsruntime.install.InstallPhase;
 import io.gitopsruntime.install.InstallPlan;
 import io.gitopsruntime.install.InstallResult;
 import io.gitopsruntime.install.ObjectRef;

@@ -1,5 +1,8 @@
 package io.gitopsruntime.helm.manifest.internal;
 
+import io.gitopsruntime.RuntimeInstallation;
+import io.gitopsruntime.core.SecretHandling;
+import io.gitopsruntime.core.ValuesYaml;
 import io.gitopsruntime.install.ObjectRef;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -46,6 +49,27 @@ public final class Desired {
     this.chartName = chartName;
     this.chartVersion = chartVersion;
     this.digest = digest;
+  }
+
+  /**
+   * Fetches and renders an installation's chart for a cluster, in a scratch directory deleted
+   * afterwards, and resolves the documents.
+   *
+   * @param context the operation's context
+   * @param installation the installation
+   * @param fetcher fetches the chart
+   * @param cluster what the cluster serves
+   * @return the desired state
+   */
+  public static Desired render(Context context, RuntimeInstallation installation, ChartFetcher fetcher,
+      Cluster cluster) {
+    try (WorkDir work = WorkDir.create()) {
+      Renderer.Rendered rendered = Renderer.render(fetcher, installation.chart(), installation.chartVersion(),
+          context.release(), context.namespace(), cluster,
+          ValuesYaml.write(installation.values(), SecretHandling.REVEAL),
+          work, context::redact);
+      return resolve(rendered, cluster, context.release(), context.namespace());
+    }
   }
 
   /**

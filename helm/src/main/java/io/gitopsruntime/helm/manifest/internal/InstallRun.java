@@ -71,7 +71,7 @@ final class InstallRun {
       AtomicReference<Desired> desiredRef = new AtomicReference<>();
       context.phase(InstallPhase.RENDER, () -> {
         clusterRef.set(Cluster.discover(context.api(), context.parallel()));
-        desiredRef.set(render(clusterRef.get()));
+        desiredRef.set(Desired.render(context, installation, fetcher, clusterRef.get()));
       });
       Cluster cluster = clusterRef.get();
       Desired desired = desiredRef.get();
@@ -153,7 +153,7 @@ final class InstallRun {
 
   InstallPlan plan(ValidationReport validation) {
     Cluster cluster = Cluster.discover(context.api(), context.parallel());
-    Desired desired = render(cluster);
+    Desired desired = Desired.render(context, installation, fetcher, cluster);
     List<Inventory.Revision> revisions = Inventory.read(context.api(), context.release(), context.namespace());
     Map<ObjectRef, @Nullable Map<String, Object>> live = applier.survey(desired.objects());
     checkOwnership(live, revisions);
@@ -168,14 +168,7 @@ final class InstallRun {
     return InstallPlan.builder().validation(validation).changes(changes).build();
   }
 
-  private Desired render(Cluster cluster) {
-    try (WorkDir work = WorkDir.create()) {
-      Renderer.Rendered rendered = Renderer.render(fetcher, installation.chart(), installation.chartVersion(),
-          context.release(), context.namespace(), cluster, ValuesYaml.write(installation.values(), SecretHandling.REVEAL),
-          work, context::redact);
-      return Desired.resolve(rendered, cluster, context.release(), context.namespace());
-    }
-  }
+
 
   private void ensureNamespace() {
     String path = "/api/v1/namespaces/" + context.namespace();

@@ -1,8 +1,6 @@
 package io.gitopsruntime.helm.manifest.internal;
 
 import io.gitopsruntime.RuntimeInstallation;
-import io.gitopsruntime.core.SecretHandling;
-import io.gitopsruntime.core.ValuesYaml;
 import io.gitopsruntime.install.InstallPhase;
 import io.gitopsruntime.install.ObjectRef;
 import io.gitopsruntime.install.UninstallResult;
@@ -49,7 +47,7 @@ final class UninstallRun {
         Inventory.write(context.api(), context.settings().fieldManager(), context.release(), context.namespace(),
             latest.withStatus(Inventory.UNINSTALLING));
         Cluster cluster = Cluster.discover(context.api(), context.parallel());
-        Desired desired = render(cluster);
+        Desired desired = Desired.render(context, installation, fetcher, cluster);
         HookRunner hooks = new HookRunner(context);
         hooks.run("pre-delete", desired.hooks("pre-delete"));
         lock.check();
@@ -79,12 +77,5 @@ final class UninstallRun {
         .took(Duration.ofNanos(System.nanoTime() - startNanos)).build();
   }
 
-  private Desired render(Cluster cluster) {
-    try (WorkDir work = WorkDir.create()) {
-      Renderer.Rendered rendered = Renderer.render(fetcher, installation.chart(), installation.chartVersion(),
-          context.release(), context.namespace(), cluster, ValuesYaml.write(installation.values(), SecretHandling.REVEAL),
-          work, context::redact);
-      return Desired.resolve(rendered, cluster, context.release(), context.namespace());
-    }
-  }
+
 }

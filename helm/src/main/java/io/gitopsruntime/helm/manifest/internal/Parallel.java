@@ -1,0 +1,119 @@
+package io.gitopsruntime.helm.manifest.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Runs independent calls (one per object of a wave) on a bounded pool of daemon threads and waits for
+ * all of them; the first failure is rethrown after the others finished, later ones are attached as
+ * suppressed. With one thread the calls run one after the other, in order. Thread-safe; close it to stop
+ * its threads.
+ */
+public final class Parallel implements AutoCloseable {
+  private static final AtomicInteger POOLS = new AtomicInteger();
+
+  private final int threads;
+  private final ExecutorService executor;
+
+  /**
+   * A pool.
+   *
+   * @param threads how many calls may run at once, at least 1
+   */
+  public Parallel(int threads) {
+    this.threads = Math.max(1, threads);
+    int pool = POOLS.incrementAndGet();
+    AtomicInteger count = new AtomicInteger();
+    ThreadFactory factory = r -> {
+      Thread t = new Thread(r, "gitops-runtime-apply-" + pool + "-" + count.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+    ThreadPoolExecutor pooled = new ThreadPoolExecutor(this.threads, this.threads, 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), factory);
+    pooled.allowCoreThreadTimeOut(true);
+    this.executor = pooled;
+  }
+
+  /**
+   * Calls a function on every item and returns the results in the items' order.
+   *
+   * @param items the items
+   * @param call the call
+   * @param <T> the item type
+   * @param <R> the result type
+   * @return the results
+   */
+  public <T, R> List<R> map(List<T> items, Function<T, R> call) {
+    if (items.isEmpty()) {
+      return List.of();
+    }
+    if (threads == 1 || items.size() == 1) {
+      List<R> results = new ArrayList<>();
+      for (T item : items) {
+        results.add(call.apply(item));
+      }
+      return results;
+    }
+    List<Future<R>> futures = new ArrayList<>();
+    for (T item : items) {
+      futures.add(executor.submit(() -> call.apply(item)));
+    }
+    List<R> results = new ArrayList<>();
+    RuntimeException failure = null;
+    for (Future<R> future : futures) {
+      try {
+        results.add(future.get());
+      } catch (InterruptedException e) {
+        futures.forEach(f -> f.cancel(true));
+        Thread.currentThread().interrupt();
+        throw new Interrupted(e);
+      } catch (ExecutionException e) {
+        RuntimeException cause = e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause()
+            : new IllegalStateException(e.getCause());
+        if (e.getCause() instanceof Error) {
+          throw (Error) e.getCause();
+        }
+        if (failure == null) {
+          failure = cause;
+        } else if (failure != cause) {
+          failure.addSuppressed(cause);
+        }
+        results.add(null);
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return results;
+  }
+
+  /**
+   * Runs a call on every item.
+   *
+   * @param items the items
+   * @param call the call
+   * @param <T> the item type
+   */
+  public <T> void forEach(List<T> items, Consumer<T> call) {
+    map(items, item -> {
+      call.accept(item);
+      return Boolean.TRUE;
+    });
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+  }
+}

@@ -1,0 +1,115 @@
+package io.gitopsruntime.helm.manifest;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gitopsruntime.RuntimeInstallation;
+import io.gitopsruntime.core.ValidatorChain;
+import io.gitopsruntime.core.ValuesYaml;
+import io.gitopsruntime.install.ChangeKind;
+import io.gitopsruntime.install.InstallListener;
+import io.gitopsruntime.install.InstallPhase;
+import io.gitopsruntime.install.NotReady;
+import io.gitopsruntime.install.ObjectRef;
+import io.gitopsruntime.testing.KubernetesTestServer;
+import io.gitopsruntime.testing.RecordedCall;
+import io.gitopsruntime.testing.TestChart;
+import io.gitopsruntime.validation.ValidationReport;
+import io.gitopsruntime.validators.Validators;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/** What the manifest installer's tests share: installations of the test chart, installers, a recording listener. */
+final class Fixtures {
+  static final String RELEASE = RuntimeInstallation.DEFAULT_RELEASE;
+  static final String NAMESPACE = RuntimeInstallation.DEFAULT_NAMESPACE;
+
+  private Fixtures() {}
+
+  /** The test chart in tunnel mode from a chart reference, with extra values appended. */
+  static RuntimeInstallation installation(String chart, String extraValues) {
+    return RuntimeInstallation.builder().chart(chart)
+        .values(ValuesYaml.parse(TestChart.tunnelValues() + extraValues)).build();
+  }
+
+  static RuntimeInstallation installation(Path chart, String extraValues) {
+    return installation(chart.toString(), extraValues);
+  }
+
+  /** An installer on the server's client, offline validators, a short timeout. */
+  static ManifestInstaller installer(KubernetesTestServer server, InstallListener listener) {
+    return installer(server, listener, b -> b);
+  }
+
+  static ManifestInstaller installer(KubernetesTestServer server, InstallListener listener,
+      UnaryOperator<ManifestInstaller.Builder> more) {
+    return more.apply(ManifestInstaller.builder().client(server.client()).listener(listener)
+        .validators(ValidatorChain.builder().addAll(Validators.offline()).build()).timeout(Duration.ofSeconds(60)))
+        .build();
+  }
+
+  static boolean isWrite(RecordedCall call) {
+    return !call.method().equals("GET") && !call.queryParameters().containsKey("dryRun");
+  }
+
+  static boolean isLease(RecordedCall call) {
+    return call.path().startsWith("/apis/coordination.k8s.io/");
+  }
+
+  static KubernetesClient client(KubernetesTestServer server) {
+    return server.client();
+  }
+
+  /** Records every event as one line; thread-safe. */
+  static final class Recorder implements InstallListener {
+    private final List<String> events = new ArrayList<>();
+
+    synchronized List<String> events() {
+      return List.copyOf(events);
+    }
+
+    synchronized List<String> matching(String prefix) {
+      return events.stream().filter(e -> e.startsWith(prefix)).toList();
+    }
+
+    private synchronized void add(String event) {
+      events.add(event);
+    }
+
+    @Override
+    public void phaseStarted(InstallPhase phase) {
+      add("phase " + phase);
+    }
+
+    @Override
+    public void validated(ValidationReport report) {
+      add("validated " + report);
+    }
+
+    @Override
+    public void objectApplied(ObjectRef object, ChangeKind change) {
+      add("applied " + change + " " + object);
+    }
+
+    @Override
+    public void objectDeleted(ObjectRef object) {
+      add("deleted " + object);
+    }
+
+    @Override
+    public void waiting(List<NotReady> notReady, Duration elapsed) {
+      add("waiting " + notReady);
+    }
+
+    @Override
+    public void hookStarted(ObjectRef hook, String event) {
+      add("hook " + event + " " + hook);
+    }
+
+    @Override
+    public void hookFinished(ObjectRef hook, boolean succeeded) {
+      add("hook " + (succeeded ? "succeeded " : "failed ") + hook);
+    }
+  }
+}

@@ -36,6 +36,7 @@ public final class FailureDiagnosis {
   private static final Pattern HOOK_EVENT = Pattern.compile("\\b(pre|post)-(install|upgrade|delete|rollback)\\b");
   private static final Pattern CONFLICT = Pattern.compile(
       "([A-Za-z]+) \"([^\"]+)\" in namespace \"([^\"]*)\" exists and cannot be imported into the current release");
+  private static final Pattern EOF = Pattern.compile("\\bEOF\\b");
   private static final List<String> TIMEOUTS = List.of("context deadline exceeded", "timed out waiting for the condition",
       "timed out waiting", "i/o timeout waiting");
   private static final List<String> API = List.of("kubernetes cluster unreachable", "connection refused", "is forbidden",
@@ -217,7 +218,7 @@ public final class FailureDiagnosis {
     if (TIMEOUTS.stream().anyMatch(lower::contains)) {
       return FailureKind.TIMEOUT;
     }
-    if (lower.contains("warning: hook ") || API.stream().anyMatch(lower::contains)) {
+    if (lower.contains("warning: hook ") || API.stream().anyMatch(lower::contains) || EOF.matcher(error).find()) {
       return FailureKind.KUBERNETES_API;
     }
     if (CHART.stream().anyMatch(lower::contains)) {
@@ -252,7 +253,7 @@ public final class FailureDiagnosis {
         body = timeout(context, "Helm gave up waiting after " + Remedies.format(context.timeout) + " (\"" + firstLine(error) + "\").");
         break;
       case KUBERNETES_API:
-        body = "the Kubernetes API refused a request: " + error + "\n" + Remedies.kubernetesApi();
+        body = "a request to the Kubernetes API failed: " + error + "\n" + Remedies.kubernetesApi();
         break;
       case CHART:
         body = "the chart could not be loaded or rendered: " + error + "\n" + Remedies.chart(context.chart);

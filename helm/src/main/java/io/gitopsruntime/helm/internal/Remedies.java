@@ -111,7 +111,7 @@ public final class Remedies {
   }
 
   /**
-   * After the Kubernetes API refused a request.
+   * After a request to the Kubernetes API failed or was refused.
    *
    * @return the remedy
    */

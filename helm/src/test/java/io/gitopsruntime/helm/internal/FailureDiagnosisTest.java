@@ -60,6 +60,8 @@ class FailureDiagnosisTest {
           + " is currently unable to handle the request")).isEqualTo(FailureKind.KUBERNETES_API);
       assertThat(FailureDiagnosis.classify("Kubernetes cluster unreachable: Get \"https://10.0.0.1/version\": dial tcp"
           + " 10.0.0.1:443: connect: connection refused")).isEqualTo(FailureKind.KUBERNETES_API);
+      assertThat(FailureDiagnosis.classify("1 error occurred:\n\t* Post \"https://10.0.0.1/apis/apps/v1/namespaces/codefresh/"
+          + "deployments?fieldManager=helm\": EOF")).isEqualTo(FailureKind.KUBERNETES_API);
     }
 
     @Test
@@ -161,8 +163,8 @@ class FailureDiagnosisTest {
           "failed to create resource: Internal error occurred: etcd is unavailable", null);
 
       assertThat(e.failure()).isEqualTo(FailureKind.KUBERNETES_API);
-      assertThat(e).hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: the Kubernetes"
-          + " API refused a request: failed to create resource: Internal error occurred: etcd is unavailable\n"
+      assertThat(e).hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: a request to"
+          + " the Kubernetes API failed: failed to create resource: Internal error occurred: etcd is unavailable\n"
           + "Check that the cluster is reachable and that your credentials may change it, then run the install again: it"
           + " continues from where this one stopped.");
     }

@@ -469,12 +469,12 @@ public final class HelmCliInstaller implements Installer {
   }
 
   private @Nullable KubernetesClient client() {
-    if (givenClient != null) {
-      return givenClient;
-    }
     synchronized (clientLock) {
       if (closed) {
         throw new IllegalStateException("This installer is closed; build a new one.");
+      }
+      if (givenClient != null) {
+        return givenClient;
       }
       if (ownClient == null && !clientFailed) {
         try {
@@ -544,6 +544,10 @@ public final class HelmCliInstaller implements Installer {
 
     /**
      * The kubeconfig file, passed to helm as {@code --kubeconfig}.
+     *
+     * <p>Unless a client is handed to {@link #kubernetesClient}, the installer also builds its own Kubernetes client
+     * from this kubeconfig and {@link #kubeContext} (for validation and diagnosis) when first needed: it owns that
+     * client and closes it in {@link HelmCliInstaller#close()}.
      *
      * @param kubeconfig the file; by default {@code KUBECONFIG}, then {@code ~/.kube/config}
      * @return this builder

@@ -85,6 +85,9 @@ import org.slf4j.LoggerFactory;
  *   <li>rendering does not see the cluster's API versions (only its Kubernetes version), so a chart that tests
  *       {@code .Capabilities.APIVersions} may look changed when it is not: the installer then upgrades, which is
  *       harmless;
+ *   <li>{@code upgrade().install()} drops the kubeconfig contents on a first install (it then talks to
+ *       {@code localhost:8080}), which is how a {@link Builder#kubeContext context} is passed: the installer runs
+ *       {@code install} for a first install and {@code upgrade} afterwards, as Helm's own {@code upgrade --install} does;
  *   <li>releases are read from Helm's default storage (Secrets); with {@code HELM_DRIVER=configmap} the
  *       "unchanged" check cannot read the deployed manifest and always upgrades.
  * </ul>
@@ -190,8 +193,11 @@ public final class EmbeddedHelmInstaller implements Installer {
       FailureDiagnosis.Context upgradeDiag = diag.rendered(desired.refs());
       listener.phaseStarted(InstallPhase.HELM);
       long helmStart = System.nanoTime();
-      Release release = call(upgradeDiag, redactor, () -> helm.upgrade(installation.releaseName(), installation.chart(),
-          installation.namespace(), installation.chartVersion(), values.path(), timeout, createNamespace));
+      Release release = call(upgradeDiag, redactor, () -> before.isEmpty()
+          ? helm.install(installation.releaseName(), installation.chart(), installation.namespace(),
+              installation.chartVersion(), values.path(), timeout, createNamespace)
+          : helm.upgrade(installation.releaseName(), installation.chart(), installation.namespace(),
+              installation.chartVersion(), values.path(), timeout, false));
       HelmJava.emit(HelmJava.logLines(release.getOutput()), redactor, listener::helmOutput);
       listener.phaseFinished(InstallPhase.HELM, since(helmStart));
       for (PlannedChange change : changes) {
@@ -382,12 +388,12 @@ public final class EmbeddedHelmInstaller implements Installer {
   }
 
   private @Nullable KubernetesClient client() {
-    if (givenClient != null) {
-      return givenClient;
-    }
     synchronized (clientLock) {
       if (closed) {
         throw new IllegalStateException("This installer is closed; build a new one.");
+      }
+      if (givenClient != null) {
+        return givenClient;
       }
       if (ownClient == null) {
         try {
@@ -431,6 +437,10 @@ public final class EmbeddedHelmInstaller implements Installer {
 
     /**
      * The kubeconfig file Helm uses.
+     *
+     * <p>Unless a client is handed to {@link #kubernetesClient}, the installer also builds its own Kubernetes client
+     * from this kubeconfig and {@link #kubeContext} (for validation and diagnosis) when first needed: it owns that
+     * client and closes it in {@link EmbeddedHelmInstaller#close()}.
      *
      * @param kubeconfig the file; by default {@code KUBECONFIG}, then {@code ~/.kube/config}
      * @return this builder

@@ -1,6 +1,7 @@
 package io.gitopsruntime.helm.embedded;
 
 import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.InstallCommand;
 import com.marcnuri.helm.Release;
 import com.marcnuri.helm.ReleaseHistory;
 import com.marcnuri.helm.TemplateCommand;
@@ -84,6 +85,27 @@ final class HelmJava {
     lines.forEach(line -> sink.accept(redactor.redact(line)));
   }
 
+  /**
+   * Installs a release that does not exist yet. helm-java's {@code upgrade().install()} would do the same, but on
+   * that path it drops the kubeconfig contents (0.0.21) and talks to {@code localhost:8080}.
+   */
+  Release install(String release, String chart, String namespace, Optional<String> version, Path values,
+      Duration timeout, boolean createNamespace) {
+    InstallCommand install = Helm.install(chart).withName(release).withNamespace(namespace).withValuesFile(values)
+        .waitReady().withTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toSeconds())).debug();
+    version.ifPresent(install::withVersion);
+    if (createNamespace) {
+      install.createNamespace();
+    }
+    if (plainHttp) {
+      install.plainHttp();
+    }
+    kubeconfig.ifPresent(install::withKubeConfig);
+    kubeconfigContents.ifPresent(install::withKubeConfigContents);
+    return install.call();
+  }
+
+  /** Upgrades an existing release (including a failed one). */
   Release upgrade(String release, String chart, String namespace, Optional<String> version, Path values,
       Duration timeout, boolean createNamespace) {
     UpgradeCommand upgrade = Helm.upgrade(chart).install().withName(release).withNamespace(namespace)

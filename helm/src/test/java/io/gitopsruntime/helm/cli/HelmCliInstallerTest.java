@@ -605,6 +605,33 @@ class HelmCliInstallerTest {
 
   @Nested
   @KubernetesTest(namespace = "codefresh")
+  class ClosesWhatItCreated {
+    @Test
+    void neverClosesAClientHandedInAndRefusesWorkOnceClosed(KubernetesClient client,
+        @KubernetesTest.Kubeconfig Path kubeconfig) {
+      HelmCliInstaller installer = installer(client, kubeconfig).build();
+      installer.close();
+
+      assertThat(client.namespaces().withName("codefresh").get()).isNotNull();
+      assertThatThrownBy(() -> installer.status(installation())).isInstanceOf(IllegalStateException.class)
+          .hasMessage("This installer is closed; build a new one.");
+    }
+
+    @Test
+    void buildsItsOwnClientFromTheKubeconfigWhenNoneIsHandedIn(KubernetesTestServer server,
+        @KubernetesTest.Kubeconfig Path kubeconfig) {
+      server.journal().clear();
+      try (HelmCliInstaller installer = HelmCliInstaller.builder().helmExecutable(helm.executable()).kubeconfig(kubeconfig)
+          .validators(OFFLINE).tempDirectory(valuesDir).build()) {
+        installer.install(installation());
+      }
+
+      assertThat(server.journal().calls("GET", "/api/v1/namespaces/codefresh")).hasSize(1);
+    }
+  }
+
+  @Nested
+  @KubernetesTest(namespace = "codefresh")
   class KeepsSecretsSecret {
     private static final String TOKEN = "tok-SECRET-";
 

@@ -211,6 +211,23 @@ class EmbeddedHelmInstallerTest {
     }
 
     @Test
+    void installsThroughTheChosenKubeconfigContext(KubernetesTestServer server, @KubernetesTest.Kubeconfig Path kubeconfig) {
+      try (EmbeddedHelmInstaller installer = EmbeddedHelmInstaller.builder().kubeconfig(kubeconfig)
+          .kubeContext(server.contextName()).validators(OFFLINE).tempDirectory(valuesDir).build()) {
+        assertThat(installer.install(installation("")).outcome()).isEqualTo(InstallOutcome.INSTALLED);
+      }
+    }
+
+    @Test
+    void namesAContextTheKubeconfigDoesNotHave(KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
+      try (EmbeddedHelmInstaller installer = installer(client, kubeconfig).kubeContext("prod-eu").build()) {
+        assertThatThrownBy(() -> installer.status(installation(""))).hasMessage("Reading the status of release"
+            + " \"cf-gitops-runtime\" in namespace \"codefresh\" failed: The kubeconfig " + kubeconfig + " has no context"
+            + " \"prod-eu\". List its contexts with: kubectl config get-contexts --kubeconfig " + kubeconfig);
+      }
+    }
+
+    @Test
     void reportsTheReleasesStatus(KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
       try (EmbeddedHelmInstaller installer = installer(client, kubeconfig).build()) {
         assertThat(installer.status(installation("")).state()).isEqualTo(ReleaseState.NOT_INSTALLED);
@@ -415,6 +432,36 @@ class EmbeddedHelmInstallerTest {
         assertThat(installer.status(installation("")).isHealthy()).isTrue();
       }
       assertThat(server.journal().calls(c -> c.status() == RecordedCall.DROPPED)).hasSize(1);
+    }
+  }
+
+  @Nested
+  @KubernetesTest(namespace = "codefresh")
+  class ClosesWhatItCreated {
+    @Test
+    void neverClosesAClientHandedInAndRefusesWorkOnceClosed(KubernetesClient client,
+        @KubernetesTest.Kubeconfig Path kubeconfig) {
+      EmbeddedHelmInstaller installer = installer(client, kubeconfig).build();
+      installer.close();
+
+      assertThat(client.namespaces().withName("codefresh").get()).isNotNull();
+      assertThatThrownBy(() -> installer.status(installation(""))).isInstanceOf(IllegalStateException.class)
+          .hasMessage("This installer is closed; build a new one.");
+    }
+
+    @Test
+    void buildsItsOwnClientFromTheKubeconfigWhenNoneIsHandedIn(KubernetesTestServer server,
+        @KubernetesTest.Kubeconfig Path kubeconfig) {
+      RuntimeInstallation installation = installation("");
+      server.journal().clear();
+      try (EmbeddedHelmInstaller installer = EmbeddedHelmInstaller.builder().kubeconfig(kubeconfig).validators(OFFLINE)
+          .tempDirectory(valuesDir).build()) {
+        assertThat(installer.install(installation).outcome()).isEqualTo(InstallOutcome.INSTALLED);
+        assertThat(installer.status(installation).isHealthy()).isTrue();
+      }
+
+      assertThat(server.journal().calls("GET", "/apis/apps/v1/namespaces/codefresh/daemonsets"))
+          .as("what is not ready is read with the installer's own client").hasSize(1);
     }
   }
 

@@ -58,7 +58,7 @@ public final class ClusterDiagnostics {
   }
 
   /**
-   * A hook Job that failed, with the end of its Pod's log.
+   * A hook Job that failed, with the end of its Pod's log. Immutable and thread-safe.
    *
    * @param job the Job
    * @param reason the Job's failure reason and message, such as {@code BackoffLimitExceeded}, or empty
@@ -68,7 +68,7 @@ public final class ClusterDiagnostics {
   public record FailedHook(ObjectRef job, String reason, Optional<String> log, String logProblem) {}
 
   /**
-   * An existing object that Helm will not adopt, and why.
+   * An existing object that Helm will not adopt, and why. Immutable and thread-safe.
    *
    * @param object the object
    * @param problems each missing or wrong label or annotation, such as

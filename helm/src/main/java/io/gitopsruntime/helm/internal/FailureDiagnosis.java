@@ -50,7 +50,7 @@ public final class FailureDiagnosis {
 
   private FailureDiagnosis() {}
 
-  /** The operation that failed, as messages name it. */
+  /** The operation that failed, as messages name it. Immutable. */
   public enum Operation {
     /** A first install. */
     INSTALL("Installing"),

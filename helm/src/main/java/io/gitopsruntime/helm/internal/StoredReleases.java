@@ -31,7 +31,7 @@ public final class StoredReleases {
   private StoredReleases() {}
 
   /**
-   * The latest revision of a release, with its manifest.
+   * The latest revision of a release, with its manifest. Immutable and thread-safe.
    *
    * @param release what {@code helm status} would say
    * @param manifest the rendered objects (without hooks)

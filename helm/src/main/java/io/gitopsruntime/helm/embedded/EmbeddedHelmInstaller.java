@@ -286,12 +286,23 @@ public final class EmbeddedHelmInstaller implements Installer {
   private <T> T call(FailureDiagnosis.Context diag, Redactor redactor, Supplier<T> call) {
     try {
       return call.get();
+    } catch (LinkageError e) {
+      throw FailureDiagnosis.exception(diag, FailureKind.HELM_UNAVAILABLE, unavailable(String.valueOf(e)), e);
     } catch (IllegalStateException e) {
+      if (HelmJava.isLoadFailure(e)) {
+        throw FailureDiagnosis.exception(diag, FailureKind.HELM_UNAVAILABLE, unavailable(e.getMessage()), e);
+      }
       HelmJava.Failure failure = HelmJava.split(e.getMessage());
       HelmJava.emit(failure.log(), redactor, listener::helmOutput);
       log.debug("embedded helm failed: {}", redactor.redact(failure.error()));
       throw FailureDiagnosis.diagnose(diag, failure.error(), masked(e, failure.error(), redactor));
     }
+  }
+
+  private static String unavailable(@Nullable String why) {
+    return "the embedded Helm (helm-java's native library) could not be loaded: " + why + ". It needs Linux with glibc"
+        + " (not Alpine or another musl system), macOS or Windows, on amd64 or arm64, and the helm-java platform JAR on"
+        + " the class path (or access to Maven Central to fetch it). Use HelmCliInstaller with a helm binary instead.";
   }
 
   /** helm-java's exception with its message masked, so that a logged stack trace cannot leak a secret. */

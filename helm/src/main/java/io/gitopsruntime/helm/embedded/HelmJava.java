@@ -80,6 +80,18 @@ final class HelmJava {
     return lines;
   }
 
+  /**
+   * Whether helm-java failed to load its native library, rather than Helm failing.
+   *
+   * @param e what helm-java threw
+   * @return true for the loader's own failures
+   */
+  static boolean isLoadFailure(IllegalStateException e) {
+    String message = String.valueOf(e.getMessage());
+    return message.startsWith("No NativeLibrary implementation found") || message.startsWith("Unable to load native library")
+        || message.startsWith("Unable to create temporary directory");
+  }
+
   /** Sends lines to a consumer, masked. */
   static void emit(List<String> lines, Redactor redactor, Consumer<String> sink) {
     lines.forEach(line -> sink.accept(redactor.redact(line)));

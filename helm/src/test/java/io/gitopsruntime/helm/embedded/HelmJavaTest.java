@@ -41,4 +41,13 @@ class HelmJavaTest {
 
     assertThat(sent).containsExactly("token **** here");
   }
+
+  @Test
+  void tellsALibraryThatCannotLoadFromAFailingHelm() {
+    assertThat(HelmJava.isLoadFailure(new IllegalStateException("Unable to load native library helm-linux-amd64.so")))
+        .isTrue();
+    assertThat(HelmJava.isLoadFailure(new IllegalStateException("No NativeLibrary implementation found, please add one"
+        + " of the supported dependencies to your project"))).isTrue();
+    assertThat(HelmJava.isLoadFailure(new IllegalStateException("release: not found"))).isFalse();
+  }
 }

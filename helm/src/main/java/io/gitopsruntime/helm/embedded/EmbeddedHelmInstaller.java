@@ -21,7 +21,6 @@ import io.gitopsruntime.helm.internal.ValuesComparison;
 import io.gitopsruntime.helm.internal.ValuesFile;
 import io.gitopsruntime.install.ChangeKind;
 import io.gitopsruntime.install.FailureKind;
-import io.gitopsruntime.install.InstallException;
 import io.gitopsruntime.install.InstallListener;
 import io.gitopsruntime.install.InstallOutcome;
 import io.gitopsruntime.install.InstallPhase;

@@ -1,0 +1,44 @@
+package io.gitopsruntime.helm.cli;
+
+import io.gitopsruntime.helm.internal.KubeTarget;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code helm template <release> <chart> --namespace <ns> [--version <v>] -f <values> --no-hooks --validate
+ * [--is-upgrade]}: renders the release's objects (without hooks, as {@code helm get manifest} lists them)
+ * with the cluster's real capabilities; for a first install {@code --validate} also reports objects that
+ * exist and belong to no release, before anything changes. Immutable and thread-safe.
+ *
+ * @param release the release name
+ * @param chart the chart reference
+ * @param namespace the namespace
+ * @param version the chart version, or empty for the newest
+ * @param valuesFile the values file
+ * @param upgrade whether the release exists (renders with {@code .Release.IsUpgrade})
+ * @param plainHttp whether an {@code oci://} registry is spoken to over plain HTTP
+ * @param kube the cluster
+ */
+record HelmTemplateCommand(String release, String chart, String namespace, Optional<String> version, Path valuesFile,
+    boolean upgrade, boolean plainHttp, KubeTarget kube) implements HelmCommand {
+
+  @Override
+  public List<String> arguments() {
+    List<String> args = new ArrayList<>(List.of("template", release, chart, "--namespace", namespace));
+    version.ifPresent(v -> {
+      args.add("--version");
+      args.add(v);
+    });
+    args.addAll(List.of("-f", valuesFile.toString(), "--no-hooks", "--validate"));
+    if (upgrade) {
+      args.add("--is-upgrade");
+    }
+    if (plainHttp) {
+      args.add("--plain-http");
+    }
+    args.addAll(kube.helmFlags());
+    return args;
+  }
+}

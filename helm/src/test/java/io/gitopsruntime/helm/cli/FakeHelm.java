@@ -1,0 +1,267 @@
+package io.gitopsruntime.helm.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A fake {@code helm} for tests: a POSIX shell script written into a directory, with its state in files
+ * next to it. It records the arguments of every call, checks that each {@code -f} values file exists and has
+ * mode {@code -rw-------} while it runs (and fails with exit code 91 if not), and then either plays back a
+ * scripted answer for the sub-command ({@link #respond}) or behaves like a small Helm: {@code upgrade} stores a
+ * new deployed revision with the values it got and the manifest of {@link #renders}, {@code status},
+ * {@code history}, {@code get values}, {@code get manifest}, {@code show chart}, {@code template} and
+ * {@code uninstall} answer from that state. Not thread-safe; one per test.
+ */
+final class FakeHelm {
+  /** The version {@code helm version --short} prints unless told otherwise. */
+  static final String VERSION = "v3.21.4+g0e2b5d2";
+  /** The manifest {@code helm template} prints unless told otherwise. */
+  static final String MANIFEST = String.join("\n",
+      "---",
+      "# Source: gitops-runtime/templates/crds.yaml",
+      "apiVersion: apiextensions.k8s.io/v1",
+      "kind: CustomResourceDefinition",
+      "metadata:",
+      "  name: products.codefresh.io",
+      "  annotations:",
+      "    helm.sh/resource-policy: keep",
+      "spec:",
+      "  group: codefresh.io",
+      "---",
+      "# Source: gitops-runtime/templates/configmaps.yaml",
+      "apiVersion: v1",
+      "kind: ConfigMap",
+      "metadata:",
+      "  name: cap-app-proxy-cm",
+      "data:",
+      "  logLevel: info",
+      "---",
+      "# Source: gitops-runtime/templates/workloads.yaml",
+      "apiVersion: apps/v1",
+      "kind: Deployment",
+      "metadata:",
+      "  name: cap-app-proxy",
+      "spec:",
+      "  replicas: 1",
+      "");
+
+  private static final String SCRIPT = String.join("\n",
+      "#!/bin/sh",
+      "# A fake helm written by FakeHelm for tests.",
+      "S='@STATE@'",
+      "n=$(( $(cat \"$S/count\") + 1 ))",
+      "echo \"$n\" > \"$S/count.new\"; mv \"$S/count.new\" \"$S/count\"",
+      "for a in \"$@\"; do printf '%s\\n' \"$a\"; done > \"$S/calls/$n.args.new\"; mv \"$S/calls/$n.args.new\" \"$S/calls/$n.args\"",
+      "key=$1",
+      "case \"$1\" in get|show) key=\"$1-$2\" ;; esac",
+      "prev=; values=; version=0.30.0; ns=default",
+      "for a in \"$@\"; do",
+      "  if [ \"$prev\" = \"-f\" ] || [ \"$prev\" = \"--values\" ]; then",
+      "    if [ ! -f \"$a\" ]; then echo \"fake helm: values file $a does not exist\" >&2; exit 90; fi",
+      "    mode=$(ls -l \"$a\" | cut -c1-10)",
+      "    echo \"$mode\" >> \"$S/calls/$n.modes\"",
+      "    if [ \"$mode\" != \"-rw-------\" ]; then echo \"fake helm: values file $a has mode $mode, not -rw-------\" >&2; exit 91; fi",
+      "    cp \"$a\" \"$S/calls/$n.values\"",
+      "    values=$a",
+      "  fi",
+      "  [ \"$prev\" = \"--version\" ] && version=$a",
+      "  [ \"$prev\" = \"--namespace\" ] && ns=$a",
+      "  prev=$a",
+      "done",
+      "R=\"$S/respond/$key\"",
+      "if [ -d \"$R\" ]; then",
+      "  [ -f \"$R/sleep\" ] && sleep \"$(cat \"$R/sleep\")\"",
+      "  [ -f \"$R/stdout\" ] && cat \"$R/stdout\"",
+      "  [ -f \"$R/stderr\" ] && cat \"$R/stderr\" >&2",
+      "  exit \"$(cat \"$R/exit\")\"",
+      "fi",
+      "notfound() { echo 'Error: release: not found' >&2; exit 1; }",
+      "D=\"$S/release\"",
+      "case \"$key\" in",
+      "  version) cat \"$S/version\" ;;",
+      "  template) cat \"$S/manifest.yaml\" ;;",
+      "  show-chart) printf 'apiVersion: v2\\nname: gitops-runtime\\nversion: %s\\n' \"$version\" ;;",
+      "  upgrade)",
+      "    rev=$(( $(cat \"$D/revision\" 2>/dev/null || echo 0) + 1 ))",
+      "    mkdir -p \"$D\"",
+      "    [ \"$rev\" = 1 ] && echo \"Release \\\"$3\\\" does not exist. Installing it now.\"",
+      "    if [ -f \"$D/history\" ]; then sed 's/ deployed$/ superseded/' \"$D/history\" > \"$D/history.new\"; mv \"$D/history.new\" \"$D/history\"; fi",
+      "    echo \"$rev deployed\" >> \"$D/history\"",
+      "    echo \"$rev\" > \"$D/revision\"; echo deployed > \"$D/status\"; echo \"$version\" > \"$D/chart\"",
+      "    cp \"$values\" \"$D/values.yaml\"; cp \"$S/manifest.yaml\" \"$D/manifest.yaml\"",
+      "    printf 'NAME: %s\\nNAMESPACE: %s\\nSTATUS: deployed\\nREVISION: %s\\n' \"$3\" \"$ns\" \"$rev\" ;;",
+      "  status)",
+      "    [ -f \"$D/revision\" ] || notfound",
+      "    printf '{\"name\":\"%s\",\"namespace\":\"%s\",\"version\":%s,\"info\":{\"status\":\"%s\"},\"chart\":{\"metadata\":{\"name\":\"gitops-runtime\",\"version\":\"%s\"}}}\\n' \"$2\" \"$ns\" \"$(cat \"$D/revision\")\" \"$(cat \"$D/status\")\" \"$(cat \"$D/chart\")\" ;;",
+      "  history)",
+      "    [ -f \"$D/revision\" ] || notfound",
+      "    sep='['; while read -r r s; do printf '%s{\"revision\":%s,\"status\":\"%s\"}' \"$sep\" \"$r\" \"$s\"; sep=','; done < \"$D/history\"; echo ']' ;;",
+      "  get-values) [ -f \"$D/revision\" ] || notfound; cat \"$D/values.yaml\" ;;",
+      "  get-manifest) [ -f \"$D/revision\" ] || notfound; cat \"$D/manifest.yaml\" ;;",
+      "  uninstall) [ -f \"$D/revision\" ] || notfound; rm -rf \"$D\"; echo \"release \\\"$2\\\" uninstalled\" ;;",
+      "  *) echo \"fake helm: no behaviour for $key\" >&2; exit 64 ;;",
+      "esac",
+      "");
+
+  private final Path dir;
+  private final Path state;
+  private final Path executable;
+
+  private FakeHelm(Path dir) {
+    this.dir = dir;
+    this.state = dir.resolve("state");
+    this.executable = dir.resolve("bin").resolve("helm");
+  }
+
+  /**
+   * Writes the script and its initial state (no release, {@link #VERSION}, {@link #MANIFEST}).
+   *
+   * @param dir a directory of the test's own
+   * @return the fake
+   */
+  static FakeHelm create(Path dir) {
+    FakeHelm fake = new FakeHelm(dir);
+    try {
+      Files.createDirectories(fake.state.resolve("calls"));
+      Files.createDirectories(fake.state.resolve("respond"));
+      Files.createDirectories(fake.executable.getParent());
+      Files.writeString(fake.state.resolve("count"), "0\n");
+      Files.writeString(fake.executable, SCRIPT.replace("@STATE@", fake.state.toString()));
+      Files.setPosixFilePermissions(fake.executable, PosixFilePermissions.fromString("rwxr-xr-x"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return fake.version(VERSION).renders(MANIFEST);
+  }
+
+  /** The script. */
+  Path executable() {
+    return executable;
+  }
+
+  /** The directory holding the script, to put on a search path. */
+  Path binDirectory() {
+    return executable.getParent();
+  }
+
+  /** What {@code helm version --short} prints. */
+  FakeHelm version(String version) {
+    return write(state.resolve("version"), version + "\n");
+  }
+
+  /** What {@code helm template} prints, and what the next {@code upgrade} stores as the release's manifest. */
+  FakeHelm renders(String manifest) {
+    return write(state.resolve("manifest.yaml"), manifest);
+  }
+
+  /** Makes every call of a sub-command ({@code upgrade}, {@code get-values}, {@code show-chart}...) answer this. */
+  FakeHelm respond(String key, int exitCode, String stdout, String stderr) {
+    return respondAfter(key, Duration.ZERO, exitCode, stdout, stderr);
+  }
+
+  /** Like {@link #respond}, after sleeping (in a child process of the script). */
+  FakeHelm respondAfter(String key, Duration sleep, int exitCode, String stdout, String stderr) {
+    Path r = state.resolve("respond").resolve(key);
+    write(r.resolve("exit"), exitCode + "\n");
+    write(r.resolve("stdout"), stdout);
+    write(r.resolve("stderr"), stderr);
+    if (!sleep.isZero()) {
+      write(r.resolve("sleep"), sleep.toSeconds() + "\n");
+    }
+    return this;
+  }
+
+  /** Sets the stored release: its revisions as {@code "<revision> <status>"}, oldest first; the last is current. */
+  FakeHelm release(String chartVersion, String... history) {
+    Path d = state.resolve("release");
+    String[] last = history[history.length - 1].split(" ");
+    write(d.resolve("history"), String.join("\n", history) + "\n");
+    write(d.resolve("revision"), last[0] + "\n");
+    write(d.resolve("status"), last[1] + "\n");
+    write(d.resolve("chart"), chartVersion + "\n");
+    write(d.resolve("values.yaml"), "{}\n");
+    return write(d.resolve("manifest.yaml"), MANIFEST);
+  }
+
+  /** The arguments of every call so far, oldest first. */
+  List<List<String>> calls() {
+    List<List<String>> calls = new ArrayList<>();
+    for (int i = 1; Files.exists(state.resolve("calls").resolve(i + ".args")); i++) {
+      calls.add(read(state.resolve("calls").resolve(i + ".args")).lines().toList());
+    }
+    return calls;
+  }
+
+  /** The sub-commands called so far, such as {@code [version, status, template, upgrade, status]}. */
+  List<String> subcommands() {
+    return calls().stream().map(c -> c.get(0).equals("get") || c.get(0).equals("show") ? c.get(0) + " " + c.get(1) : c.get(0))
+        .toList();
+  }
+
+  /** The arguments of the calls of one sub-command (the first argument). */
+  List<List<String>> calls(String subcommand) {
+    return calls().stream().filter(c -> c.get(0).equals(subcommand)).toList();
+  }
+
+  /** The mode of every values file seen, as {@code ls -l} prints it. */
+  List<String> valuesModes() {
+    try (Stream<Path> files = Files.list(state.resolve("calls"))) {
+      return files.filter(p -> p.toString().endsWith(".modes")).sorted().flatMap(p -> read(p).lines()).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The values file the latest call that had one was given. */
+  String lastValues() {
+    try (Stream<Path> files = Files.list(state.resolve("calls"))) {
+      return files.filter(p -> p.toString().endsWith(".values"))
+          .max((a, b) -> Integer.compare(callNumber(a), callNumber(b))).map(FakeHelm::read).orElse("");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int callNumber(Path file) {
+    String name = file.getFileName().toString();
+    return Integer.parseInt(name.substring(0, name.indexOf('.')));
+  }
+
+  /** Every argument of every call, flattened. */
+  List<String> allArguments() {
+    return calls().stream().flatMap(List::stream).collect(Collectors.toList());
+  }
+
+  private FakeHelm write(Path file, String text) {
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, text);
+      return this;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "FakeHelm[" + dir + "] " + Arrays.toString(calls().toArray());
+  }
+}

@@ -1,0 +1,716 @@
+package io.gitopsruntime.helm.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.marcnuri.helm.Helm;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gitopsruntime.RuntimeInstallation;
+import io.gitopsruntime.core.ValidatorChain;
+import io.gitopsruntime.core.ValuesYaml;
+import io.gitopsruntime.helm.Fixtures;
+import io.gitopsruntime.helm.RecordingListener;
+import io.gitopsruntime.install.ChangeKind;
+import io.gitopsruntime.install.FailureKind;
+import io.gitopsruntime.install.InstallException;
+import io.gitopsruntime.install.InstallOutcome;
+import io.gitopsruntime.install.InstallPlan;
+import io.gitopsruntime.install.InstallResult;
+import io.gitopsruntime.install.NotReady;
+import io.gitopsruntime.install.ObjectRef;
+import io.gitopsruntime.install.PlannedChange;
+import io.gitopsruntime.install.ReleaseState;
+import io.gitopsruntime.install.ReleaseStatus;
+import io.gitopsruntime.install.UninstallResult;
+import io.gitopsruntime.testing.KubernetesTest;
+import io.gitopsruntime.testing.KubernetesTestServer;
+import io.gitopsruntime.testing.OciRegistry;
+import io.gitopsruntime.testing.RecordedCall;
+import io.gitopsruntime.testing.TestChart;
+import io.gitopsruntime.validation.ValidationException;
+import io.gitopsruntime.validators.PlatformCaValidator;
+import io.gitopsruntime.validators.Validators;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HelmCliInstallerTest {
+  private static final ValidatorChain OFFLINE = ValidatorChain.builder().addAll(Validators.offline()).build();
+  private static final String RELEASE = RuntimeInstallation.DEFAULT_RELEASE;
+  private static final String CHART = "oci://quay.io/codefresh/gitops-runtime";
+  private static final ObjectRef CRD = ObjectRef.clusterScoped("apiextensions.k8s.io/v1", "CustomResourceDefinition",
+      "products.codefresh.io");
+  private static final ObjectRef CM = ObjectRef.of("v1", "ConfigMap", "codefresh", "cap-app-proxy-cm");
+  private static final ObjectRef DEPLOYMENT = ObjectRef.of("apps/v1", "Deployment", "codefresh", "cap-app-proxy");
+
+  @TempDir Path tmp;
+  FakeHelm helm;
+  Path valuesDir;
+  RecordingListener listener;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    helm = FakeHelm.create(tmp.resolve("fake"));
+    valuesDir = Files.createDirectories(tmp.resolve("values"));
+    listener = new RecordingListener();
+  }
+
+  HelmCliInstaller.Builder installer(KubernetesClient client, Path kubeconfig) {
+    return HelmCliInstaller.builder().helmExecutable(helm.executable()).kubeconfig(kubeconfig).kubernetesClient(client)
+        .validators(OFFLINE).tempDirectory(valuesDir).listener(listener);
+  }
+
+  static RuntimeInstallation installation(String chart, String extraValues) {
+    return RuntimeInstallation.builder().chart(chart).values(ValuesYaml.parse(TestChart.tunnelValues() + extraValues))
+        .build();
+  }
+
+  static RuntimeInstallation installation() {
+    return installation(CHART, "");
+  }
+
+  /** The values file helm was given in a call: a fresh file in the values directory, gone by now. */
+  private String valuesArgument(List<String> call) {
+    String file = call.get(call.indexOf("-f") + 1);
+    assertThat(Path.of(file).getParent()).isEqualTo(valuesDir);
+    assertThat(Path.of(file)).doesNotExist();
+    return file;
+  }
+
+  @Nested
+  @KubernetesTest(namespace = "codefresh")
+  class Installs {
+    @Test
+    void installsWithTheValuesInAFileOnlyItsOwnerCanReadDeletedAfterwards(KubernetesClient client,
+        @KubernetesTest.Kubeconfig Path kubeconfig) {
+      try (HelmCliInstaller installer = installer(client, kubeconfig).build()) {
+        InstallResult result = installer.install(installation());
+
+        assertThat(result.outcome()).isEqualTo(InstallOutcome.INSTALLED);
+        assertThat(result.revision()).isEqualTo(1);
+        assertThat(result.changes()).containsExactly(PlannedChange.of(CRD, ChangeKind.CREATE),
+            PlannedChange.of(CM, ChangeKind.CREATE), PlannedChange.of(DEPLOYMENT, ChangeKind.CREATE));
+      }
+      assertThat(helm.subcommands()).containsExactly("version", "status", "template", "upgrade", "status");
+      List<String> upgrade = helm.calls("upgrade").get(0);
+      assertThat(upgrade).containsExactly("upgrade", "--install", RELEASE, CHART, "--namespace", "codefresh", "-f",
+          valuesArgument(upgrade), "--wait", "--timeout", "600s", "--kubeconfig", kubeconfig.toString());
+      assertThat(helm.valuesModes()).hasSize(2).containsOnly("-rw-------");
+      assertThat(helm.lastValues()).isEqualTo(ValuesYaml.write(installation().values(),
+          io.gitopsruntime.core.SecretHandling.REVEAL)).contains("token: test-token");
+      assertThat(valuesDir).isEmptyDirectory();
+      assertThat(listener.events()).containsSubsequence("started VALIDATE", "finished VALIDATE", "started RENDER",
+          "finished RENDER", "started HELM", "helm: Release \"cf-gitops-runtime\" does not exist. Installing it now.",
+          "helm: STATUS: deployed", "finished HELM", "CREATE CustomResourceDefinition/products.codefresh.io",
+          "CREATE ConfigMap/codefresh/cap-app-proxy-cm", "CREATE Deployment/codefresh/cap-app-proxy");
+    }
+
+    @Test
+    void asksHelmToCreateTheNamespaceOnlyWhenItIsMissing(KubernetesClient client,
+        @KubernetesTest.Kubeconfig Path kubeconfig) {
+      try (HelmCliInstaller installer = installer(client, kubeconfig).build()) {
+        installer.install(installation().toBuilder().namespace("fresh").build());
+      }
+
+      assertThat(helm.calls("upgrade").get(0)).contains("--create-namespace");
+    }
+
+    @Test
+    void changesNothingWhenRunAgainWithTheSameInstallation(KubernetesClient client,
+        @KubernetesTest.Kubeconfig Path kubeconfig) {
+      try (HelmCliInstaller installer = installer(client, kubeconfig).build()) {
+        installer.install(installation());
+        int before = helm.calls().size();
+
+        InstallResult again = installer.install(installation());
+
+        assertThat(again.outcome()).isEqualTo(InstallOutcome.UNCHANGED);
+        assertThat(again.revision()).isEqualTo(1);
+        assertThat(again.changes()).extracting(PlannedChange::change).containsOnly(ChangeKind.UNCHANGED);
+        assertThat(helm.subcommands().subList(before, helm.calls().size()))
+            .containsExactly("status", "template", "get manifest", "show chart", "get values");
+      }
+      assertThat(valuesDir).isEmptyDirectory();
+    }
+
+    @Test
+    void upgradesWhenAValueChangesAndReportsWhatChangedAndWhatWasRemoved(KubernetesClient client,
+        @KubernetesTest.Kubeconfig Path kubeconfig) {
+      try (HelmCliInstaller installer = installer(client, kubeconfig).build()) {
+        installer.install(installation());
+        helm.renders(FakeHelm.MANIFEST.replace("logLevel: info", "logLevel: debug")
+            .substring(0, FakeHelm.MANIFEST.indexOf("---\n# Source: gitops-runtime/templates/workloads.yaml")));
+
+        InstallResult upgraded = installer.install(installation(CHART, "app-proxy:\n  config:\n    logLevel: debug\n"));
+
+        assertThat(upgraded.outcome()).isEqualTo(InstallOutcome.UPGRADED);
+        assertThat(upgraded.revision()).isEqualTo(2);
+        assertThat(upgraded.changes()).containsExactly(PlannedChange.of(CRD, ChangeKind.UNCHANGED),
+            PlannedChange.of(CM, ChangeKind.UPDATE), PlannedChange.of(DEPLOYMENT, ChangeKind.DELETE));
+      }
+      assertThat(helm.calls("template").get(1)).contains("--is-upgrade");
+      assertThat(helm.lastValues()).contains("logLevel: debug");
+      assertThat(listener.events()).contains("deleted Deployment/codefresh/cap-app-proxy");
+    }
+
+    @Test
+    void upgradesWhenOnlyTheValuesChange(KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
+      try (HelmCliInstaller installer = installer(client, kubeconfig).build()) {
+        installer.install(installation());
+
+        InstallResult upgraded = installer.install(installation(CHART, "installer:\n  skipUsageValidation: true\n"));
+
+        assertThat(upgraded.outcome()).isEqualTo(InstallOutcome.UPGRADED);
+        assertThat(upgraded.changes()).extracting(PlannedChange::change).containsOnly(ChangeKind.UNCHANGED);
+      }
+    }
+
+    @Test
+    void upgradesWhenOnlyTheChartVersionChanges(KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
+      try (HelmCliInstaller installer = installer(client, kubeconfig).build()) {
+        installer.install(installation().toBuilder().chartVersion("0.30.0").build());
+
+        InstallResult upgraded = installer.install(installation().toBuilder().chartVersion("0.31.0").build());
+
+        assertThat(upgraded.outcome()).isEqualTo(InstallOutcome.UPGRADED);
+      }
+      assertThat(helm.calls("upgrade").get(1)).containsSequence("--version", "0.31.0");
+    }
+
+    @Test
+    void installsTheChartFromADirectory(KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
+      String chart = TestChart.writeTo(tmp.resolve("chart")).toString();
+
+      assertInstallsTestChart(client, kubeconfig, chart, false);
+    }
+
+    @Test
+    void installsTheChartFromAnArchive(KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
+      String chart = TestChart.packageTo(tmp).toString();
+
+      assertInstallsTestChart(client, kubeconfig, chart, false);
+    }
+
+    @Test
+    void installsTheChartFromAnOciRegistryOverPlainHttp(KubernetesClient client,
+        @KubernetesTest.Kubeconfig Path kubeconfig) {
+      try (OciRegistry registry = OciRegistry.start()) {
+        String chart = registry.pushChart(TestChart.packageTo(tmp), "charts");
+
+        assertInstallsTestChart(client, kubeconfig, chart, true);
+      }
+    }
+
+    /** Renders the test chart with the real Helm (helm-java) for the fake to print, then installs it twice. */
+    private void assertInstallsTestChart(KubernetesClient client, Path kubeconfig, String chart, boolean oci) {
+      RuntimeInstallation installation = installation(chart, "").toBuilder().chartVersion(TestChart.VERSION).build();
+      var template = Helm.template(chart).withName(RELEASE).withNamespace("codefresh").withVersion(TestChart.VERSION)
+          .withValuesFile(write(tmp.resolve("render.yaml"), TestChart.tunnelValues()));
+      if (oci) {
+        template.plainHttp();
+      }
+      String rendered = template.call();
+      helm.renders(rendered);
+
+      try (HelmCliInstaller installer = installer(client, kubeconfig).plainHttp(oci).build()) {
+        InstallResult installed = installer.install(installation);
+        InstallResult again = installer.install(installation);
+
+        assertThat(installed.outcome()).isEqualTo(InstallOutcome.INSTALLED);
+        assertThat(installed.changes()).hasSize(54).extracting(PlannedChange::change).containsOnly(ChangeKind.CREATE);
+        assertThat(again.outcome()).isEqualTo(InstallOutcome.UNCHANGED);
+      }
+      List<String> upgrade = helm.calls("upgrade").get(0);
+      List<String> expected = new ArrayList<>(List.of("upgrade", "--install", RELEASE, chart, "--namespace", "codefresh",
+          "--version", TestChart.VERSION, "-f", valuesArgument(upgrade), "--wait", "--timeout", "600s"));
+      if (oci) {
+        expected.add("--plain-http");
+      }
+      expected.addAll(List.of("--kubeconfig", kubeconfig.toString()));
+      assertThat(upgrade).isEqualTo(expected);
+      assertThat(helm.calls("show").get(0)).isEqualTo(oci
+          ? List.of("show", "chart", chart, "--version", TestChart.VERSION, "--plain-http")
+          : List.of("show", "chart", chart, "--version", TestChart.VERSION));
+    }
+  }
+
+  @Nested
+  @KubernetesTest(namespace = "codefresh")
+  class Plans {
+    @Test
+    void plansAFirstInstallAsCreatingEveryObject(KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
+      try (HelmCliInstaller installer = installer(client, kubeconfig).build()) {
+        InstallPlan plan = installer.plan(installation());
+
+        assertThat(plan.changesKnown()).isTrue();
+        assertThat(plan.changes()).extracting(PlannedChange::change).containsOnly(ChangeKind.CREATE);
+        assertThat(plan.validation().hasErrors()).isFalse();
+      }
+      assertThat(helm.subcommands()).containsExactly("version", "status", "template");
+      assertThat(valuesDir).isEmptyDirectory();
+    }
+
+    @Test
+    void plansAnUpgradeObjectByObject(KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
+      try (HelmCliInstaller installer = installer(client, kubeconfig).build()) {
+        installer.install(installation());
+        helm.renders(FakeHelm.MANIFEST.replace("logLevel: info", "logLevel: debug"));
+
+        InstallPlan plan = installer.plan(installation(CHART, "app-proxy:\n  config:\n    logLevel: debug\n"));
+
+        assertThat(plan.changes()).containsExactly(PlannedChange.of(CRD, ChangeKind.UNCHANGED),
+            PlannedChange.of(CM, ChangeKind.UPDATE), PlannedChange.of(DEPLOYMENT, ChangeKind.UNCHANGED));
+        assertThat(plan.hasChanges()).isTrue();
+      }
+      assertThat(helm.calls("upgrade")).hasSize(1);
+    }
+
+    @Test
+    void reportsValidationErrorsWithoutRunningHelm(KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
+      RuntimeInstallation invalid = RuntimeInstallation.builder().chart(CHART)
+          .values(ValuesYaml.parse("global:\n  runtime:\n    name: test-runtime\n")).build();
+      try (HelmCliInstaller installer = installer(client, kubeconfig).build()) {
+        InstallPlan plan = installer.plan(invalid);
+
+        assertThat(plan.validation().hasErrors()).isTrue();
+        assertThat(plan.changesKnown()).isFalse();
+      }
+      assertThat(helm.calls()).isEmpty();
+    }
+  }
+
+  @Nested
+  @KubernetesTest(namespace = "codefresh")
+  class StopsBeforeChangingAnything {
+    @Test
+    void stopsOnValidationErrorsBeforeHelmRunsOrAnyRequestChangesTheCluster(KubernetesTestServer server,
+        KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
+      RuntimeInstallation invalid = RuntimeInstallation.builder().chart(CHART)
+          .values(ValuesYaml.parse("global:\n  runtime:\n    name: test-runtime\n")).build();
+      try (HelmCliInstaller installer = installer(client, kubeconfig).build()) {
+        assertThatThrownBy(() -> installer.install(invalid)).isInstanceOfSatisfying(ValidationException.class,
+            e -> assertThat(e.report().hasErrors()).isTrue());
+      }
+      assertThat(helm.calls()).isEmpty();
+      assertThat(server.journal().calls(c -> !c.method().equals("GET"))).isEmpty();
+      assertThat(valuesDir).isEmptyDirectory();
+      assertThat(listener.events()).startsWith("started VALIDATE").noneMatch(e -> e.startsWith("started HELM"));
+    }
+
+    @Test
+    void refusesAHelmOlderThan380(KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
+      helm.version("v3.7.2+g663a896");
+      try (HelmCliInstaller installer = installer(client, kubeconfig).build()) {
+        assertThatThrownBy(() -> installer.install(installation())).isInstanceOfSatisfying(InstallException.class, e -> {
+          assertThat(e.failure()).isEqualTo(FailureKind.HELM_UNAVAILABLE);
+          assertThat(e).hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: helm 3.7.2"
+              + " at " + helm.executable() + " is too old: the installers need Helm 3.8.0 or newer. Install Helm 3.8.0 or"
+              + " newer (https://helm.sh/docs/intro/install/), or set its path with"
+              + " HelmCliInstaller.builder().helmExecutable(Path.of(\"/path/to/helm\")), or use EmbeddedHelmInstaller,"
+              + " which needs no binary.");
+        });
+      }
+      assertThat(helm.subcommands()).containsExactly("version");
+    }
+
+    @Test
+    void saysWhereItLookedForAMissingHelm(KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig)
+        throws Exception {
+      String path = Files.createDirectories(tmp.resolve("bin1")) + ":" + Files.createDirectories(tmp.resolve("bin2"));
+      try (HelmCliInstaller installer = HelmCliInstaller.builder().searchPath(path).kubeconfig(kubeconfig)
+          .kubernetesClient(client).validators(OFFLINE).build()) {
+        assertThatThrownBy(() -> installer.status(installation())).isInstanceOfSatisfying(InstallException.class, e -> {
+          assertThat(e.failure()).isEqualTo(FailureKind.HELM_UNAVAILABLE);
+          assertThat(e).hasMessage("Reading the status of release \"cf-gitops-runtime\" in namespace \"codefresh\" failed:"
+              + " helm was not found: looked for an executable \"helm\" in each directory of PATH (" + path + "). Install"
+              + " Helm 3.8.0 or newer (https://helm.sh/docs/intro/install/), or set its path with"
+              + " HelmCliInstaller.builder().helmExecutable(Path.of(\"/path/to/helm\")), or use EmbeddedHelmInstaller,"
+              + " which needs no binary.");
+        });
+      }
+    }
+
+    @Test
+    void findsHelmOnTheSearchPath(KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
+      try (HelmCliInstaller installer = HelmCliInstaller.builder().searchPath(helm.binDirectory().toString())
+          .kubeconfig(kubeconfig).kubernetesClient(client).validators(OFFLINE).build()) {
+        assertThat(installer.status(installation()).state()).isEqualTo(ReleaseState.NOT_INSTALLED);
+      }
+    }
+
+    @Test
+    void saysAnExplicitHelmPathDoesNotExist(KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
+      Path missing = tmp.resolve("nowhere/helm");
+      try (HelmCliInstaller installer = HelmCliInstaller.builder().helmExecutable(missing).kubeconfig(kubeconfig)
+          .kubernetesClient(client).build()) {
+        assertThatThrownBy(() -> installer.uninstall(installation())).hasMessage("Uninstalling release"
+            + " \"cf-gitops-runtime\" in namespace \"codefresh\" failed: helm was not found at " + missing + " (set with"
+            + " helmExecutable(...)): the file does not exist or is not executable. Install Helm 3.8.0 or newer"
+            + " (https://helm.sh/docs/intro/install/), or set its path with"
+            + " HelmCliInstaller.builder().helmExecutable(Path.of(\"/path/to/helm\")), or use EmbeddedHelmInstaller,"
+            + " which needs no binary.");
+      }
+    }
+  }
+
+  @Nested
+  @KubernetesTest(namespace = "codefresh")
+  class ExplainsFailures {
+    @Test
+    void putsTheFailedValidationHooksLogReadThroughTheApiInTheMessage(KubernetesTestServer server,
+        KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
+      server.failJob("validate-values", "user \"jane\" does not have Admin role in account \"acme\"");
+      client.batch().v1().jobs().resource(Fixtures.hookJob("validate-values", "pre-install,pre-upgrade")).create();
+      Fixtures.awaitJobFailed(client, "codefresh", "validate-values");
+      helm.respond("upgrade", 1, "Release \"cf-gitops-runtime\" does not exist. Installing it now.\n",
+          "Error: INSTALLATION FAILED: failed pre-install: 1 error occurred:\n\t* job validate-values failed:"
+              + " BackoffLimitExceeded\n\n");
+
+      try (HelmCliInstaller installer = installer(client, kubeconfig).build()) {
+        assertThatThrownBy(() -> installer.install(installation())).isInstanceOfSatisfying(InstallException.class, e -> {
+          assertThat(e.failure()).isEqualTo(FailureKind.HOOK_FAILED);
+          assertThat(e).hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: the"
+              + " pre-install hook Job \"validate-values\" failed (BackoffLimitExceeded: Job has reached the specified"
+              + " backoff limit). Its log says:\n"
+              + "  user \"jane\" does not have Admin role in account \"acme\"\n"
+              + "Fix what the log says and run the install again. Until Kubernetes deletes the Job (about 5 minutes after"
+              + " it failed), its full log is shown by: kubectl logs job/validate-values -n codefresh --kubeconfig "
+              + kubeconfig + "\n"
+              + "Command: helm upgrade --install cf-gitops-runtime oci://quay.io/codefresh/gitops-runtime --namespace"
+              + " codefresh -f " + valuesArgument(helm.calls("upgrade").get(0)) + " --wait --timeout 600s --kubeconfig "
+              + kubeconfig + " (exit code 1)");
+        });
+      }
+      assertThat(listener.events()).contains("hook failed Job/codefresh/validate-values",
+          "helm: Error: INSTALLATION FAILED: failed pre-install: 1 error occurred:");
+      assertThat(valuesDir).isEmptyDirectory();
+    }
+
+    @Test
+    void givesTheUninstallCommandForAReleaseStuckInPendingInstallWithoutRunningAnUpgrade(KubernetesClient client,
+        @KubernetesTest.Kubeconfig Path kubeconfig) {
+      helm.release("0.30.0", "1 pending-install");
+      try (HelmCliInstaller installer = installer(client, kubeconfig).build()) {
+        assertThatThrownBy(() -> installer.install(installation())).isInstanceOfSatisfying(InstallException.class, e -> {
+          assertThat(e.failure()).isEqualTo(FailureKind.PENDING_RELEASE);
+          assertThat(e).hasMessage("Upgrading release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: the release"
+              + " is stuck in pending-install (revision 1): an earlier operation on it was interrupted, and Helm refuses to"
+              + " start another (\"another operation (install/upgrade/rollback) is in progress\").\n"
+              + "If no other install of this release is running, remove the unfinished first install, then run the install"
+              + " again:\n"
+              + "  helm uninstall cf-gitops-runtime -n codefresh --kubeconfig " + kubeconfig);
+        });
+      }
+      assertThat(helm.subcommands()).containsExactly("version", "status", "history");
+    }
+
+    @Test
+    void givesTheRollbackCommandToTheLastDeployedRevisionForAReleaseStuckInPendingUpgrade(KubernetesClient client,
+        @KubernetesTest.Kubeconfig Path kubeconfig) {
+      helm.release("0.30.0", "1 superseded", "2 deployed", "3 pending-upgrade");
+      try (HelmCliInstaller installer = installer(client, kubeconfig).kubeContext("gitops-runtime-test").build()) {
+        assertThatThrownBy(() -> installer.install(installation())).isInstanceOfSatisfying(InstallException.class, e -> {
+          assertThat(e.failure()).isEqualTo(FailureKind.PENDING_RELEASE);
+          assertThat(e).hasMessage("Upgrading release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: the release"
+              + " is stuck in pending-upgrade (revision 3): an earlier operation on it was interrupted, and Helm refuses to"
+              + " start another (\"another operation (install/upgrade/rollback) is in progress\").\n"
+              + "If no other install of this release is running, roll back to the last deployed revision, then run the"
+              + " install again:\n"
+              + "  helm rollback cf-gitops-runtime 2 -n codefresh --kubeconfig " + kubeconfig
+              + " --kube-context gitops-runtime-test");
+        });
+      }
+      assertThat(helm.calls("history").get(0)).containsExactly("history", RELEASE, "--namespace", "codefresh", "-o",
+          "json", "--kubeconfig", kubeconfig.toString(), "--kube-context", "gitops-runtime-test");
+    }
+
+    @Test
+    void namesEveryObjectInAnOwnershipConflictWithTheLabelsAndAnnotationsToAdd(KubernetesClient client,
+        @KubernetesTest.Kubeconfig Path kubeconfig) {
+      client.apiextensions().v1().customResourceDefinitions()
+          .resource(Fixtures.crd("applications", "argoproj.io", "Application", Map.of())).create();
+      client.apiextensions().v1().customResourceDefinitions().resource(Fixtures.crd("appprojects", "argoproj.io",
+          "AppProject", Map.of("meta.helm.sh/release-name", "other-runtime", "meta.helm.sh/release-namespace", "other")))
+          .create();
+      helm.renders(FakeHelm.MANIFEST + String.join("\n",
+          "---", "apiVersion: apiextensions.k8s.io/v1", "kind: CustomResourceDefinition", "metadata:",
+          "  name: applications.argoproj.io",
+          "---", "apiVersion: apiextensions.k8s.io/v1", "kind: CustomResourceDefinition", "metadata:",
+          "  name: appprojects.argoproj.io", ""));
+      helm.respond("upgrade", 1, "", "Error: INSTALLATION FAILED: rendered manifests contain a resource that already"
+          + " exists. Unable to continue with install: CustomResourceDefinition \"applications.argoproj.io\" in namespace"
+          + " \"\" exists and cannot be imported into the current release: invalid ownership metadata; label validation"
+          + " error: missing key \"app.kubernetes.io/managed-by\": must be set to \"Helm\"; annotation validation error:"
+          + " missing key \"meta.helm.sh/release-name\": must be set to \"cf-gitops-runtime\"; annotation validation error:"
+          + " missing key \"meta.helm.sh/release-namespace\": must be set to \"codefresh\"\n");
+
+      try (HelmCliInstaller installer = installer(client, kubeconfig).build()) {
+        assertThatThrownBy(() -> installer.install(installation())).isInstanceOfSatisfying(InstallException.class, e -> {
+          assertThat(e.failure()).isEqualTo(FailureKind.OWNERSHIP_CONFLICT);
+          assertThat(e).hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: 2 objects"
+              + " already exist without this release's ownership metadata, so Helm will not adopt them:\n"
+              + "  CustomResourceDefinition/applications.argoproj.io: label app.kubernetes.io/managed-by is missing;"
+              + " annotation meta.helm.sh/release-name is missing; annotation meta.helm.sh/release-namespace is missing\n"
+              + "  CustomResourceDefinition/appprojects.argoproj.io: label app.kubernetes.io/managed-by is missing;"
+              + " annotation meta.helm.sh/release-name is \"other-runtime\" (must be \"cf-gitops-runtime\"); annotation"
+              + " meta.helm.sh/release-namespace is \"other\" (must be \"codefresh\")\n"
+              + "If they are left over from an earlier install of this runtime, let this release adopt them (Codefresh's"
+              + " adopt-crds.sh does the same for CRDs):\n"
+              + "  kubectl label customresourcedefinition applications.argoproj.io --kubeconfig " + kubeconfig
+              + " app.kubernetes.io/managed-by=Helm --overwrite\n"
+              + "  kubectl annotate customresourcedefinition applications.argoproj.io --kubeconfig " + kubeconfig
+              + " meta.helm.sh/release-name=cf-gitops-runtime meta.helm.sh/release-namespace=codefresh --overwrite\n"
+              + "  kubectl label customresourcedefinition appprojects.argoproj.io --kubeconfig " + kubeconfig
+              + " app.kubernetes.io/managed-by=Helm --overwrite\n"
+              + "  kubectl annotate customresourcedefinition appprojects.argoproj.io --kubeconfig " + kubeconfig
+              + " meta.helm.sh/release-name=cf-gitops-runtime meta.helm.sh/release-namespace=codefresh --overwrite\n"
+              + "If another release owns them (for example another runtime in this cluster), do not adopt them: install"
+              + " this runtime without its CRDs instead (only the first runtime of a cluster installs them). Helm 3.17 or"
+              + " newer can also adopt them itself with --take-ownership.\n"
+              + "Command: helm upgrade --install cf-gitops-runtime oci://quay.io/codefresh/gitops-runtime --namespace"
+              + " codefresh -f " + valuesArgument(helm.calls("upgrade").get(0)) + " --wait --timeout 600s --kubeconfig "
+              + kubeconfig + " (exit code 1)");
+        });
+      }
+    }
+
+    @Test
+    void stopsAHelmThatRunsTooLongAndDeletesTheValues(KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
+      helm.respondAfter("upgrade", Duration.ofSeconds(30), 0, "", "");
+      long start = System.nanoTime();
+      try (HelmCliInstaller installer = installer(client, kubeconfig)
+          .processTimeout(Duration.ofSeconds(1), Duration.ofSeconds(1)).build()) {
+        assertThatThrownBy(() -> installer.install(installation())).isInstanceOfSatisfying(InstallException.class, e -> {
+          assertThat(e.failure()).isEqualTo(FailureKind.TIMEOUT);
+          assertThat(e.getMessage()).startsWith("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\""
+              + " failed: helm did not finish within 1s and was stopped; Helm marks the release failed when stopped this"
+              + " way, and the next install continues from there.\n"
+              + "Every workload of the release is ready now: it may have become ready after Helm gave up.\n");
+        });
+      }
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+      assertThat(valuesDir).isEmptyDirectory();
+    }
+
+    @Test
+    void stopsHelmRestoresTheInterruptFlagAndDeletesTheValuesWhenInterrupted(KubernetesClient client,
+        @KubernetesTest.Kubeconfig Path kubeconfig) throws Exception {
+      helm.respondAfter("upgrade", Duration.ofSeconds(30), 0, "", "");
+      AtomicReference<Throwable> thrown = new AtomicReference<>();
+      AtomicBoolean interrupted = new AtomicBoolean();
+      try (HelmCliInstaller installer = installer(client, kubeconfig).build()) {
+        Thread thread = new Thread(() -> {
+          try {
+            installer.install(installation());
+          } catch (RuntimeException e) {
+            thrown.set(e);
+            interrupted.set(Thread.currentThread().isInterrupted());
+          }
+        });
+        thread.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (helm.calls("upgrade").isEmpty() && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+        thread.interrupt();
+        thread.join(20_000);
+      }
+      assertThat(thrown.get()).isInstanceOfSatisfying(InstallException.class, e -> {
+        assertThat(e.failure()).isEqualTo(FailureKind.OTHER);
+        assertThat(e.getMessage()).startsWith("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed:"
+            + " the calling thread was interrupted, so helm was stopped. If it was changing the release, Helm marked it"
+            + " failed (or left it pending); run the install again to continue.\nCommand: helm upgrade --install");
+      });
+      assertThat(interrupted).isTrue();
+      assertThat(valuesDir).isEmptyDirectory();
+    }
+  }
+
+  @Nested
+  @KubernetesTest(namespace = "codefresh", controllers = false)
+  class ExplainsTimeouts {
+    @Test
+    void saysWhatWasNotReadyWhenHelmGaveUpWaiting(KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
+      client.apps().deployments().resource(Fixtures.releaseDeployment("cap-app-proxy", RELEASE, "codefresh", 2)).create();
+      helm.respond("upgrade", 1, "", "Error: INSTALLATION FAILED: context deadline exceeded\n");
+
+      try (HelmCliInstaller installer = installer(client, kubeconfig).timeout(Duration.ofMinutes(5)).build()) {
+        assertThatThrownBy(() -> installer.install(installation())).isInstanceOfSatisfying(InstallException.class, e -> {
+          assertThat(e.failure()).isEqualTo(FailureKind.TIMEOUT);
+          assertThat(e).hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: Helm gave up"
+              + " waiting after 5m (\"context deadline exceeded\").\n"
+              + "Not ready:\n"
+              + "  Deployment/codefresh/cap-app-proxy (0 of 2 replicas available)\n"
+              + "Find out why with kubectl get events -n codefresh --kubeconfig " + kubeconfig + " and kubectl describe on"
+              + " the objects above, fix it, and run the install again; if the cluster is only slow, give it more time with"
+              + " timeout(Duration.ofMinutes(15)) (Codefresh recommends at least 10 minutes).\n"
+              + "Command: helm upgrade --install cf-gitops-runtime oci://quay.io/codefresh/gitops-runtime --namespace"
+              + " codefresh -f " + valuesArgument(helm.calls("upgrade").get(0)) + " --wait --timeout 300s --kubeconfig "
+              + kubeconfig + " (exit code 1)");
+        });
+      }
+    }
+
+    @Test
+    void reportsTheReleaseStateAndWhatIsNotReady(KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
+      client.apps().deployments().resource(Fixtures.releaseDeployment("cap-app-proxy", RELEASE, "codefresh", 1)).create();
+      try (HelmCliInstaller installer = installer(client, kubeconfig).build()) {
+        assertThat(installer.status(installation())).isEqualTo(ReleaseStatus.builder().releaseName(RELEASE)
+            .namespace("codefresh").state(ReleaseState.NOT_INSTALLED).build());
+        installer.install(installation());
+
+        ReleaseStatus status = installer.status(installation());
+
+        assertThat(status).isEqualTo(ReleaseStatus.builder().releaseName(RELEASE).namespace("codefresh")
+            .state(ReleaseState.DEPLOYED).revision(1).chartVersion("0.30.0")
+            .addNotReady(NotReady.of(DEPLOYMENT, "0 of 1 replicas available")).build());
+        assertThat(status.isHealthy()).isFalse();
+      }
+    }
+  }
+
+  @Nested
+  @KubernetesTest(namespace = "codefresh")
+  class Uninstalls {
+    @Test
+    void removesTheReleaseKeepingWhatHelmKeeps(KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
+      try (HelmCliInstaller installer = installer(client, kubeconfig).build()) {
+        installer.install(installation());
+
+        UninstallResult result = installer.uninstall(installation());
+
+        assertThat(result.found()).isTrue();
+        assertThat(result.deleted()).containsExactly(CM, DEPLOYMENT);
+        assertThat(result.kept()).containsExactly(CRD);
+        assertThat(installer.uninstall(installation()).found()).isFalse();
+      }
+      assertThat(helm.calls("uninstall").get(0)).containsExactly("uninstall", RELEASE, "--namespace", "codefresh", "--wait",
+          "--timeout", "600s", "--kubeconfig", kubeconfig.toString());
+      assertThat(listener.events()).contains("started UNINSTALL", "helm: release \"cf-gitops-runtime\" uninstalled",
+          "finished UNINSTALL", "deleted ConfigMap/codefresh/cap-app-proxy-cm");
+    }
+  }
+
+  @Nested
+  @KubernetesTest(namespace = "codefresh")
+  class ClosesWhatItCreated {
+    @Test
+    void neverClosesAClientHandedInAndRefusesWorkOnceClosed(KubernetesClient client,
+        @KubernetesTest.Kubeconfig Path kubeconfig) {
+      HelmCliInstaller installer = installer(client, kubeconfig).build();
+      installer.close();
+
+      assertThat(client.namespaces().withName("codefresh").get()).isNotNull();
+      assertThatThrownBy(() -> installer.status(installation())).isInstanceOf(IllegalStateException.class)
+          .hasMessage("This installer is closed; build a new one.");
+    }
+
+    @Test
+    void buildsItsOwnClientFromTheKubeconfigWhenNoneIsHandedIn(KubernetesTestServer server,
+        @KubernetesTest.Kubeconfig Path kubeconfig) {
+      server.journal().clear();
+      try (HelmCliInstaller installer = HelmCliInstaller.builder().helmExecutable(helm.executable()).kubeconfig(kubeconfig)
+          .validators(OFFLINE).tempDirectory(valuesDir).build()) {
+        installer.install(installation());
+      }
+
+      assertThat(server.journal().calls("GET", "/api/v1/namespaces/codefresh")).hasSize(1);
+    }
+  }
+
+  @Nested
+  @KubernetesTest(namespace = "codefresh")
+  class KeepsSecretsSecret {
+    private static final String TOKEN = "tok-SECRET-";
+
+    private RuntimeInstallation withSecretsEverywhere() {
+      return RuntimeInstallation.builder().chart(CHART).values(ValuesYaml.parse(String.join("\n",
+          "global:",
+          "  codefresh:",
+          "    accountId: 628a80b693a15c0f9c13ab75",
+          "    userToken:",
+          "      token: " + TOKEN + "user-token",
+          "    tls:",
+          "      caCerts:",
+          "        secret:",
+          "          create: true",
+          "          content: |",
+          "            -----BEGIN CERTIFICATE-----",
+          "            " + TOKEN + "certificate-body",
+          "            -----END CERTIFICATE-----",
+          "  runtime:",
+          "    name: test-runtime",
+          "    gitCredentials:",
+          "      username: git",
+          "      password:",
+          "        value: " + TOKEN + "git-token",
+          "  integrations:",
+          "    argo-cd:",
+          "      server:",
+          "        auth:",
+          "          password: " + TOKEN + "argo-password",
+          "          token: " + TOKEN + "argo-token",
+          ""))).build();
+    }
+
+    @Test
+    void neverPutsASecretInAnArgumentEventLogLineMessageRequestOrLeftoverFile(KubernetesTestServer server,
+        KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
+      ByteArrayOutputStream log = new ByteArrayOutputStream();
+      PrintStream originalErr = System.err;
+      System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+      List<String> messages = new ArrayList<>();
+      try (HelmCliInstaller strict = installer(client, kubeconfig).build();
+          HelmCliInstaller installer = installer(client, kubeconfig)
+              .validators(OFFLINE.toBuilder().remove(PlatformCaValidator.ID).build()).build()) {
+        assertThatThrownBy(() -> strict.install(withSecretsEverywhere()))
+            .isInstanceOfSatisfying(ValidationException.class, e -> messages.add(e.getMessage()));
+        installer.install(withSecretsEverywhere());
+        server.failJob("validate-values", "the API key " + TOKEN + "user-token is not valid");
+        client.batch().v1().jobs().resource(Fixtures.hookJob("validate-values", "pre-upgrade")).create();
+        Fixtures.awaitJobFailed(client, "codefresh", "validate-values");
+        helm.respond("upgrade", 1, "", "Error: UPGRADE FAILED: pre-upgrade hooks failed: 1 error occurred:\n\t* job"
+            + " validate-values failed: BackoffLimitExceeded (token " + TOKEN + "git-token)\n");
+        RuntimeInstallation changed = withSecretsEverywhere().toBuilder().runtimeName("other-runtime").build();
+        assertThatThrownBy(() -> installer.install(changed)).isInstanceOfSatisfying(InstallException.class, e -> {
+          assertThat(e.failure()).isEqualTo(FailureKind.HOOK_FAILED);
+          assertThat(e.getMessage()).contains("  the API key **** is not valid");
+          for (Throwable t = e; t != null; t = t.getCause()) {
+            messages.add(String.valueOf(t.getMessage()));
+          }
+        });
+        messages.add(installer.plan(withSecretsEverywhere()).toString());
+      } finally {
+        System.setErr(originalErr);
+      }
+
+      assertThat(helm.lastValues()).as("secrets go to helm in the values file").contains(TOKEN + "user-token");
+      assertThat(helm.allArguments()).noneMatch(a -> a.contains(TOKEN));
+      assertThat(listener.events()).isNotEmpty().noneMatch(e -> e.contains(TOKEN));
+      assertThat(log.toString(StandardCharsets.UTF_8)).contains("running helm upgrade --install").doesNotContain(TOKEN);
+      assertThat(messages).hasSize(3).noneMatch(m -> m.contains(TOKEN));
+      assertThat(server.journal().calls()).extracting(RecordedCall::uri).noneMatch(u -> u.contains(TOKEN));
+      assertThat(valuesDir).isEmptyDirectory();
+    }
+  }
+
+  private static Path write(Path file, String text) {
+    try {
+      return Files.writeString(file, text);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

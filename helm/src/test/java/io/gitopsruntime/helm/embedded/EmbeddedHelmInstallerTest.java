@@ -1,0 +1,541 @@
+package io.gitopsruntime.helm.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gitopsruntime.RuntimeInstallation;
+import io.gitopsruntime.core.SecretHandling;
+import io.gitopsruntime.core.ValidatorChain;
+import io.gitopsruntime.core.ValuesYaml;
+import io.gitopsruntime.helm.Fixtures;
+import io.gitopsruntime.helm.RecordingListener;
+import io.gitopsruntime.install.ChangeKind;
+import io.gitopsruntime.install.FailureKind;
+import io.gitopsruntime.install.InstallException;
+import io.gitopsruntime.install.InstallOutcome;
+import io.gitopsruntime.install.InstallPlan;
+import io.gitopsruntime.install.InstallResult;
+import io.gitopsruntime.install.ObjectRef;
+import io.gitopsruntime.install.PlannedChange;
+import io.gitopsruntime.install.ReleaseState;
+import io.gitopsruntime.install.ReleaseStatus;
+import io.gitopsruntime.install.UninstallResult;
+import io.gitopsruntime.testing.Fault;
+import io.gitopsruntime.testing.KubernetesTest;
+import io.gitopsruntime.testing.KubernetesTestServer;
+import io.gitopsruntime.testing.OciRegistry;
+import io.gitopsruntime.testing.RecordedCall;
+import io.gitopsruntime.testing.TestChart;
+import io.gitopsruntime.validation.ValidationException;
+import io.gitopsruntime.validators.PlatformCaValidator;
+import io.gitopsruntime.validators.Validators;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedHelmInstallerTest {
+  private static final ValidatorChain OFFLINE = ValidatorChain.builder().addAll(Validators.offline()).build();
+  private static final String RELEASE = RuntimeInstallation.DEFAULT_RELEASE;
+
+  @TempDir Path tmp;
+  Path valuesDir;
+  RecordingListener listener;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    valuesDir = Files.createDirectories(tmp.resolve("values"));
+    listener = new RecordingListener();
+  }
+
+  EmbeddedHelmInstaller.Builder installer(KubernetesClient client, Path kubeconfig) {
+    return EmbeddedHelmInstaller.builder().kubeconfig(kubeconfig).kubernetesClient(client).validators(OFFLINE)
+        .tempDirectory(valuesDir).listener(listener).timeout(Duration.ofSeconds(60));
+  }
+
+  RuntimeInstallation installation(String extraValues) {
+    return installation(TestChart.writeTo(tmp).toString(), extraValues);
+  }
+
+  static RuntimeInstallation installation(String chart, String extraValues) {
+    return RuntimeInstallation.builder().chart(chart).values(ValuesYaml.parse(TestChart.tunnelValues() + extraValues))
+        .build();
+  }
+
+  static List<String> names(List<? extends HasMetadata> objects) {
+    return objects.stream().map(o -> o.getMetadata().getName()).sorted().toList();
+  }
+
+  static List<RecordedCall> writes(KubernetesTestServer server) {
+    return server.journal().calls(c -> !c.method().equals("GET"));
+  }
+
+  @Nested
+  @KubernetesTest(namespace = "codefresh")
+  class Installs {
+    @Test
+    void installsARealReleaseRunningItsHooksAndDeletesTheValuesFile(KubernetesClient client,
+        @KubernetesTest.Kubeconfig Path kubeconfig) {
+      try (EmbeddedHelmInstaller installer = installer(client, kubeconfig).build()) {
+        InstallResult result = installer.install(installation(""));
+
+        assertThat(result.outcome()).isEqualTo(InstallOutcome.INSTALLED);
+        assertThat(result.revision()).isEqualTo(1);
+        assertThat(result.changes()).hasSize(54).extracting(PlannedChange::change).containsOnly(ChangeKind.CREATE);
+      }
+      assertThat(names(client.apps().deployments().list().getItems())).containsExactly("argo-gateway", "cap-app-proxy",
+          "cluster-event-reporter", "gitops-operator", "internal-router", "runtime-event-reporter", "tunnel-client");
+      assertThat(client.secrets().withName("sh.helm.release.v1." + RELEASE + ".v1").get()).isNotNull();
+      assertThat(valuesDir).isEmptyDirectory();
+      assertThat(listener.events()).containsSubsequence("started VALIDATE", "finished VALIDATE", "started RENDER",
+          "finished RENDER", "started HELM", "helm: STATUS: deployed", "helm: Watching for changes to Job validate-values"
+              + " with timeout of 1m0s", "helm: creating 54 resource(s)", "finished HELM",
+          "CREATE Deployment/codefresh/cap-app-proxy");
+    }
+
+    @Test
+    void changesNothingAtAllWhenRunAgainWithTheSameInstallation(KubernetesTestServer server, KubernetesClient client,
+        @KubernetesTest.Kubeconfig Path kubeconfig) {
+      RuntimeInstallation installation = installation("");
+      try (EmbeddedHelmInstaller installer = installer(client, kubeconfig).build()) {
+        installer.install(installation);
+        server.journal().clear();
+
+        InstallResult again = installer.install(installation);
+
+        assertThat(again.outcome()).isEqualTo(InstallOutcome.UNCHANGED);
+        assertThat(again.revision()).isEqualTo(1);
+        assertThat(again.changes()).extracting(PlannedChange::change).containsOnly(ChangeKind.UNCHANGED);
+      }
+      assertThat(writes(server)).isEmpty();
+      assertThat(valuesDir).isEmptyDirectory();
+    }
+
+    @Test
+    void upgradesAChangedValueAndRemovesWhatTheChartNoLongerRenders(KubernetesClient client,
+        @KubernetesTest.Kubeconfig Path kubeconfig) {
+      try (EmbeddedHelmInstaller installer = installer(client, kubeconfig).build()) {
+        installer.install(installation(""));
+
+        InstallResult upgraded = installer.install(installation("app-proxy:\n  config:\n    logLevel: debug\n"
+            + "gitops-operator:\n  enabled: false\n"));
+
+        assertThat(upgraded.outcome()).isEqualTo(InstallOutcome.UPGRADED);
+        assertThat(upgraded.revision()).isEqualTo(2);
+        assertThat(upgraded.changes()).filteredOn(c -> c.change() != ChangeKind.UNCHANGED).containsExactly(
+            PlannedChange.of(ObjectRef.of("v1", "ConfigMap", "codefresh", "cap-app-proxy-cm"), ChangeKind.UPDATE),
+            PlannedChange.of(ObjectRef.of("apps/v1", "Deployment", "codefresh", "gitops-operator"), ChangeKind.DELETE));
+      }
+      assertThat(client.configMaps().withName("cap-app-proxy-cm").get().getData()).containsEntry("logLevel", "debug");
+      assertThat(client.apps().deployments().withName("gitops-operator").get()).isNull();
+      assertThat(listener.events()).contains("deleted Deployment/codefresh/gitops-operator");
+    }
+
+    @Test
+    void installsTheChartFromAnArchive(KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
+      RuntimeInstallation installation = installation(TestChart.packageTo(tmp).toString(), "");
+      try (EmbeddedHelmInstaller installer = installer(client, kubeconfig).build()) {
+        assertThat(installer.install(installation).outcome()).isEqualTo(InstallOutcome.INSTALLED);
+        assertThat(installer.install(installation).outcome()).isEqualTo(InstallOutcome.UNCHANGED);
+      }
+      assertThat(client.apps().deployments().withName("cap-app-proxy").get()).isNotNull();
+    }
+
+    @Test
+    void installsTheChartFromAnOciRegistryOverPlainHttp(KubernetesClient client,
+        @KubernetesTest.Kubeconfig Path kubeconfig) {
+      try (OciRegistry registry = OciRegistry.start();
+          EmbeddedHelmInstaller installer = installer(client, kubeconfig).plainHttp(true).build()) {
+        String chart = registry.pushChart(TestChart.packageTo(tmp), "charts");
+        RuntimeInstallation installation = installation(chart, "").toBuilder().chartVersion(TestChart.VERSION).build();
+
+        assertThat(installer.install(installation).outcome()).isEqualTo(InstallOutcome.INSTALLED);
+        assertThat(installer.install(installation).outcome()).isEqualTo(InstallOutcome.UNCHANGED);
+        assertThat(registry.requests()).anyMatch(r -> r.startsWith("GET /v2/charts/gitops-runtime/manifests/0.30.0"));
+        assertThat(installer.status(installation).chartVersion()).contains(TestChart.VERSION);
+      }
+    }
+
+    @Test
+    void plansObjectByObjectWithoutChangingAnything(KubernetesTestServer server, KubernetesClient client,
+        @KubernetesTest.Kubeconfig Path kubeconfig) {
+      try (EmbeddedHelmInstaller installer = installer(client, kubeconfig).build()) {
+        InstallPlan first = installer.plan(installation(""));
+        assertThat(first.changes()).hasSize(54).extracting(PlannedChange::change).containsOnly(ChangeKind.CREATE);
+        assertThat(writes(server)).isEmpty();
+        installer.install(installation(""));
+
+        InstallPlan plan = installer.plan(installation("app-proxy:\n  config:\n    logLevel: debug\n"));
+
+        assertThat(plan.changesKnown()).isTrue();
+        assertThat(plan.changes()).filteredOn(c -> c.change() != ChangeKind.UNCHANGED).containsExactly(
+            PlannedChange.of(ObjectRef.of("v1", "ConfigMap", "codefresh", "cap-app-proxy-cm"), ChangeKind.UPDATE));
+      }
+    }
+
+    @Test
+    void uninstallsLeavingNothingOfTheReleaseButTheCrdsItKeeps(KubernetesClient client,
+        @KubernetesTest.Kubeconfig Path kubeconfig) {
+      RuntimeInstallation installation = installation("gitops-operator:\n  crds:\n    keep: true\n");
+      try (EmbeddedHelmInstaller installer = installer(client, kubeconfig).build()) {
+        installer.install(installation);
+
+        UninstallResult result = installer.uninstall(installation);
+
+        assertThat(result.found()).isTrue();
+        assertThat(result.kept()).extracting(ObjectRef::name).containsExactly("products.codefresh.io",
+            "promotionflows.codefresh.io", "promotiontemplates.codefresh.io", "promotionpolicies.codefresh.io",
+            "promotiontasks.codefresh.io", "restrictedgitsources.codefresh.io");
+        assertThat(result.deleted()).hasSize(48);
+        assertThat(installer.status(installation).state()).isEqualTo(ReleaseState.NOT_INSTALLED);
+        assertThat(installer.uninstall(installation).found()).isFalse();
+      }
+      assertThat(client.apps().deployments().list().getItems()).isEmpty();
+      assertThat(client.apps().statefulSets().list().getItems()).isEmpty();
+      assertThat(client.configMaps().list().getItems()).isEmpty();
+      assertThat(client.secrets().withLabel("owner", "helm").list().getItems()).isEmpty();
+      assertThat(names(client.apiextensions().v1().customResourceDefinitions().list().getItems())).containsExactly(
+          "products.codefresh.io", "promotionflows.codefresh.io", "promotionpolicies.codefresh.io",
+          "promotiontasks.codefresh.io", "promotiontemplates.codefresh.io", "restrictedgitsources.codefresh.io");
+    }
+
+    @Test
+    void installsThroughTheChosenKubeconfigContext(KubernetesTestServer server, @KubernetesTest.Kubeconfig Path kubeconfig) {
+      try (EmbeddedHelmInstaller installer = EmbeddedHelmInstaller.builder().kubeconfig(kubeconfig)
+          .kubeContext(server.contextName()).validators(OFFLINE).tempDirectory(valuesDir).build()) {
+        assertThat(installer.install(installation("")).outcome()).isEqualTo(InstallOutcome.INSTALLED);
+      }
+    }
+
+    @Test
+    void namesAContextTheKubeconfigDoesNotHave(KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
+      try (EmbeddedHelmInstaller installer = installer(client, kubeconfig).kubeContext("prod-eu").build()) {
+        assertThatThrownBy(() -> installer.status(installation(""))).hasMessage("Reading the status of release"
+            + " \"cf-gitops-runtime\" in namespace \"codefresh\" failed: The kubeconfig " + kubeconfig + " has no context"
+            + " \"prod-eu\". List its contexts with: kubectl config get-contexts --kubeconfig " + kubeconfig);
+      }
+    }
+
+    @Test
+    void reportsTheReleasesStatus(KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
+      try (EmbeddedHelmInstaller installer = installer(client, kubeconfig).build()) {
+        assertThat(installer.status(installation("")).state()).isEqualTo(ReleaseState.NOT_INSTALLED);
+        installer.install(installation(""));
+
+        ReleaseStatus status = installer.status(installation(""));
+
+        assertThat(status).isEqualTo(ReleaseStatus.builder().releaseName(RELEASE).namespace("codefresh")
+            .state(ReleaseState.DEPLOYED).revision(1).chartVersion(TestChart.VERSION).build());
+        assertThat(status.isHealthy()).isTrue();
+      }
+    }
+  }
+
+  @Nested
+  @KubernetesTest(namespace = "codefresh")
+  class ExplainsFailures {
+    @Test
+    void putsTheFailedValidationHooksLogInTheMessage(KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
+      RuntimeInstallation failing = installation("testHooks:\n  validateValues:\n    failWith: 'user \"jane\" does not"
+          + " have Admin role in account \"acme\"'\n");
+      try (EmbeddedHelmInstaller installer = installer(client, kubeconfig).build()) {
+        assertThatThrownBy(() -> installer.install(failing)).isInstanceOfSatisfying(InstallException.class, e -> {
+          assertThat(e.failure()).isEqualTo(FailureKind.HOOK_FAILED);
+          assertThat(e).hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: the"
+              + " pre-install hook Job \"validate-values\" failed (BackoffLimitExceeded: Job has reached the specified"
+              + " backoff limit). Its log says:\n"
+              + "  user \"jane\" does not have Admin role in account \"acme\"\n"
+              + "Fix what the log says and run the install again. Until Kubernetes deletes the Job (about 5 minutes after"
+              + " it failed), its full log is shown by: kubectl logs job/validate-values -n codefresh --kubeconfig "
+              + kubeconfig);
+          assertThat(e.getCause()).hasMessage("helm-java: failed pre-install: 1 error occurred:\n\t* job validate-values"
+              + " failed: BackoffLimitExceeded");
+        });
+      }
+      assertThat(listener.events()).contains("hook failed Job/codefresh/validate-values",
+          "helm: Watching for changes to Job validate-values with timeout of 1m0s");
+      assertThat(client.apps().deployments().list().getItems()).isEmpty();
+      assertThat(valuesDir).isEmptyDirectory();
+    }
+
+    @Test
+    void givesTheRollbackCommandForAnUpgradeInterruptedMidway(KubernetesClient client,
+        @KubernetesTest.Kubeconfig Path kubeconfig) {
+      try (EmbeddedHelmInstaller installer = installer(client, kubeconfig).build()) {
+        installer.install(installation(""));
+        HelmReleaseSecrets.addRevision(client, "codefresh", RELEASE, 1, "pending-upgrade");
+
+        assertThatThrownBy(() -> installer.install(installation("app-proxy:\n  replicaCount: 1\n")))
+            .isInstanceOfSatisfying(InstallException.class, e -> {
+              assertThat(e.failure()).isEqualTo(FailureKind.PENDING_RELEASE);
+              assertThat(e).hasMessage("Upgrading release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: the"
+                  + " release is stuck in pending-upgrade (revision 2): an earlier operation on it was interrupted, and"
+                  + " Helm refuses to start another (\"another operation (install/upgrade/rollback) is in progress\").\n"
+                  + "If no other install of this release is running, roll back to the last deployed revision, then run"
+                  + " the install again:\n"
+                  + "  helm rollback cf-gitops-runtime 1 -n codefresh --kubeconfig " + kubeconfig);
+            });
+      }
+    }
+
+    @Test
+    void convergesAfterTheUnfinishedFirstInstallIsRemovedAsTheMessageSays(KubernetesClient client,
+        @KubernetesTest.Kubeconfig Path kubeconfig) {
+      try (EmbeddedHelmInstaller installer = installer(client, kubeconfig).build()) {
+        installer.install(installation(""));
+        HelmReleaseSecrets.markLatest(client, "codefresh", RELEASE, 1, "pending-install");
+
+        assertThatThrownBy(() -> installer.install(installation(""))).isInstanceOfSatisfying(InstallException.class, e -> {
+          assertThat(e.failure()).isEqualTo(FailureKind.PENDING_RELEASE);
+          assertThat(e.getMessage()).endsWith("remove the unfinished first install, then run the install again:\n"
+              + "  helm uninstall cf-gitops-runtime -n codefresh --kubeconfig " + kubeconfig);
+        });
+        assertThat(installer.uninstall(installation("")).found()).isTrue();
+
+        assertThat(installer.install(installation("")).outcome()).isEqualTo(InstallOutcome.INSTALLED);
+        assertThat(installer.status(installation("")).state()).isEqualTo(ReleaseState.DEPLOYED);
+      }
+    }
+
+    @Test
+    void namesTheCrdsItCannotAdoptWithTheLabelsAndAnnotationsToAdd(KubernetesClient client,
+        @KubernetesTest.Kubeconfig Path kubeconfig) {
+      client.apiextensions().v1().customResourceDefinitions()
+          .resource(Fixtures.crd("applications", "argoproj.io", "Application", Map.of())).create();
+      client.apiextensions().v1().customResourceDefinitions().resource(Fixtures.crd("appprojects", "argoproj.io",
+          "AppProject", Map.of("meta.helm.sh/release-name", "other-runtime", "meta.helm.sh/release-namespace", "other")))
+          .create();
+      try (EmbeddedHelmInstaller installer = installer(client, kubeconfig).build()) {
+        assertThatThrownBy(() -> installer.install(installation(""))).isInstanceOfSatisfying(InstallException.class, e -> {
+          assertThat(e.failure()).isEqualTo(FailureKind.OWNERSHIP_CONFLICT);
+          assertThat(e).hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: 2 objects"
+              + " already exist without this release's ownership metadata, so Helm will not adopt them:\n"
+              + "  CustomResourceDefinition/applications.argoproj.io: label app.kubernetes.io/managed-by is missing;"
+              + " annotation meta.helm.sh/release-name is missing; annotation meta.helm.sh/release-namespace is missing\n"
+              + "  CustomResourceDefinition/appprojects.argoproj.io: label app.kubernetes.io/managed-by is missing;"
+              + " annotation meta.helm.sh/release-name is \"other-runtime\" (must be \"cf-gitops-runtime\"); annotation"
+              + " meta.helm.sh/release-namespace is \"other\" (must be \"codefresh\")\n"
+              + "If they are left over from an earlier install of this runtime, let this release adopt them (Codefresh's"
+              + " adopt-crds.sh does the same for CRDs):\n"
+              + "  kubectl label customresourcedefinition applications.argoproj.io --kubeconfig " + kubeconfig
+              + " app.kubernetes.io/managed-by=Helm --overwrite\n"
+              + "  kubectl annotate customresourcedefinition applications.argoproj.io --kubeconfig " + kubeconfig
+              + " meta.helm.sh/release-name=cf-gitops-runtime meta.helm.sh/release-namespace=codefresh --overwrite\n"
+              + "  kubectl label customresourcedefinition appprojects.argoproj.io --kubeconfig " + kubeconfig
+              + " app.kubernetes.io/managed-by=Helm --overwrite\n"
+              + "  kubectl annotate customresourcedefinition appprojects.argoproj.io --kubeconfig " + kubeconfig
+              + " meta.helm.sh/release-name=cf-gitops-runtime meta.helm.sh/release-namespace=codefresh --overwrite\n"
+              + "If another release owns them (for example another runtime in this cluster), do not adopt them: install"
+              + " this runtime without its CRDs instead (only the first runtime of a cluster installs them). Helm 3.17 or"
+              + " newer can also adopt them itself with --take-ownership.");
+        });
+      }
+    }
+
+    @Test
+    void stopsOnValidationErrorsBeforeAnyRequestChangesTheCluster(KubernetesTestServer server, KubernetesClient client,
+        @KubernetesTest.Kubeconfig Path kubeconfig) {
+      RuntimeInstallation invalid = installation(TestChart.writeTo(tmp).toString(), "").toBuilder()
+          .values(ValuesYaml.parse("global:\n  runtime:\n    name: test-runtime\n")).build();
+      try (EmbeddedHelmInstaller installer = installer(client, kubeconfig).build()) {
+        assertThatThrownBy(() -> installer.install(invalid)).isInstanceOfSatisfying(ValidationException.class,
+            e -> assertThat(e.report().hasErrors()).isTrue());
+      }
+      assertThat(writes(server)).isEmpty();
+      assertThat(valuesDir).isEmptyDirectory();
+      assertThat(listener.events()).noneMatch(e -> e.startsWith("started HELM"));
+    }
+  }
+
+  @Nested
+  @KubernetesTest(namespace = "codefresh", controllers = false)
+  class ExplainsTimeouts {
+    @Test
+    void saysWhatWasNotReadyWhenHelmGaveUpWaiting(KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
+      RuntimeInstallation installation = installation("installer:\n  skipValidation: true\n  skipUsageValidation: true\n");
+      try (EmbeddedHelmInstaller installer = installer(client, kubeconfig).timeout(Duration.ofSeconds(2)).build()) {
+        assertThatThrownBy(() -> installer.install(installation)).isInstanceOfSatisfying(InstallException.class, e -> {
+          assertThat(e.failure()).isEqualTo(FailureKind.TIMEOUT);
+          assertThat(e).hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: Helm gave up"
+              + " waiting after 2s (\"failed pre-install: 1 error occurred: timed out waiting for the condition\").\n"
+              + "Not ready:\n"
+              + "  Job/codefresh/redis-secret-init (still running)\n"
+              + "Find out why with kubectl get events -n codefresh --kubeconfig " + kubeconfig + " and kubectl describe on"
+              + " the objects above, fix it, and run the install again; if the cluster is only slow, give it more time with"
+              + " timeout(Duration.ofMinutes(15)) (Codefresh recommends at least 10 minutes).");
+        });
+      }
+    }
+  }
+
+  @Nested
+  @KubernetesTest(namespace = "codefresh")
+  class SurvivesFaults {
+    @Test
+    void waitsOutTooManyRequestsWithRetryAfter(KubernetesTestServer server, KubernetesClient client,
+        @KubernetesTest.Kubeconfig Path kubeconfig) {
+      server.inject(Fault.tooManyRequests(Duration.ofSeconds(1)).on("POST", "/api/v1/namespaces/codefresh/configmaps")
+          .times(2));
+      try (EmbeddedHelmInstaller installer = installer(client, kubeconfig).build()) {
+        assertThat(installer.install(installation("")).outcome()).isEqualTo(InstallOutcome.INSTALLED);
+      }
+      assertThat(server.journal().calls("POST", "/api/v1/namespaces/codefresh/configmaps"))
+          .extracting(RecordedCall::status).startsWith(429, 429, 201);
+    }
+
+    @Test
+    void convergesWhenRunAgainAfterAServerErrorStoppedTheInstallMidway(KubernetesTestServer server,
+        KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
+      server.inject(Fault.status(500).on("POST", "/apis/apps/v1/namespaces/codefresh/deployments"));
+      try (EmbeddedHelmInstaller installer = installer(client, kubeconfig).build()) {
+        assertThatThrownBy(() -> installer.install(installation(""))).isInstanceOfSatisfying(InstallException.class,
+            e -> assertThat(e.failure()).isEqualTo(FailureKind.KUBERNETES_API));
+        assertThat(installer.status(installation("")).state()).isEqualTo(ReleaseState.FAILED);
+
+        InstallResult again = installer.install(installation(""));
+
+        assertThat(again.outcome()).isEqualTo(InstallOutcome.UPGRADED);
+        assertThat(installer.status(installation(""))).satisfies(s -> {
+          assertThat(s.state()).isEqualTo(ReleaseState.DEPLOYED);
+          assertThat(s.isHealthy()).isTrue();
+        });
+      }
+      assertThat(client.apps().deployments().list().getItems()).hasSize(7);
+    }
+
+    @Test
+    void convergesWhenRunAgainAfterADroppedConnection(KubernetesTestServer server, KubernetesClient client,
+        @KubernetesTest.Kubeconfig Path kubeconfig) {
+      server.inject(Fault.dropConnection().on("POST", "/apis/apps/v1/namespaces/codefresh/deployments"));
+      try (EmbeddedHelmInstaller installer = installer(client, kubeconfig).build()) {
+        assertThatThrownBy(() -> installer.install(installation(""))).isInstanceOfSatisfying(InstallException.class, e -> {
+          assertThat(e.failure()).isEqualTo(FailureKind.KUBERNETES_API);
+          assertThat(e).hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: a"
+              + " request to the Kubernetes API failed: 1 error occurred:\n\t* Post \"" + server.url()
+              + "/apis/apps/v1/namespaces/codefresh/deployments?fieldManager=java\": EOF\n"
+              + "Check that the cluster is reachable and that your credentials may change it, then run the install again:"
+              + " it continues from where this one stopped.");
+        });
+
+        assertThat(installer.install(installation("")).outcome()).isEqualTo(InstallOutcome.UPGRADED);
+        assertThat(installer.status(installation("")).isHealthy()).isTrue();
+      }
+      assertThat(server.journal().calls(c -> c.status() == RecordedCall.DROPPED)).hasSize(1);
+    }
+  }
+
+  @Nested
+  @KubernetesTest(namespace = "codefresh")
+  class ClosesWhatItCreated {
+    @Test
+    void neverClosesAClientHandedInAndRefusesWorkOnceClosed(KubernetesClient client,
+        @KubernetesTest.Kubeconfig Path kubeconfig) {
+      EmbeddedHelmInstaller installer = installer(client, kubeconfig).build();
+      installer.close();
+
+      assertThat(client.namespaces().withName("codefresh").get()).isNotNull();
+      assertThatThrownBy(() -> installer.status(installation(""))).isInstanceOf(IllegalStateException.class)
+          .hasMessage("This installer is closed; build a new one.");
+    }
+
+    @Test
+    void buildsItsOwnClientFromTheKubeconfigWhenNoneIsHandedIn(KubernetesTestServer server,
+        @KubernetesTest.Kubeconfig Path kubeconfig) {
+      RuntimeInstallation installation = installation("");
+      server.journal().clear();
+      try (EmbeddedHelmInstaller installer = EmbeddedHelmInstaller.builder().kubeconfig(kubeconfig).validators(OFFLINE)
+          .tempDirectory(valuesDir).build()) {
+        assertThat(installer.install(installation).outcome()).isEqualTo(InstallOutcome.INSTALLED);
+        assertThat(installer.status(installation).isHealthy()).isTrue();
+      }
+
+      assertThat(server.journal().calls("GET", "/apis/apps/v1/namespaces/codefresh/daemonsets"))
+          .as("what is not ready is read with the installer's own client").hasSize(1);
+    }
+  }
+
+  @Nested
+  @KubernetesTest(namespace = "codefresh")
+  class KeepsSecretsSecret {
+    private static final String TOKEN = "tok-SECRET-";
+
+    private RuntimeInstallation withSecretsEverywhere(String chart, String extra) {
+      return RuntimeInstallation.builder().chart(chart).values(ValuesYaml.parse(String.join("\n",
+          "global:",
+          "  codefresh:",
+          "    accountId: 628a80b693a15c0f9c13ab75",
+          "    userToken:",
+          "      token: " + TOKEN + "user-token",
+          "    tls:",
+          "      caCerts:",
+          "        secret:",
+          "          create: true",
+          "          content: |",
+          "            -----BEGIN CERTIFICATE-----",
+          "            " + TOKEN + "certificate-body",
+          "            -----END CERTIFICATE-----",
+          "  runtime:",
+          "    name: test-runtime",
+          "    gitCredentials:",
+          "      username: git",
+          "      password:",
+          "        value: " + TOKEN + "git-token",
+          "  integrations:",
+          "    argo-cd:",
+          "      server:",
+          "        auth:",
+          "          password: " + TOKEN + "argo-password",
+          "          token: " + TOKEN + "argo-token",
+          extra))).build();
+    }
+
+    @Test
+    void neverPutsASecretInAnEventLogLineMessageRequestUrlOrLeftoverFile(KubernetesTestServer server,
+        KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
+      String chart = TestChart.writeTo(tmp).toString();
+      ByteArrayOutputStream log = new ByteArrayOutputStream();
+      PrintStream originalErr = System.err;
+      System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+      List<String> messages = new ArrayList<>();
+      try (EmbeddedHelmInstaller strict = installer(client, kubeconfig).build();
+          EmbeddedHelmInstaller installer = installer(client, kubeconfig)
+              .validators(OFFLINE.toBuilder().remove(PlatformCaValidator.ID).build()).build()) {
+        assertThatThrownBy(() -> strict.install(withSecretsEverywhere(chart, "")))
+            .isInstanceOfSatisfying(ValidationException.class, e -> messages.add(e.getMessage()));
+        installer.install(withSecretsEverywhere(chart, ""));
+        messages.add(installer.plan(withSecretsEverywhere(chart, "")).toString());
+        RuntimeInstallation failing = withSecretsEverywhere(chart, "testHooks:\n  validateValues:\n    failWith: 'the API"
+            + " key " + TOKEN + "user-token is not valid'\n");
+        assertThatThrownBy(() -> installer.install(failing)).isInstanceOfSatisfying(InstallException.class, e -> {
+          assertThat(e.failure()).isEqualTo(FailureKind.HOOK_FAILED);
+          assertThat(e.getMessage()).contains("  the API key **** is not valid");
+          for (Throwable t = e; t != null; t = t.getCause()) {
+            messages.add(String.valueOf(t.getMessage()));
+          }
+        });
+      } finally {
+        System.setErr(originalErr);
+      }
+
+      assertThat(client.secrets().withName("codefresh-user-token").get().getData())
+          .as("the chart got the secret").isNotEmpty();
+      assertThat(listener.events()).contains("helm: STATUS: deployed").noneMatch(e -> e.contains(TOKEN));
+      assertThat(log.toString(StandardCharsets.UTF_8)).contains("embedded helm failed").doesNotContain(TOKEN);
+      assertThat(messages).hasSize(4).noneMatch(m -> m.contains(TOKEN));
+      assertThat(server.journal().calls()).extracting(RecordedCall::uri).noneMatch(u -> u.contains(TOKEN));
+      assertThat(valuesDir).isEmptyDirectory();
+      assertThat(ValuesYaml.write(withSecretsEverywhere(chart, "").values(), SecretHandling.MASK)).doesNotContain(TOKEN);
+    }
+  }
+}

@@ -1,0 +1,184 @@
+package io.gitopsruntime.helm.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gitopsruntime.core.internal.Redactor;
+import io.gitopsruntime.helm.internal.FailureDiagnosis.Operation;
+import io.gitopsruntime.install.FailureKind;
+import io.gitopsruntime.install.InstallException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class FailureDiagnosisTest {
+  private static final Redactor SECRETS = Redactor.ofLiterals(List.of("tok-SECRET-1234"));
+
+  private static FailureDiagnosis.Context context(Operation operation) {
+    return new FailureDiagnosis.Context(operation, "cf-gitops-runtime", "codefresh", SECRETS)
+        .chart("oci://quay.io/codefresh/gitops-runtime 0.30.0").timeout(Duration.ofMinutes(5));
+  }
+
+  @Nested
+  class Classify {
+    @Test
+    void recognisesAFailedHookJob() {
+      assertThat(FailureDiagnosis.classify("failed pre-install: 1 error occurred:\n\t* job validate-values failed:"
+          + " BackoffLimitExceeded")).isEqualTo(FailureKind.HOOK_FAILED);
+      assertThat(FailureDiagnosis.classify("pre-upgrade hooks failed: resource Job/codefresh/validate-values not ready."
+          + " status: Failed, message: Job has reached the specified backoff limit")).isEqualTo(FailureKind.HOOK_FAILED);
+    }
+
+    @Test
+    void recognisesAPendingRelease() {
+      assertThat(FailureDiagnosis.classify("Error: UPGRADE FAILED: another operation (install/upgrade/rollback) is in"
+          + " progress")).isEqualTo(FailureKind.PENDING_RELEASE);
+    }
+
+    @Test
+    void recognisesAnOwnershipConflict() {
+      assertThat(FailureDiagnosis.classify("Error: INSTALLATION FAILED: rendered manifests contain a resource that already"
+          + " exists. Unable to continue with install: CustomResourceDefinition \"applications.argoproj.io\" in namespace"
+          + " \"\" exists and cannot be imported into the current release: invalid ownership metadata; label validation"
+          + " error: missing key \"app.kubernetes.io/managed-by\": must be set to \"Helm\""))
+          .isEqualTo(FailureKind.OWNERSHIP_CONFLICT);
+    }
+
+    @Test
+    void recognisesATimeout() {
+      assertThat(FailureDiagnosis.classify("Error: INSTALLATION FAILED: context deadline exceeded"))
+          .isEqualTo(FailureKind.TIMEOUT);
+      assertThat(FailureDiagnosis.classify("Error: UPGRADE FAILED: timed out waiting for the condition"))
+          .isEqualTo(FailureKind.TIMEOUT);
+    }
+
+    @Test
+    void recognisesTheKubernetesApiRefusingARequest() {
+      assertThat(FailureDiagnosis.classify("pre-upgrade hooks failed: warning: Hook pre-upgrade"
+          + " gitops-runtime/templates/hooks/pre-install/helm-values-config.yaml failed: 1 error occurred:\n\t* the server"
+          + " is currently unable to handle the request")).isEqualTo(FailureKind.KUBERNETES_API);
+      assertThat(FailureDiagnosis.classify("Kubernetes cluster unreachable: Get \"https://10.0.0.1/version\": dial tcp"
+          + " 10.0.0.1:443: connect: connection refused")).isEqualTo(FailureKind.KUBERNETES_API);
+      assertThat(FailureDiagnosis.classify("1 error occurred:\n\t* Post \"https://10.0.0.1/apis/apps/v1/namespaces/codefresh/"
+          + "deployments?fieldManager=helm\": EOF")).isEqualTo(FailureKind.KUBERNETES_API);
+    }
+
+    @Test
+    void recognisesAChartProblem() {
+      assertThat(FailureDiagnosis.classify("Error: INSTALLATION FAILED: execution error at"
+          + " (gitops-runtime/templates/_helpers.tpl:12:4): global.codefresh.userToken is mandatory"))
+          .isEqualTo(FailureKind.CHART);
+      assertThat(FailureDiagnosis.classify("Error: failed to download \"oci://quay.io/codefresh/gitops-runtime\" at version"
+          + " \"9.9.9\"")).isEqualTo(FailureKind.CHART);
+    }
+
+    @Test
+    void leavesTheRestAsOther() {
+      assertThat(FailureDiagnosis.classify("Error: something new")).isEqualTo(FailureKind.OTHER);
+    }
+  }
+
+  @Nested
+  class Explain {
+    @Test
+    void givesTheRollbackCommandForAPendingUpgrade() {
+      InstallException e = FailureDiagnosis.diagnose(context(Operation.UPGRADE)
+          .kube(new KubeTarget(Optional.empty(), Optional.of("prod")))
+          .history(() -> List.of(new HelmRevision(1, "superseded"), new HelmRevision(2, "deployed"),
+              new HelmRevision(3, "pending-upgrade"))),
+          "Error: UPGRADE FAILED: another operation (install/upgrade/rollback) is in progress", null);
+
+      assertThat(e.failure()).isEqualTo(FailureKind.PENDING_RELEASE);
+      assertThat(e.releaseName()).isEqualTo("cf-gitops-runtime");
+      assertThat(e.namespace()).isEqualTo("codefresh");
+      assertThat(e).hasMessage("Upgrading release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: the release is"
+          + " stuck in pending-upgrade (revision 3): an earlier operation on it was interrupted, and Helm refuses to start"
+          + " another (\"another operation (install/upgrade/rollback) is in progress\").\n"
+          + "If no other install of this release is running, roll back to the last deployed revision, then run the install"
+          + " again:\n"
+          + "  helm rollback cf-gitops-runtime 2 -n codefresh --kube-context prod");
+    }
+
+    @Test
+    void givesTheUninstallCommandForAPendingFirstInstall() {
+      InstallException e = FailureDiagnosis.diagnose(context(Operation.UPGRADE)
+          .history(() -> List.of(new HelmRevision(1, "pending-install"))),
+          "another operation (install/upgrade/rollback) is in progress", null);
+
+      assertThat(e).hasMessage("Upgrading release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: the release is"
+          + " stuck in pending-install (revision 1): an earlier operation on it was interrupted, and Helm refuses to start"
+          + " another (\"another operation (install/upgrade/rollback) is in progress\").\n"
+          + "If no other install of this release is running, remove the unfinished first install, then run the install"
+          + " again:\n"
+          + "  helm uninstall cf-gitops-runtime -n codefresh");
+    }
+
+    @Test
+    void saysHowToFindTheRevisionWhenTheHistoryCannotBeRead() {
+      InstallException e = FailureDiagnosis.diagnose(context(Operation.UPGRADE).history(() -> {
+        throw new IllegalStateException("no helm");
+      }), "another operation (install/upgrade/rollback) is in progress", null);
+
+      assertThat(e).hasMessage("Upgrading release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: the release is"
+          + " stuck in a pending state: an earlier operation on it was interrupted, and Helm refuses to start another"
+          + " (\"another operation (install/upgrade/rollback) is in progress\").\n"
+          + "Find the last deployed revision with: helm history cf-gitops-runtime -n codefresh\n"
+          + "then roll back to it with helm rollback cf-gitops-runtime <revision> -n codefresh, or, if it was never"
+          + " deployed, remove it with helm uninstall cf-gitops-runtime -n codefresh; then run the install again.");
+    }
+
+    @Test
+    void saysAHooksLogCouldNotBeReadWithoutACluster() {
+      InstallException e = FailureDiagnosis.diagnose(context(Operation.INSTALL).command("helm upgrade --install ...", 1),
+          "Error: INSTALLATION FAILED: failed pre-install: 1 error occurred:\n\t* job validate-values failed:"
+              + " BackoffLimitExceeded\n", null);
+
+      assertThat(e.failure()).isEqualTo(FailureKind.HOOK_FAILED);
+      assertThat(e).hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: the pre-install"
+          + " hook Job \"validate-values\" failed (\"failed pre-install: 1 error occurred: job validate-values failed:"
+          + " BackoffLimitExceeded\"), and its log could not be read: there is no Kubernetes client.\n"
+          + "Read its log while the Job still exists (Kubernetes deletes it about 5 minutes after it failed): kubectl logs"
+          + " job/validate-values -n codefresh. Then fix the cause and run the install again.\n"
+          + "Command: helm upgrade --install ... (exit code 1)");
+    }
+
+    @Test
+    void quotesAChartErrorMaskingSecrets() {
+      InstallException e = FailureDiagnosis.diagnose(context(Operation.INSTALL),
+          "Error: INSTALLATION FAILED: execution error at (gitops-runtime/templates/x.yaml:3:4): token tok-SECRET-1234 is"
+              + " not valid", null);
+
+      assertThat(e.failure()).isEqualTo(FailureKind.CHART);
+      assertThat(e).hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: the chart could"
+          + " not be loaded or rendered: execution error at (gitops-runtime/templates/x.yaml:3:4): token **** is not"
+          + " valid\n"
+          + "Check the chart reference (oci://quay.io/codefresh/gitops-runtime 0.30.0), its version and your access to its"
+          + " registry; for a template error, check the values it names.");
+    }
+
+    @Test
+    void saysWhatToDoAfterTheKubernetesApiRefusedARequest() {
+      InstallException e = FailureDiagnosis.diagnose(context(Operation.INSTALL),
+          "failed to create resource: Internal error occurred: etcd is unavailable", null);
+
+      assertThat(e.failure()).isEqualTo(FailureKind.KUBERNETES_API);
+      assertThat(e).hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: a request to"
+          + " the Kubernetes API failed: failed to create resource: Internal error occurred: etcd is unavailable\n"
+          + "Check that the cluster is reachable and that your credentials may change it, then run the install again: it"
+          + " continues from where this one stopped.");
+    }
+
+    @Test
+    void saysHowToRecoverFromAFailedFirstInstallThatHelmWillNotUpgrade() {
+      InstallException e = FailureDiagnosis.diagnose(context(Operation.UPGRADE),
+          "Error: UPGRADE FAILED: \"cf-gitops-runtime\" has no deployed releases", null);
+
+      assertThat(e.failure()).isEqualTo(FailureKind.OTHER);
+      assertThat(e).hasMessage("Upgrading release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: the release's"
+          + " first install failed, and Helm will not upgrade it (\"\"cf-gitops-runtime\" has no deployed releases\").\n"
+          + "Remove the failed release, then run the install again:\n"
+          + "  helm uninstall cf-gitops-runtime -n codefresh");
+    }
+  }
+}

@@ -62,12 +62,12 @@ public final class InstallBenchmark {
     for (int round = -1; round < rounds; round++) {
       boolean measured = round >= 0;
       objects = manifest.time(measured, server -> {
-        try (ManifestInstaller installer = ManifestInstaller.builder().client(server.client()).validate(false).build()) {
+        try (ManifestInstaller installer = ManifestInstaller.builder().kubernetesClient(server.client()).validate(false).build()) {
           return check(installer.install(installation)).changes().size();
         }
       });
       oneByOne.time(measured, server -> {
-        try (ManifestInstaller installer = ManifestInstaller.builder().client(server.client()).validate(false)
+        try (ManifestInstaller installer = ManifestInstaller.builder().kubernetesClient(server.client()).validate(false)
             .concurrency(1).build()) {
           return check(installer.install(installation)).changes().size();
         }

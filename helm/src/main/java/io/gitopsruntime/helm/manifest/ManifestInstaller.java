@@ -62,7 +62,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Resources.</b> An installer built from a kubeconfig (or the default one) creates its own
  * Kubernetes client and closes it in {@link #close()}; one handed a client with
- * {@link Builder#client(KubernetesClient)} never closes it.
+ * {@link Builder#kubernetesClient(KubernetesClient)} never closes it.
  *
  * <p>Thread-safe: operations may run concurrently; two operations on the same release exclude each other
  * through the release lock (the second fails with {@code LOCKED}).
@@ -151,7 +151,7 @@ public final class ManifestInstaller implements Installer {
    *
    * <pre>{@code
    * ManifestInstaller installer = ManifestInstaller.builder()
-   *     .client(kubernetesClient)      // or .kubeconfig(path).context("prod")
+   *     .kubernetesClient(client)      // or .kubeconfig(path).kubeContext("prod")
    *     .adoptExisting(true)           // take over CRDs another tool installed
    *     .validate(false)               // skip the built-in validators
    *     .build();
@@ -186,14 +186,14 @@ public final class ManifestInstaller implements Installer {
      * @param client the client
      * @return this builder
      */
-    public Builder client(KubernetesClient client) {
+    public Builder kubernetesClient(KubernetesClient client) {
       this.client = Objects.requireNonNull(client, "client == null");
       return this;
     }
 
     /**
      * The cluster, from a kubeconfig file; the installer creates a client and closes it in
-     * {@link ManifestInstaller#close()}. Without this or {@link #client}, the default kubeconfig (or the
+     * {@link ManifestInstaller#close()}. Without this or {@link #kubernetesClient}, the default kubeconfig (or the
      * in-cluster service account) is used.
      *
      * @param kubeconfig the file
@@ -210,7 +210,7 @@ public final class ManifestInstaller implements Installer {
      * @param context the context name
      * @return this builder
      */
-    public Builder context(String context) {
+    public Builder kubeContext(String context) {
       this.context = Objects.requireNonNull(context, "context == null");
       return this;
     }
@@ -331,7 +331,7 @@ public final class ManifestInstaller implements Installer {
     }
 
     /**
-     * Builds the installer; without {@link #client}, creates a client from the kubeconfig (nothing is
+     * Builds the installer; without {@link #kubernetesClient}, creates a client from the kubeconfig (nothing is
      * requested from the cluster yet).
      *
      * @return the installer
@@ -339,7 +339,7 @@ public final class ManifestInstaller implements Installer {
      */
     public ManifestInstaller build() {
       if (client != null && (kubeconfig != null || context != null)) {
-        throw new IllegalStateException("Set either client(..) or kubeconfig(..)/context(..), not both.");
+        throw new IllegalStateException("Set either kubernetesClient(..) or kubeconfig(..)/kubeContext(..), not both.");
       }
       KubernetesClient k8s = client;
       boolean owns = false;

@@ -44,7 +44,7 @@ final class Fixtures {
 
   static ManifestInstaller installer(KubernetesTestServer server, InstallListener listener,
       UnaryOperator<ManifestInstaller.Builder> more) {
-    return more.apply(ManifestInstaller.builder().client(server.client()).listener(listener)
+    return more.apply(ManifestInstaller.builder().kubernetesClient(server.client()).listener(listener)
         .validators(ValidatorChain.builder().addAll(Validators.offline()).build()).timeout(Duration.ofSeconds(60)))
         .build();
   }

@@ -24,7 +24,7 @@ class ManifestInstallerBuilderTest {
   @Test
   void anInstallerBuiltFromAKubeconfigTalksToItsClusterAndClosesTheClientItCreated(
       @KubernetesTest.Kubeconfig Path kubeconfig) {
-    ManifestInstaller installer = ManifestInstaller.builder().kubeconfig(kubeconfig).context("gitops-runtime-test")
+    ManifestInstaller installer = ManifestInstaller.builder().kubeconfig(kubeconfig).kubeContext("gitops-runtime-test")
         .validate(false).build();
 
     assertThat(installer.status(installation(TestChart.writeTo(tmp), "")).state()).isEqualTo(ReleaseState.NOT_INSTALLED);
@@ -35,7 +35,7 @@ class ManifestInstallerBuilderTest {
   @Test
   void anInstallerHandedAClientNeverClosesIt(KubernetesTestServer server) {
     try (KubernetesClient client = server.newClient()) {
-      ManifestInstaller.builder().client(client).build().close();
+      ManifestInstaller.builder().kubernetesClient(client).build().close();
 
       assertThat(client.namespaces().withName("codefresh").get()).as("still usable").isNotNull();
     }
@@ -49,9 +49,9 @@ class ManifestInstallerBuilderTest {
         .withMessage("timeout must be positive, not PT0S");
     assertThatIllegalArgumentException().isThrownBy(() -> ManifestInstaller.builder().fieldManager(" "))
         .withMessage("fieldManager must have 1 to 128 characters");
-    assertThatIllegalStateException().isThrownBy(() -> ManifestInstaller.builder().client(server.client())
+    assertThatIllegalStateException().isThrownBy(() -> ManifestInstaller.builder().kubernetesClient(server.client())
         .kubeconfig(tmp.resolve("config")).build())
-        .withMessage("Set either client(..) or kubeconfig(..)/context(..), not both.");
+        .withMessage("Set either kubernetesClient(..) or kubeconfig(..)/kubeContext(..), not both.");
   }
 
   @Test

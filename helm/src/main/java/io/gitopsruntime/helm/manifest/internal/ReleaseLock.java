@@ -197,17 +197,36 @@ public final class ReleaseLock implements AutoCloseable {
   /** Stops renewing and deletes the Lease if it is still this process's; never throws. */
   @Override
   public void close() {
+    boolean interrupted = Thread.interrupted();
     renewer.shutdownNow();
+    try {
+      // a renewal in flight would change the Lease's resourceVersion under the delete below
+      if (!renewer.awaitTermination(10, TimeUnit.SECONDS)) {
+        log.debug("the lock renewer of release {} did not stop in time", release);
+      }
+    } catch (InterruptedException e) {
+      interrupted = true;
+    }
     if (lost) {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
       return;
     }
-    boolean interrupted = Thread.interrupted();
     try {
       KubeApi cleanup = api.withDeadline(Deadline.in(Duration.ofSeconds(20)));
-      Optional<Map<String, Object>> current = cleanup.get(path);
-      if (current.isPresent() && holder.equals(Json.string(current.get(), "spec", "holderIdentity"))) {
-        cleanup.delete(path, Json.object("uid", Json.string(current.get(), "metadata", "uid"),
-            "resourceVersion", Json.string(current.get(), "metadata", "resourceVersion")));
+      for (int attempt = 0; attempt < 3; attempt++) {
+        Optional<Map<String, Object>> current = cleanup.get(path);
+        if (current.isEmpty() || !holder.equals(Json.string(current.get(), "spec", "holderIdentity"))) {
+          break;
+        }
+        try {
+          cleanup.delete(path, Json.object("uid", Json.string(current.get(), "metadata", "uid"),
+              "resourceVersion", Json.string(current.get(), "metadata", "resourceVersion")));
+          break;
+        } catch (RuntimeException conflict) {
+          log.debug("releasing the lock of release {} raced with a change; reading it again: {}", release, conflict.toString());
+        }
       }
     } catch (RuntimeException e) {
       log.debug("could not release the lock of release {}; it expires in {}: {}", release, duration, e.toString());

@@ -1,0 +1,109 @@
+package io.gitopsruntime.cli;
+
+import io.gitopsruntime.core.ValidatorChain;
+import io.gitopsruntime.helm.ConsoleInstallListener;
+import io.gitopsruntime.helm.cli.HelmCliInstaller;
+import io.gitopsruntime.helm.embedded.EmbeddedHelmInstaller;
+import io.gitopsruntime.helm.manifest.ManifestInstaller;
+import io.gitopsruntime.install.InstallListener;
+import io.gitopsruntime.install.Installer;
+import io.gitopsruntime.validation.Validator;
+import io.gitopsruntime.validators.Validators;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The options of the commands that talk to a cluster through an installer, and the installer they pick. */
+final class InstallerOptions {
+  static final List<Option> OPTIONS = List.of(
+      Option.value("KIND", "manifest (default: applies the objects through the Kubernetes API, no binary needed), helm (runs"
+          + " your helm binary) or embedded (Helm in-process).", "--installer"),
+      Option.value("PATH", "kubeconfig file (default: $KUBECONFIG or ~/.kube/config).", "--kubeconfig"),
+      Option.value("C", "kubeconfig context (default: the current context).", "--context"),
+      Option.value("D", "How long the whole operation may take: 90s, 10m, 1h (default: 10m).", "--timeout"),
+      Option.value("PATH", "The helm binary for --installer helm (default: helm on PATH).", "--helm"),
+      Option.flag("Fetch oci:// charts over plain HTTP (local registries only).", "--plain-http"),
+      Option.flag("Before installing, run the offline and cluster checks only, not the platform, Git and ingress checks"
+          + " (for a machine that cannot reach them; the chart's own validation hook still runs in the cluster).",
+          "--no-remote-checks"));
+
+  static Installer create(Arguments arguments, InstallListener listener) {
+    String kind = arguments.value("--installer", "manifest");
+    Optional<Path> kubeconfig = arguments.value("--kubeconfig").map(Path::of);
+    if (kubeconfig.isPresent() && !Files.isRegularFile(kubeconfig.get())) {
+      throw new CliException(kubeconfig.get() + ": no such kubeconfig file. Check the path given with --kubeconfig.");
+    }
+    Optional<String> context = arguments.value("--context");
+    Duration timeout = timeout(arguments.value("--timeout", "10m"));
+    boolean plainHttp = arguments.has("--plain-http");
+    ValidatorChain chain = ValidatorChain.builder()
+        .addAll(arguments.has("--no-remote-checks") ? offlineAndCluster() : Validators.all())
+        .build();
+    if (arguments.has("--helm") && !kind.equals("helm")) {
+      throw new UsageException("--helm is for --installer helm.");
+    }
+    switch (kind) {
+      case "manifest": {
+        ManifestInstaller.Builder builder = ManifestInstaller.builder().listener(listener).timeout(timeout).plainHttp(plainHttp)
+            .validators(chain);
+        kubeconfig.ifPresent(builder::kubeconfig);
+        context.ifPresent(builder::kubeContext);
+        return builder.build();
+      }
+      case "helm": {
+        HelmCliInstaller.Builder builder = HelmCliInstaller.builder().listener(listener).timeout(timeout).plainHttp(plainHttp)
+            .validators(chain);
+        arguments.value("--helm").map(Path::of).ifPresent(builder::helmExecutable);
+        kubeconfig.ifPresent(builder::kubeconfig);
+        context.ifPresent(builder::kubeContext);
+        return builder.build();
+      }
+      case "embedded": {
+        EmbeddedHelmInstaller.Builder builder = EmbeddedHelmInstaller.builder().listener(listener).timeout(timeout).plainHttp(plainHttp)
+            .validators(chain);
+        kubeconfig.ifPresent(builder::kubeconfig);
+        context.ifPresent(builder::kubeContext);
+        return builder.build();
+      }
+      default:
+        throw new UsageException("--installer must be manifest, helm or embedded, not \"" + kind + "\".");
+    }
+  }
+
+  private static List<Validator> offlineAndCluster() {
+    List<Validator> validators = new ArrayList<>(Validators.offline());
+    validators.addAll(Validators.cluster());
+    return validators;
+  }
+
+  static InstallListener console(Command.Io io) {
+    return ConsoleInstallListener.to(io.out(), false);
+  }
+
+  static Duration timeout(String text) {
+    String t = text.trim().toLowerCase(Locale.ROOT);
+    try {
+      if (t.matches("\\d+(ms|s|m|h)")) {
+        long n = Long.parseLong(t.replaceAll("[a-z]+$", ""));
+        Duration d = t.endsWith("ms") ? Duration.ofMillis(n) : t.endsWith("s") ? Duration.ofSeconds(n)
+            : t.endsWith("m") ? Duration.ofMinutes(n) : Duration.ofHours(n);
+        if (!d.isZero()) {
+          return d;
+        }
+      } else if (t.startsWith("pt")) {
+        Duration d = Duration.parse(text.trim());
+        if (!d.isNegative() && !d.isZero()) {
+          return d;
+        }
+      }
+    } catch (DateTimeParseException | NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException("--timeout must be a positive duration such as 90s, 10m or 1h, not \"" + text + "\".");
+  }
+}

@@ -1,0 +1,64 @@
+package io.gitopsruntime.cli;
+
+import io.gitopsruntime.RuntimeInstallation;
+import io.gitopsruntime.install.InstallException;
+import io.gitopsruntime.install.Installer;
+import io.gitopsruntime.install.UninstallResult;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code gitops-runtime uninstall}: remove the release, keeping CRDs as Helm does. */
+final class UninstallCommand implements Command {
+  @Override
+  public String name() {
+    return "uninstall";
+  }
+
+  @Override
+  public String summary() {
+    return "Remove the runtime's release (CustomResourceDefinitions are kept, as Helm does).";
+  }
+
+  @Override
+  public String synopsis() {
+    return "uninstall [-f FILE] [--release R] [-n NS] [--installer manifest|helm|embedded] [--kubeconfig PATH] [--context C]";
+  }
+
+  @Override
+  public String description() {
+    return "Removes the release and everything it installed, running the chart's pre-delete hooks (which delete the"
+        + " runtime from the Codefresh platform: the API key must still be available). CustomResourceDefinitions are"
+        + " kept, as Helm keeps them. The values file is needed by the manifest installer to render the pre-delete"
+        + " hooks. Exit code 0 on success (also when there was nothing to remove), 1 on failure.";
+  }
+
+  @Override
+  public List<Option> options() {
+    List<Option> all = new java.util.ArrayList<>(InputOptions.OPTIONS);
+    all.addAll(InstallerOptions.OPTIONS);
+    all.add(Option.flag("Show this help.", "-h", "--help"));
+    return all;
+  }
+
+  @Override
+  public int run(Arguments arguments, Io io) {
+    RuntimeInstallation installation = StatusCommand.installation(arguments);
+    try (Installer installer = InstallerOptions.create(arguments, InstallerOptions.console(io))) {
+      UninstallResult result = installer.uninstall(installation);
+      if (!result.found()) {
+        io.out().println("Release " + installation.releaseName() + " is not installed in namespace " + installation.namespace()
+            + "; nothing to remove.");
+      } else {
+        io.out().println("Uninstalled release " + installation.releaseName() + " from namespace " + installation.namespace()
+            + " in " + String.format(Locale.ROOT, "%.1f s", result.took().toMillis() / 1000.0) + ": " + result.deleted().size()
+            + " objects deleted" + (result.kept().isEmpty() ? "" : ", " + result.kept().size() + " kept (CustomResourceDefinitions)") + ".");
+      }
+      io.out().flush();
+      return 0;
+    } catch (InstallException e) {
+      io.err().println("Uninstall failed (" + e.failure().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "): " + e.getMessage());
+      io.err().flush();
+      return 1;
+    }
+  }
+}

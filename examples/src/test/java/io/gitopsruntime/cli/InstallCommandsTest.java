@@ -1,0 +1,115 @@
+package io.gitopsruntime.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gitopsruntime.testing.KubernetesTest;
+import io.gitopsruntime.testing.KubernetesTestServer;
+import io.gitopsruntime.testing.TestChart;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** install, status and uninstall from the command line, against the in-process API server. */
+@KubernetesTest(namespace = "codefresh")
+class InstallCommandsTest {
+  private static final String TOKEN = "tok-SECRET-cli-7788";
+  private static final String VALUES = String.join("\n",
+      "global:",
+      "  codefresh:",
+      "    accountId: 628a80b693a15c0f9c13ab75",
+      "    userToken:",
+      "      token: " + TOKEN,
+      "  runtime:",
+      "    name: cli-test",
+      "");
+
+  @TempDir Path dir;
+
+  private String[] args(String command, Path kubeconfig, String values, String... more) throws IOException {
+    Path file = dir.resolve("values.yaml");
+    Files.writeString(file, values);
+    Path chart = Files.isDirectory(dir.resolve("chart")) ? dir.resolve("chart").resolve(TestChart.NAME) : TestChart.writeTo(dir.resolve("chart"));
+    String[] base = {command, "-f", file.toString(), "--chart", chart.toString(), "--kubeconfig", kubeconfig.toString(),
+        "--no-remote-checks"};
+    String[] all = new String[base.length + more.length];
+    System.arraycopy(base, 0, all, 0, base.length);
+    System.arraycopy(more, 0, all, base.length, more.length);
+    return all;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"manifest", "embedded"})
+  void installsThenFindsNothingToChangeThenUninstalls(String installer, @KubernetesTest.Kubeconfig Path kubeconfig,
+      KubernetesClient client) throws IOException {
+    CliRun first = CliRun.of(args("install", kubeconfig, VALUES, "--installer", installer));
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(first.out()).contains("> validating ...").contains("Installed release cf-gitops-runtime in namespace codefresh (revision 1)");
+    assertThat(client.apps().deployments().inNamespace("codefresh").list().getItems()).isNotEmpty();
+
+    CliRun again = CliRun.of(args("install", kubeconfig, VALUES, "--installer", installer));
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(again.out()).contains("Unchanged release cf-gitops-runtime in namespace codefresh (revision 1)").contains("; nothing to do.");
+
+    CliRun status = CliRun.of("status", "--installer", installer, "--kubeconfig", kubeconfig.toString());
+    assertThat(status.exitCode()).as(status.err()).isZero();
+    assertThat(status.out()).startsWith("Release cf-gitops-runtime in namespace codefresh: deployed, revision 1");
+
+    CliRun removed = CliRun.of(args("uninstall", kubeconfig, VALUES, "--installer", installer));
+    assertThat(removed.exitCode()).as(removed.err()).isZero();
+    assertThat(removed.out()).contains("Uninstalled release cf-gitops-runtime from namespace codefresh");
+    assertThat(client.apps().deployments().inNamespace("codefresh").list().getItems()).isEmpty();
+
+    assertThat(first.out() + first.err() + again.out() + removed.out()).doesNotContain(TOKEN);
+  }
+
+  @Test
+  void explainsAFailedValidationHookWithItsLog(@KubernetesTest.Kubeconfig Path kubeconfig) throws IOException {
+    CliRun run = CliRun.of(args("install", kubeconfig,
+        VALUES + "testHooks:\n  validateValues:\n    failWith: 'user \"jane\" does not have Admin role in account \"acme\"'\n"));
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).startsWith("Install failed (hook failed): ")
+        .contains("validate-values")
+        .contains("user \"jane\" does not have Admin role in account \"acme\"");
+  }
+
+  @Test
+  void showsWhatAnInstallWouldChangeWithoutChangingIt(@KubernetesTest.Kubeconfig Path kubeconfig, KubernetesTestServer server)
+      throws IOException {
+    server.journal().clear();
+
+    CliRun run = CliRun.of(args("install", kubeconfig, VALUES, "--dry-run"));
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Plan (nothing was changed)").contains("create   Deployment/codefresh/");
+    // access reviews are questions, not changes
+    assertThat(server.journal().calls()).noneMatch(call -> (call.method().equals("POST") && !call.path().contains("selfsubjectaccessreviews"))
+        || call.method().equals("PUT")
+        || call.method().equals("DELETE") || (call.method().equals("PATCH") && !call.query().contains("dryRun")));
+  }
+
+  @Test
+  void stopsBeforeTheClusterOnValuesErrors(@KubernetesTest.Kubeconfig Path kubeconfig, KubernetesTestServer server) throws IOException {
+    server.journal().clear();
+
+    CliRun run = CliRun.of(args("install", kubeconfig, "global:\n  runtime:\n    name: cli-test\n"));
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).startsWith("The values have errors; nothing was installed:\n").contains("global.codefresh.userToken");
+    assertThat(server.journal().calls()).isEmpty();
+  }
+
+  @Test
+  void rejectsAnUnknownInstallerAndABadTimeout(@KubernetesTest.Kubeconfig Path kubeconfig) throws IOException {
+    assertThat(CliRun.of(args("install", kubeconfig, VALUES, "--installer", "kubectl")).err())
+        .startsWith("gitops-runtime install: --installer must be manifest, helm or embedded, not \"kubectl\".\n");
+    CliRun timeout = CliRun.of(args("install", kubeconfig, VALUES, "--timeout", "soon"));
+    assertThat(timeout.exitCode()).isEqualTo(2);
+    assertThat(timeout.err()).startsWith("gitops-runtime install: --timeout must be a positive duration such as 90s, 10m or 1h, not \"soon\".\n");
+  }
+}

@@ -65,6 +65,21 @@ public final class Redactor {
   }
 
   /**
+   * This redactor plus more secrets, such as one read from the cluster.
+   *
+   * @param more the secrets
+   * @return a new redactor
+   */
+  public Redactor plus(String... more) {
+    List<String> all = new ArrayList<>(secrets);
+    for (String secret : more) {
+      addWithLines(all, secret);
+    }
+    all.sort(Comparator.comparingInt(String::length).reversed());
+    return new Redactor(List.copyOf(all));
+  }
+
+  /**
    * Masks every secret in a text.
    *
    * @param text the text

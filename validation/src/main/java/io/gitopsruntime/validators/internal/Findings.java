@@ -1,5 +1,7 @@
 package io.gitopsruntime.validators.internal;
 
+import io.gitopsruntime.core.internal.Redactor;
+
 import io.gitopsruntime.validation.Finding;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +15,7 @@ import java.util.List;
 public final class Findings {
   private final String validatorId;
   private final List<Finding> findings = new ArrayList<>();
-  private Redactor redactor = Redactor.of(List.of());
+  private Redactor redactor = Redactor.ofLiterals(List.of());
 
   /**
    * A collector for a validator.
@@ -76,7 +78,7 @@ public final class Findings {
   public List<Finding> list() {
     List<Finding> scrubbed = new ArrayList<>(findings.size());
     for (Finding f : findings) {
-      scrubbed.add(f.withMessage(redactor.scrub(f.message())).withRemediation(redactor.scrub(f.remediation())));
+      scrubbed.add(f.withMessage(redactor.redact(f.message())).withRemediation(redactor.redact(f.remediation())));
     }
     return List.copyOf(scrubbed);
   }

@@ -1,5 +1,7 @@
 package io.gitopsruntime.validators.internal;
 
+import io.gitopsruntime.core.internal.Redactor;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.validators.GitApiUrl;
@@ -110,7 +112,7 @@ public final class GitChecks {
       }
       String username = json.path("username").asText("");
       if (json.path("bot").asBoolean(false) && username.startsWith("project")) {
-        return List.of(Messages.gitlabProjectToken(redactor.scrub(username)));
+        return List.of(Messages.gitlabProjectToken(redactor.redact(username)));
       }
     }
     Request projects = jsonRequest(base.newBuilder().addPathSegment("projects").build(), "Bearer " + token)
@@ -185,7 +187,7 @@ public final class GitChecks {
 
   private static Response execute(OkHttpClient http, Redactor redactor, Request request) throws IOException {
     long started = System.nanoTime();
-    String url = redactor.scrub(request.url().toString());
+    String url = redactor.redact(request.url().toString());
     try {
       Response response = http.newCall(request).execute();
       LOG.debug("{} {} -> HTTP {} in {} ms", request.method(), url, response.code(),

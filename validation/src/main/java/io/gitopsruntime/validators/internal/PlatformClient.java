@@ -1,5 +1,7 @@
 package io.gitopsruntime.validators.internal;
 
+import io.gitopsruntime.core.internal.Redactor;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -290,19 +292,19 @@ public final class PlatformClient {
       JsonNode errors = json.path("errors");
       if (errors.isArray() && !errors.isEmpty()) {
         List<String> messages = new ArrayList<>();
-        errors.forEach(e -> messages.add(redactor.scrub(e.path("message").asText(e.toString()))));
+        errors.forEach(e -> messages.add(redactor.redact(e.path("message").asText(e.toString()))));
         throw new CallException(CallException.Kind.GRAPHQL, response.code(), String.join("; ", messages), null);
       }
       return json.path("data");
     } catch (IOException e) {
       LOG.debug("POST {} operation={} failed after {} ms: {}", endpoint, operation,
           (System.nanoTime() - started) / 1_000_000, e.getClass().getSimpleName());
-      throw new CallException(CallException.Kind.TRANSPORT, 0, redactor.scrub(String.valueOf(e.getMessage())), e);
+      throw new CallException(CallException.Kind.TRANSPORT, 0, redactor.redact(String.valueOf(e.getMessage())), e);
     }
   }
 
   private String excerpt(String body) {
-    String flat = redactor.scrub(body).replaceAll("\\s+", " ").strip();
+    String flat = redactor.redact(body).replaceAll("\\s+", " ").strip();
     if (flat.isEmpty()) {
       return "";
     }

@@ -1,5 +1,7 @@
 package io.gitopsruntime.validators.internal;
 
+import io.gitopsruntime.core.internal.Redactor;
+
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitopsruntime.values.ArgoCdAuthValues;
 import io.gitopsruntime.values.GitOpsRuntimeValues;
@@ -91,15 +93,7 @@ public final class Secrets {
    * @return the redactor
    */
   public static Redactor redactor(GitOpsRuntimeValues values) {
-    List<String> secrets = new ArrayList<>();
-    values.global().codefresh().userToken().token().filter(SecretValue::isLiteral).ifPresent(s -> secrets.add(s.reveal()));
-    values.global().runtime().gitCredentials().password().value().filter(SecretValue::isLiteral)
-        .ifPresent(s -> secrets.add(s.reveal()));
-    values.global().codefresh().tls().caCerts().secret().content().filter(SecretValue::isLiteral)
-        .ifPresent(s -> secrets.add(s.reveal()));
-    ArgoCdAuthValues auth = values.global().integrations().argoCd().server().auth();
-    auth.password().filter(SecretValue::isLiteral).ifPresent(s -> secrets.add(s.reveal()));
-    auth.token().filter(SecretValue::isLiteral).ifPresent(s -> secrets.add(s.reveal()));
-    return Redactor.of(secrets);
+    return Redactor.of(values);
   }
+
 }

@@ -1,6 +1,7 @@
 package io.gitopsruntime.core;
 
 import io.gitopsruntime.GitOpsRuntimeException;
+import io.gitopsruntime.RuntimeInstallation;
 import io.gitopsruntime.core.internal.Redactor;
 import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.validation.Severity;
@@ -95,6 +96,28 @@ public final class ValidatorChain {
     validators.forEach(builder::add);
     interceptors.forEach(builder::addInterceptor);
     return builder;
+  }
+
+  /**
+   * Validates offline: only the validators that need nothing but the values run; the others are reported
+   * as skipped.
+   *
+   * @param installation the installation
+   * @return every finding
+   */
+  public ValidationReport validateOffline(RuntimeInstallation installation) {
+    return validate(ValidationContext.builder(installation).offline(true).build());
+  }
+
+  /**
+   * Validates online without a cluster: the platform, Git and ingress checks run; the cluster checks
+   * report that no cluster was given. Attach a Kubernetes client with {@link #validate(ValidationContext)}.
+   *
+   * @param installation the installation
+   * @return every finding
+   */
+  public ValidationReport validate(RuntimeInstallation installation) {
+    return validate(ValidationContext.builder(installation).build());
   }
 
   /**

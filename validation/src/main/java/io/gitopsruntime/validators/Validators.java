@@ -1,6 +1,7 @@
 package io.gitopsruntime.validators;
 
 import io.gitopsruntime.validation.Validator;
+import io.gitopsruntime.core.ValidatorChain;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,6 +77,19 @@ public final class Validators {
    */
   public static List<Validator> remote() {
     return List.of(new PlatformValidator(), new GitProviderValidator(), new IngressProbeValidator());
+  }
+
+  /**
+   * A validator chain of every built-in validator, ready to run.
+   *
+   * <pre>{@code
+   * Validators.standard().validateOffline(installation).throwIfErrors();
+   * }</pre>
+   *
+   * @return the chain; reopen it with {@code toBuilder()} to add, remove or replace validators
+   */
+  public static ValidatorChain standard() {
+    return ValidatorChain.builder().addAll(all()).build();
   }
 
   /**

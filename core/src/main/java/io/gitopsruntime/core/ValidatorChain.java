@@ -55,7 +55,6 @@ public final class ValidatorChain {
   /** The default time a validator may take. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
 
-  private static final Logger log = LoggerFactory.getLogger(ValidatorChain.class);
   private static final Comparator<Severity> SEVERITY_ORDER = Comparator.comparingInt(Severity::ordinal);
 
   private final List<Validator> validators;
@@ -201,7 +200,6 @@ public final class ValidatorChain {
         executor.shutdownNow();
       }
     }
-    log.debug("ran {} validators in {} ms", validators.size(), (System.nanoTime() - start) / 1_000_000);
     List<Finding> all = new ArrayList<>();
     for (Severity severity : Severity.values()) {
       for (List<Finding> findings : results) {
@@ -243,7 +241,7 @@ public final class ValidatorChain {
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       // the message only, masked: an exception's text may quote a request that carried a secret
-      log.debug("validator {} failed: {}", validator.id(), redactor.redact(String.valueOf(cause)));
+      Log.LOG.debug("validator {} failed: {}", validator.id(), redactor.redact(String.valueOf(cause)));
       return List.of(Finding.error("validator.failed", "",
           "validator " + validator.id() + " failed: " + cause.getClass().getSimpleName()
               + (cause.getMessage() != null ? ": " + cause.getMessage() : "") + ". The other checks still ran.",
@@ -302,6 +300,14 @@ public final class ValidatorChain {
   @Override
   public String toString() {
     return "ValidatorChain" + validators.stream().map(Validator::id).toList();
+  }
+
+  /**
+   * The logger, created on first use: initializing SLF4J costs a short-lived process (plan, a JBang
+   * script) tens of milliseconds, and a chain whose validators all succeed never logs.
+   */
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger(ValidatorChain.class);
   }
 
   private static final class DaemonThreads implements ThreadFactory {

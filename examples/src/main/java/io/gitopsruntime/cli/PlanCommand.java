@@ -38,7 +38,11 @@ final class PlanCommand implements Command {
   public int run(Arguments arguments, Io io) {
     OutputFormat output = OutputFormat.parse(arguments.value("--output", "text"));
     Input in = Input.read(InputOptions.from(arguments));
-    List<Finding> findings = OfflineChecks.run(in);
+    return print(in, OfflineChecks.run(in), output, io);
+  }
+
+  /** Prints a plan; the benchmarks call it without the offline validators to measure what they cost. */
+  static int print(Input in, List<Finding> findings, OutputFormat output, Io io) {
     boolean errors = OfflineChecks.hasErrors(findings);
     String helm = Exports.helmCommand(in.installation, SecretHandling.MASK);
     if (output == OutputFormat.json) {

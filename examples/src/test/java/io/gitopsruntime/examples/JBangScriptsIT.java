@@ -209,6 +209,17 @@ class JBangScriptsIT {
     }
 
     @Test
+    void anInstallScriptWithoutTheHelmModuleFailsTheBuild(@TempDir Path dir) throws IOException {
+      Files.writeString(dir.resolve("InstallWithManifests.java"), Files.readString(SCRIPTS.resolve("InstallWithManifests.java"))
+          .replace("io.gitopsruntime:gitops-runtime-helm", "io.gitopsruntime:gitops-runtime-validation"));
+
+      ProcessRun build = JBang.fromMavenCentral().build(dir, "InstallWithManifests.java");
+
+      assertThat(build.exitCode()).as(build.transcript()).isNotIn(0, 255);
+      assertThat(build.out() + build.err()).contains("package io.gitopsruntime.helm.manifest does not exist");
+    }
+
+    @Test
     void aClassOutsideTheDepsFailsTheBuild(@TempDir Path dir) throws IOException {
       // the export script depends on core only; the built-in validators are in the validation module
       Files.writeString(dir.resolve("ExportInstallation.java"), Files.readString(SCRIPTS.resolve("ExportInstallation.java"))

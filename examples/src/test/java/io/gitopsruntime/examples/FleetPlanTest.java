@@ -12,6 +12,7 @@ import io.gitopsruntime.validation.Validator;
 import io.gitopsruntime.validators.Validators;
 import io.gitopsruntime.values.AccessModeKind;
 import io.gitopsruntime.values.SecretValue;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +47,25 @@ class FleetPlanTest {
           .hasValueAt("global.runtime.ingress.hosts[0]", "prod-eu.runtimes.example.com")
           .hasValueAt("global.runtime.ingress.className", "nginx")
           .hasValueAt("global.codefresh.userToken.secretKeyRef.name", "codefresh-user-token");
+    }
+  }
+
+  @Nested
+  class Reaching {
+    @Test
+    void reachesAClusterThroughAContextOfTheDefaultKubeconfig() {
+      Cluster cluster = new Cluster("prod-eu", "prod-eu-admin");
+
+      assertThat(cluster.kubeconfig()).isEmpty();
+      assertThat(cluster.kubeContext()).contains("prod-eu-admin");
+    }
+
+    @Test
+    void reachesAClusterThroughTheCurrentContextOfItsOwnKubeconfig() {
+      Cluster cluster = new Cluster("prod-eu", Path.of("prod-eu.kubeconfig"));
+
+      assertThat(cluster.kubeconfig()).contains(Path.of("prod-eu.kubeconfig"));
+      assertThat(cluster.kubeContext()).isEmpty();
     }
   }
 

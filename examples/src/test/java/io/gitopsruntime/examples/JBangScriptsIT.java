@@ -21,9 +21,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Runs every script of examples/jbang for real, as the README tells users to: JBang from Maven Central,
+ * Runs the scripts of examples/jbang for real, as the README tells users to: JBang from Maven Central,
  * the SDK from the local repository this build installed it into. Commands are typed in the repository
- * root, like the README's.
+ * root, like the README's. Checks every script's directives; the install and uninstall scripts are run by
+ * {@link JBangInstallScriptsIT}, against an API server.
  */
 @DisabledOnOs(value = OS.WINDOWS, disabledReason = "JBang's command line is executed by bash, as its launcher does")
 class JBangScriptsIT {

@@ -1,16 +1,14 @@
 package io.gitopsruntime.examples;
 
-import io.gitopsruntime.GitOpsRuntimeException;
 import io.gitopsruntime.NameRules;
 import io.gitopsruntime.RuntimeInstallation;
 import io.gitopsruntime.core.ValidatorChain;
-import io.gitopsruntime.install.InstallResult;
-import io.gitopsruntime.install.Installer;
 import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.validation.ValidationContext;
 import io.gitopsruntime.validation.ValidationReport;
 import io.gitopsruntime.validators.Validators;
 import io.gitopsruntime.values.SecretValue;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
 /**
  * An internal platform tool in miniature: one description of a team's GitOps Runtime becomes one
@@ -33,8 +30,9 @@ import java.util.function.Function;
  *     new Cluster("prod-eu", "prod-eu-admin")), chain);
  * List<FleetPlan.Result> results = plan.validate();
  * System.out.print(plan.table(results));
- * FleetPlan.install(results, cluster -> installerFor(cluster.kubeContext()));   // any Installer
  * }</pre>
+ *
+ * <p>{@link FleetInstall} installs the same description on the same clusters.
  *
  * <p>Immutable and thread-safe.
  */
@@ -46,16 +44,39 @@ public final class FleetPlan {
   private final ValidatorChain chain;
 
   /**
-   * A cluster of the fleet.
+   * A cluster of the fleet, and how an installer reaches it.
    *
    * @param name the short name the runtime name and ingress host are made from, such as {@code prod-eu}
-   * @param kubeContext the kubeconfig context an installer for the cluster connects with
+   * @param kubeconfig the kubeconfig file, or empty for the default one ({@code KUBECONFIG}, then
+   *     {@code ~/.kube/config})
+   * @param kubeContext the context of that kubeconfig, or empty for its current context
    */
-  public record Cluster(String name, String kubeContext) {
-    /** Checks that both names are given. */
+  public record Cluster(String name, Optional<Path> kubeconfig, Optional<String> kubeContext) {
+    /** Checks that everything is given. */
     public Cluster {
       Objects.requireNonNull(name, "name == null");
+      Objects.requireNonNull(kubeconfig, "kubeconfig == null");
       Objects.requireNonNull(kubeContext, "kubeContext == null");
+    }
+
+    /**
+     * A cluster reached through a context of the default kubeconfig.
+     *
+     * @param name the short name
+     * @param kubeContext the context
+     */
+    public Cluster(String name, String kubeContext) {
+      this(name, Optional.empty(), Optional.of(kubeContext));
+    }
+
+    /**
+     * A cluster reached through the current context of a kubeconfig file of its own.
+     *
+     * @param name the short name
+     * @param kubeconfig the kubeconfig file
+     */
+    public Cluster(String name, Path kubeconfig) {
+      this(name, Optional.of(kubeconfig), Optional.empty());
     }
   }
 
@@ -67,10 +88,11 @@ public final class FleetPlan {
    * @param apiKey the Codefresh API key, best a reference to a Secret in each cluster
    * @param ingressDomain the domain each cluster's ingress host is under
    * @param ingressClass the IngressClass every cluster has
+   * @param chart the chart every cluster installs, such as {@link RuntimeInstallation#DEFAULT_CHART} or a mirror of it
    * @param chartVersion the chart version every cluster runs
    */
   public record Description(String team, String accountId, SecretValue apiKey, String ingressDomain,
-      String ingressClass, String chartVersion) {
+      String ingressClass, String chart, String chartVersion) {
 
     /**
      * The runtime name on a cluster: {@code <team>-<cluster>}.
@@ -105,6 +127,7 @@ public final class FleetPlan {
           .accountId(accountId)
           .userToken(apiKey)
           .ingress(ingressHost(cluster), ingressClass)
+          .chart(chart)
           .chartVersion(chartVersion)
           .build();
     }
@@ -128,33 +151,11 @@ public final class FleetPlan {
     }
   }
 
-  /** How installing went on one cluster. */
-  public enum Status {
-    /** Installed, upgraded or found unchanged. */
-    DONE,
-    /** Not installed: validation found errors. */
-    BLOCKED,
-    /** Not installed: installing an earlier cluster failed, so the rollout stopped. */
-    NOT_ATTEMPTED,
-    /** Installing failed. */
-    FAILED
-  }
-
-  /**
-   * How installing went on one cluster.
-   *
-   * @param cluster the cluster
-   * @param status what happened
-   * @param result the installer's result, when {@link Status#DONE}
-   * @param failure why it failed, when {@link Status#FAILED}
-   */
-  public record Rollout(Cluster cluster, Status status, Optional<InstallResult> result, Optional<String> failure) {}
-
   /**
    * Plans a fleet.
    *
    * @param description what the runtimes share
-   * @param clusters the clusters, in rollout order
+   * @param clusters the clusters, in the order of the table
    * @param chain the validators every installation goes through
    */
   public FleetPlan(Description description, List<Cluster> clusters, ValidatorChain chain) {
@@ -215,68 +216,23 @@ public final class FleetPlan {
   }
 
   /**
-   * Installs the runtime on every cluster that passed validation, in the fleet's order, and stops at the
-   * first failure so that a bad rollout goes no further. Each installer is opened for its cluster and closed
-   * after it.
-   *
-   * @param results the results of {@link #validate()}
-   * @param installers opens the installer for a cluster, for example one connected through its kube context
-   * @return one rollout per cluster, in the fleet's order
-   */
-  public static List<Rollout> install(List<Result> results, Function<Cluster, Installer> installers) {
-    List<Rollout> rollouts = new ArrayList<>();
-    boolean stopped = false;
-    for (Result result : results) {
-      if (!result.ready()) {
-        rollouts.add(new Rollout(result.cluster(), Status.BLOCKED, Optional.empty(), Optional.empty()));
-      } else if (stopped) {
-        rollouts.add(new Rollout(result.cluster(), Status.NOT_ATTEMPTED, Optional.empty(), Optional.empty()));
-      } else {
-        try (Installer installer = installers.apply(result.cluster())) {
-          InstallResult done = installer.install(result.installation().orElseThrow());
-          rollouts.add(new Rollout(result.cluster(), Status.DONE, Optional.of(done), Optional.empty()));
-        } catch (GitOpsRuntimeException e) {
-          rollouts.add(new Rollout(result.cluster(), Status.FAILED, Optional.empty(), Optional.of(e.getMessage())));
-          stopped = true;
-        }
-      }
-    }
-    return List.copyOf(rollouts);
-  }
-
-  /**
    * The results as a table, one line per cluster, followed by every ERROR and WARNING.
    *
    * @param results the results of {@link #validate()}
    * @return the table, ending with a newline
    */
   public String table(List<Result> results) {
-    List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"CLUSTER", "RUNTIME", "INGRESS HOST", "ERRORS", "WARNINGS", "STATUS"});
+    TextTable table = new TextTable("CLUSTER", "RUNTIME", "INGRESS HOST", "ERRORS", "WARNINGS", "STATUS");
     for (Result result : results) {
-      rows.add(new String[] {
-        result.cluster().name(),
-        description.runtimeName(result.cluster()),
-        description.ingressHost(result.cluster()),
-        String.valueOf(result.report().errors().size()),
-        String.valueOf(result.report().warnings().size()),
-        result.ready() ? "ready" : "blocked"
-      });
+      table.row(
+          result.cluster().name(),
+          description.runtimeName(result.cluster()),
+          description.ingressHost(result.cluster()),
+          String.valueOf(result.report().errors().size()),
+          String.valueOf(result.report().warnings().size()),
+          result.ready() ? "ready" : "blocked");
     }
-    int[] widths = new int[rows.get(0).length];
-    for (String[] row : rows) {
-      for (int i = 0; i < row.length; i++) {
-        widths[i] = Math.max(widths[i], row[i].length());
-      }
-    }
-    StringBuilder out = new StringBuilder();
-    for (String[] row : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int i = 0; i < row.length; i++) {
-        line.append(String.format("%-" + widths[i] + "s", row[i])).append("  ");
-      }
-      out.append(line.toString().stripTrailing()).append('\n');
-    }
+    StringBuilder out = new StringBuilder(table.toString());
     for (Result result : results) {
       List<Finding> problems = new ArrayList<>(result.report().errors());
       problems.addAll(result.report().warnings());
@@ -297,7 +253,8 @@ public final class FleetPlan {
     List<String> names = args.length > 0 ? Arrays.asList(args) : List.of("staging", "prod-eu", "prod-us");
     List<Cluster> clusters = names.stream().map(name -> new Cluster(name, name + "-admin")).toList();
     Description payments = new Description("payments", "628a80b693a15c0f9c13ab75",
-        SecretValue.fromSecret("codefresh-user-token", "token"), "runtimes.example.com", "nginx", "0.30.0");
+        SecretValue.fromSecret("codefresh-user-token", "token"), "runtimes.example.com", "nginx",
+        RuntimeInstallation.DEFAULT_CHART, "0.30.0");
     ValidatorChain chain = ValidatorChain.builder()
         .addAll(Validators.offline())
         .add(new TeamPrefixValidator("payments-"))

@@ -1,7 +1,9 @@
 /**
  * Example programs, compiled and run in CI: a team's own validation rule ({@link
  * io.gitopsruntime.examples.TeamPrefixValidator}, used by {@link io.gitopsruntime.examples.CheckTeamPolicy}) and an
- * internal platform tool that plans runtimes for a fleet of clusters ({@link io.gitopsruntime.examples.FleetPlan}).
+ * internal platform tool for a fleet of clusters, which plans a team's runtimes ({@link
+ * io.gitopsruntime.examples.FleetPlan}) and installs them on every cluster at once ({@link
+ * io.gitopsruntime.examples.FleetInstall}).
  */
 @NullMarked
 package io.gitopsruntime.examples;

@@ -8,26 +8,12 @@ import io.gitopsruntime.core.ValidatorChain;
 import io.gitopsruntime.examples.FleetPlan.Cluster;
 import io.gitopsruntime.examples.FleetPlan.Description;
 import io.gitopsruntime.examples.FleetPlan.Result;
-import io.gitopsruntime.examples.FleetPlan.Rollout;
-import io.gitopsruntime.examples.FleetPlan.Status;
-import io.gitopsruntime.install.FailureKind;
-import io.gitopsruntime.install.InstallException;
-import io.gitopsruntime.install.InstallOutcome;
-import io.gitopsruntime.install.InstallPlan;
-import io.gitopsruntime.install.InstallResult;
-import io.gitopsruntime.install.Installer;
-import io.gitopsruntime.install.ReleaseStatus;
-import io.gitopsruntime.install.UninstallResult;
 import io.gitopsruntime.validation.Validator;
 import io.gitopsruntime.validators.Validators;
 import io.gitopsruntime.values.AccessModeKind;
 import io.gitopsruntime.values.SecretValue;
-import java.time.Duration;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Nested;
@@ -35,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 class FleetPlanTest {
   private static final Description PAYMENTS = new Description("payments", "628a80b693a15c0f9c13ab75",
-      SecretValue.fromSecret("codefresh-user-token", "token"), "runtimes.example.com", "nginx", "0.30.0");
+      SecretValue.fromSecret("codefresh-user-token", "token"), "runtimes.example.com", "nginx",
+      "oci://registry.example.com/mirror/gitops-runtime", "0.30.0");
   private static final ValidatorChain CHAIN = ValidatorChain.builder()
       .addAll(Validators.offline())
       .add(new TeamPrefixValidator("payments-"))
@@ -55,10 +42,30 @@ class FleetPlanTest {
           .hasRuntimeName("payments-prod-eu")
           .hasAccessMode(AccessModeKind.INGRESS)
           .hasChartVersion("0.30.0");
+      assertThat(installation.chart()).isEqualTo("oci://registry.example.com/mirror/gitops-runtime");
       assertThat(installation.values())
           .hasValueAt("global.runtime.ingress.hosts[0]", "prod-eu.runtimes.example.com")
           .hasValueAt("global.runtime.ingress.className", "nginx")
           .hasValueAt("global.codefresh.userToken.secretKeyRef.name", "codefresh-user-token");
+    }
+  }
+
+  @Nested
+  class Reaching {
+    @Test
+    void reachesAClusterThroughAContextOfTheDefaultKubeconfig() {
+      Cluster cluster = new Cluster("prod-eu", "prod-eu-admin");
+
+      assertThat(cluster.kubeconfig()).isEmpty();
+      assertThat(cluster.kubeContext()).contains("prod-eu-admin");
+    }
+
+    @Test
+    void reachesAClusterThroughTheCurrentContextOfItsOwnKubeconfig() {
+      Cluster cluster = new Cluster("prod-eu", Path.of("prod-eu.kubeconfig"));
+
+      assertThat(cluster.kubeconfig()).contains(Path.of("prod-eu.kubeconfig"));
+      assertThat(cluster.kubeContext()).isEmpty();
     }
   }
 
@@ -115,73 +122,6 @@ class FleetPlanTest {
       List<Result> results = new FleetPlan(PAYMENTS, clusters("staging", "prod-eu", "prod-us"), chain).validate();
 
       assertThat(results).allSatisfy(result -> assertThat(result.report()).hasNoErrors());
-    }
-  }
-
-  @Nested
-  class Installing {
-    private final List<String> installed = new CopyOnWriteArrayList<>();
-    private final Set<String> closed = ConcurrentHashMap.newKeySet();
-
-    /** An installer that records what it was asked to do; the real ones are HelmCliInstaller and ManifestInstaller. */
-    private Installer recording(Cluster cluster, Map<String, String> failures) {
-      return new Installer() {
-        @Override
-        public InstallResult install(RuntimeInstallation installation) {
-          if (failures.containsKey(cluster.name())) {
-            throw new InstallException(FailureKind.HOOK_FAILED, installation.releaseName(), installation.namespace(),
-                failures.get(cluster.name()), null);
-          }
-          installed.add(cluster.kubeContext() + ": " + installation.runtimeName());
-          return InstallResult.builder().releaseName(installation.releaseName()).namespace(installation.namespace())
-              .outcome(InstallOutcome.INSTALLED).revision(1).took(Duration.ofSeconds(1)).build();
-        }
-
-        @Override
-        public InstallPlan plan(RuntimeInstallation installation) {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public UninstallResult uninstall(RuntimeInstallation installation) {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ReleaseStatus status(RuntimeInstallation installation) {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void close() {
-          closed.add(cluster.name());
-        }
-      };
-    }
-
-    @Test
-    void installsEveryReadyClusterInOrderAndSkipsBlockedOnes() {
-      List<Result> results = new FleetPlan(PAYMENTS, clusters("staging", "EU_West", "prod-eu"), CHAIN).validate();
-
-      List<Rollout> rollouts = FleetPlan.install(results, cluster -> recording(cluster, Map.of()));
-
-      assertThat(rollouts).extracting(Rollout::status).containsExactly(Status.DONE, Status.BLOCKED, Status.DONE);
-      assertThat(installed).containsExactly("staging-admin: payments-staging", "prod-eu-admin: payments-prod-eu");
-      assertThat(closed).containsExactlyInAnyOrder("staging", "prod-eu");
-    }
-
-    @Test
-    void stopsTheRolloutAtTheFirstFailure() {
-      List<Result> results = new FleetPlan(PAYMENTS, clusters("staging", "prod-eu", "prod-us"), CHAIN).validate();
-
-      List<Rollout> rollouts = FleetPlan.install(results,
-          cluster -> recording(cluster, Map.of("staging", "validate-values: the API key is not valid.")));
-
-      assertThat(rollouts).extracting(Rollout::status)
-          .containsExactly(Status.FAILED, Status.NOT_ATTEMPTED, Status.NOT_ATTEMPTED);
-      assertThat(rollouts.get(0).failure()).contains("validate-values: the API key is not valid.");
-      assertThat(installed).isEmpty();
-      assertThat(closed).containsExactly("staging");
     }
   }
 }

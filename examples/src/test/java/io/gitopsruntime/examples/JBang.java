@@ -2,12 +2,14 @@ package io.gitopsruntime.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,17 +38,19 @@ final class JBang {
 
   private final String classpath;
   private final Path home;
+  private final Map<String, String> environment;
 
-  private JBang(String classpath, Path home) {
+  private JBang(String classpath, Path home, Map<String, String> environment) {
     this.classpath = classpath;
     this.home = home;
+    this.environment = Map.copyOf(environment);
   }
 
   /** JBang, resolved once per test run. */
   static synchronized JBang fromMavenCentral() {
     if (instance == null) {
       Path dir = BuildEnvironment.buildDir().resolve("jbang");
-      instance = new JBang(resolveClasspath(dir.resolve("launcher")), dir.resolve("home"));
+      instance = new JBang(resolveClasspath(dir.resolve("launcher")), dir.resolve("home"), Map.of());
     }
     return instance;
   }
@@ -87,6 +91,16 @@ final class JBang {
   }
 
   /**
+   * The same JBang, with one more environment variable for JBang and the scripts it runs, such as a {@code PATH}
+   * that finds a fake {@code helm} first.
+   */
+  JBang withEnvironment(String name, String value) {
+    Map<String, String> more = new HashMap<>(environment);
+    more.put(name, value);
+    return new JBang(classpath, home, more);
+  }
+
+  /**
    * Builds a script and runs it, as {@code jbang script.java ARGS}.
    *
    * @param workDir the directory the command is typed in
@@ -103,6 +117,31 @@ final class JBang {
   }
 
   /**
+   * Builds a script and starts it in the background, as {@code jbang script.java ARGS &}, for a script that runs
+   * until stopped (such as a test server); stop it with {@link Process#destroy()}.
+   *
+   * @param log where everything the script prints goes
+   * @return the script's process
+   * @throws AssertionError if JBang cannot build and launch the script
+   */
+  Process start(Path workDir, Path log, String script, String... args) {
+    ProcessRun build = build(workDir, script, args);
+    if (build.exitCode() != EXIT_EXECUTE) {
+      throw new AssertionError("JBang could not build and launch " + script + ":\n" + build.transcript());
+    }
+    ProcessBuilder builder = new ProcessBuilder("bash", "-c", "exec " + build.out().strip()).directory(workDir.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    builder.environment().putAll(environment());
+    try {
+      return builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
    * Only JBang's part: resolve, compile and print the command that would run the script.
    *
    * @return JBang's run; exit code 255 and the command on stdout when the script can be launched
@@ -115,12 +154,14 @@ final class JBang {
   }
 
   private Map<String, String> environment() {
-    return Map.of(
+    Map<String, String> all = new HashMap<>(environment);
+    all.putAll(Map.of(
         "JBANG_DIR", home.toString(),
         "JBANG_REPO", BuildEnvironment.localRepository().toString(),
         // the JDK running the tests is the one //JAVA 17+ gets, so JBang never downloads one
         "JAVA_HOME", System.getProperty("java.home"),
         "JBANG_NO_VERSION_CHECK", "true",
-        "JBANG_RUNTIME_SHELL", "bash");
+        "JBANG_RUNTIME_SHELL", "bash"));
+    return all;
   }
 }

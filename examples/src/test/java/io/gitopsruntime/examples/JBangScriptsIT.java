@@ -21,9 +21,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Runs every script of examples/jbang for real, as the README tells users to: JBang from Maven Central,
+ * Runs the scripts of examples/jbang for real, as the README tells users to: JBang from Maven Central,
  * the SDK from the local repository this build installed it into. Commands are typed in the repository
- * root, like the README's.
+ * root, like the README's. Checks every script's directives; the install and uninstall scripts are run by
+ * {@link JBangInstallScriptsIT}, against an API server.
  */
 @DisabledOnOs(value = OS.WINDOWS, disabledReason = "JBang's command line is executed by bash, as its launcher does")
 class JBangScriptsIT {
@@ -167,8 +168,10 @@ class JBangScriptsIT {
 
         assertThat(run.exitCode()).as(run.transcript()).isEqualTo(1);
         assertThat(run.out())
-            .contains("ERROR [user-token.secret] global.codefresh.userToken.secretKeyRef: The Codefresh API key cannot be"
-                + " read: ")
+            .contains("ERROR [cluster.secret-ref] global.codefresh.userToken.secretKeyRef.name: Secret"
+                + " \"codefresh-user-token\" for the Codefresh API key does not exist in namespace \"codefresh\": ")
+            // reported once, by the cluster check; the platform check says it was skipped and does not call out
+            .contains("INFO [user-token.secret] global.codefresh.userToken.secretKeyRef: The platform check was skipped:")
             .doesNotContain("[platform.unreachable]");
         assertThat(cluster.journal().calls("GET", ".*/namespaces/codefresh/secrets/codefresh-user-token"))
             .as("the script read the Secret through the kubeconfig").isNotEmpty();
@@ -204,6 +207,17 @@ class JBangScriptsIT {
 
       assertThat(build.exitCode()).as(build.transcript()).isNotIn(0, 255);
       assertThat(build.err()).contains("gitops-runtime-validashun");
+    }
+
+    @Test
+    void anInstallScriptWithoutTheHelmModuleFailsTheBuild(@TempDir Path dir) throws IOException {
+      Files.writeString(dir.resolve("InstallWithManifests.java"), Files.readString(SCRIPTS.resolve("InstallWithManifests.java"))
+          .replace("io.gitopsruntime:gitops-runtime-helm", "io.gitopsruntime:gitops-runtime-validation"));
+
+      ProcessRun build = JBang.fromMavenCentral().build(dir, "InstallWithManifests.java");
+
+      assertThat(build.exitCode()).as(build.transcript()).isNotIn(0, 255);
+      assertThat(build.out() + build.err()).contains("package io.gitopsruntime.helm.manifest does not exist");
     }
 
     @Test

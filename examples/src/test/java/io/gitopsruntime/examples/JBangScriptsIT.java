@@ -82,6 +82,22 @@ class JBangScriptsIT {
   }
 
   @Nested
+  class QuickPlan {
+    @Test
+    void checksAnIngressRuntimeAndPrintsItsHelmCommand() {
+      ProcessRun run = jbang("examples/jbang/QuickPlan.java", "prod-eu", "gitops.example.com");
+
+      assertThat(run.exitCode()).as(run.transcript()).isZero();
+      assertThat(run.out())
+          .startsWith("INFO [git-credentials.missing] global.runtime.gitCredentials.password:")
+          .contains("helm upgrade --install cf-gitops-runtime \\\n")
+          .contains("  --set 'global.runtime.ingress.hosts[0]=gitops.example.com' \\\n")
+          .endsWith("  oci://quay.io/codefresh/gitops-runtime \\\n  --wait\n");
+      assertThat(run.err()).isEmpty();
+    }
+  }
+
+  @Nested
   class PlanInstallation {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {

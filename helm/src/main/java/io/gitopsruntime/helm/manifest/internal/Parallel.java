@@ -2,6 +2,8 @@ package io.gitopsruntime.helm.manifest.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -9,6 +11,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -16,11 +19,13 @@ import java.util.function.Function;
 /**
  * Runs independent calls (one per object of a wave) on a bounded pool of daemon threads and waits for
  * all of them; the first failure is rethrown after the others finished, later ones are attached as
- * suppressed. With one thread the calls run one after the other, in order. Thread-safe; close it to stop
- * its threads.
+ * suppressed. When the caller is interrupted, calls not yet started are dropped and the ones running are
+ * interrupted and waited for before {@link Interrupted} is thrown. With one thread the calls run one after
+ * the other, in order. Thread-safe; close it to stop its threads.
  */
 public final class Parallel implements AutoCloseable {
   private static final AtomicInteger POOLS = new AtomicInteger();
+  private static final long SETTLE_NANOS = TimeUnit.SECONDS.toNanos(30);
 
   private final int threads;
   private final ExecutorService executor;
@@ -66,8 +71,19 @@ public final class Parallel implements AutoCloseable {
       return results;
     }
     List<Future<R>> futures = new ArrayList<>();
+    AtomicBoolean abandoned = new AtomicBoolean();
+    CountDownLatch settled = new CountDownLatch(items.size());
     for (T item : items) {
-      futures.add(executor.submit(() -> call.apply(item)));
+      futures.add(executor.submit(() -> {
+        try {
+          if (abandoned.get()) {
+            throw new CancellationException();
+          }
+          return call.apply(item);
+        } finally {
+          settled.countDown();
+        }
+      }));
     }
     List<R> results = new ArrayList<>();
     RuntimeException failure = null;
@@ -75,7 +91,9 @@ public final class Parallel implements AutoCloseable {
       try {
         results.add(future.get());
       } catch (InterruptedException e) {
+        abandoned.set(true);
         futures.forEach(f -> f.cancel(true));
+        awaitRunning(settled);
         Thread.currentThread().interrupt();
         throw new Interrupted(e);
       } catch (ExecutionException e) {
@@ -96,6 +114,28 @@ public final class Parallel implements AutoCloseable {
       throw failure;
     }
     return results;
+  }
+
+  /**
+   * Waits, without giving in to further interrupts, until the calls already running have returned, so that
+   * none of them still changes the cluster or reports progress once the caller has moved on (to releasing
+   * the lock, for instance). Bounded: a call stuck in I/O is left behind after a while.
+   */
+  private static void awaitRunning(CountDownLatch settled) {
+    long deadline = System.nanoTime() + SETTLE_NANOS;
+    while (true) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return;
+      }
+      try {
+        if (settled.await(left, TimeUnit.NANOSECONDS)) {
+          return;
+        }
+      } catch (InterruptedException again) {
+        // interrupted again while waiting: the caller's flag is set anyway when map() throws
+      }
+    }
   }
 
   /**

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -45,5 +47,41 @@ class ParallelTest {
           .satisfies(e -> assertThat(e.getSuppressed()).extracting(Throwable::getMessage).containsExactly("failed 4"));
     }
     assertThat(done).containsExactlyInAnyOrder(1, 3);
+  }
+
+  @Test
+  void anInterruptedCallerDropsWaitingCallsAndReturnsOnlyAfterTheRunningOnesFinished() throws Exception {
+    Set<Integer> finished = ConcurrentHashMap.newKeySet();
+    Set<Integer> started = ConcurrentHashMap.newKeySet();
+    CountDownLatch bothRunning = new CountDownLatch(2);
+    Thread caller = Thread.currentThread();
+    Thread interrupter = new Thread(() -> {
+      try {
+        bothRunning.await();
+      } catch (InterruptedException e) {
+        return;
+      }
+      caller.interrupt();
+    });
+    interrupter.start();
+    try (Parallel parallel = new Parallel(2)) {
+      assertThatThrownBy(() -> parallel.forEach(List.of(1, 2, 3, 4), i -> {
+        started.add(i);
+        bothRunning.countDown();
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+        while (System.nanoTime() < until) {
+          // like an HTTP call that does not give in to interrupts
+          Thread.onSpinWait();
+        }
+        finished.add(i);
+      })).isInstanceOf(Interrupted.class);
+
+      assertThat(Thread.interrupted()).as("the interrupt flag is kept").isTrue();
+      assertThat(finished).as("running calls finished before map() returned").containsExactlyInAnyOrder(1, 2);
+      Thread.sleep(400);
+      assertThat(started).as("calls not yet started are dropped").containsExactlyInAnyOrder(1, 2);
+    } finally {
+      interrupter.join();
+    }
   }
 }

@@ -42,7 +42,9 @@ public abstract class SecretKeyRef implements WithSecretKeyRef {
    * @return true when the reference is usable
    */
   public final boolean isComplete() {
-    return name().filter(n -> !n.isBlank()).isPresent() && key().filter(k -> !k.isBlank()).isPresent();
+    Optional<String> name = name();
+    Optional<String> key = key();
+    return name.isPresent() && !name.get().isBlank() && key.isPresent() && !key.get().isBlank();
   }
 
   /**

@@ -12,20 +12,12 @@ import io.gitopsruntime.validation.Validator;
 import io.gitopsruntime.validation.ValidatorKind;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +47,6 @@ public final class ValidatorChain {
   /** The default time a validator may take. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
 
-  private static final Comparator<Severity> SEVERITY_ORDER = Comparator.comparingInt(Severity::ordinal);
 
   private final List<Validator> validators;
   private final List<ValidationInterceptor> interceptors;
@@ -92,8 +83,12 @@ public final class ValidatorChain {
    */
   public Builder toBuilder() {
     Builder builder = new Builder().defaultTimeout(defaultTimeout);
-    validators.forEach(builder::add);
-    interceptors.forEach(builder::addInterceptor);
+    for (Validator validator : validators) {
+      builder.add(validator);
+    }
+    for (ValidationInterceptor interceptor : interceptors) {
+      builder.addInterceptor(interceptor);
+    }
     return builder;
   }
 
@@ -127,18 +122,20 @@ public final class ValidatorChain {
    */
   public ValidationReport validate(ValidationContext context) {
     Objects.requireNonNull(context, "context == null");
-    Redactor redactor = Redactor.of(context.values());
-    ValidationReport report = new RealChain(0, context).proceed(context);
-    return ValidationReport.of(report.findings().stream().map(redactor::redact).toList());
+    Secrets secrets = new Secrets(context);
+    ValidationReport report = new RealChain(0, context, secrets).proceed(context);
+    return ValidationReport.of(redactAll(secrets.redactor(context), report.findings()));
   }
 
   private final class RealChain implements ValidationInterceptor.Chain {
     private final int index;
     private final ValidationContext context;
+    private final Secrets secrets;
 
-    RealChain(int index, ValidationContext context) {
+    RealChain(int index, ValidationContext context, Secrets secrets) {
       this.index = index;
       this.context = context;
+      this.secrets = secrets;
     }
 
     @Override
@@ -155,49 +152,75 @@ public final class ValidatorChain {
     public ValidationReport proceed(ValidationContext next) {
       if (index < interceptors.size()) {
         ValidationInterceptor interceptor = interceptors.get(index);
-        ValidationReport report = interceptor.intercept(new RealChain(index + 1, next));
+        ValidationReport report = interceptor.intercept(new RealChain(index + 1, next, secrets));
         if (report == null) {
           throw new GitOpsRuntimeException("validation interceptor " + interceptor + " returned null; return a report.");
         }
         return report;
       }
-      return runAll(next);
+      return runAll(next, secrets);
     }
   }
 
-  private ValidationReport runAll(ValidationContext context) {
-    Redactor redactor = Redactor.of(context.values());
+  /**
+   * The literal secrets of one validation's context, found once (finding them walks all the values), or
+   * anew for a context an interceptor replaced. One per {@link #validate} call.
+   */
+  private static final class Secrets {
+    private final ValidationContext original;
+    private volatile @Nullable Redactor redactor;
+
+    Secrets(ValidationContext original) {
+      this.original = original;
+    }
+
+    Redactor redactor(ValidationContext of) {
+      if (of != original) {
+        return Redactor.of(of.values());
+      }
+      Redactor found = redactor;
+      if (found == null) {
+        found = Redactor.of(original.values());
+        redactor = found;
+      }
+      return found;
+    }
+  }
+
+  private ValidationReport runAll(ValidationContext context, Secrets secrets) {
     List<List<Finding>> results = new ArrayList<>(validators.size());
-    List<Future<List<Finding>>> futures = new ArrayList<>(validators.size());
-    List<Long> deadlines = new ArrayList<>(validators.size());
-    ExecutorService executor = null;
+    // one daemon thread per validator, started at once: they wait on the network, and a queued validator
+    // would spend its timeout waiting for a thread. Plain threads rather than an executor, which costs a
+    // short-lived process (plan) measurable start-up time for nothing here.
+    List<Run> runs = new ArrayList<>(validators.size());
     long start = System.nanoTime();
     for (Validator validator : validators) {
       results.add(null);
       if (context.offline() && validator.kind().isRemote()) {
-        futures.add(null);
-        deadlines.add(0L);
+        runs.add(null);
         continue;
       }
-      if (executor == null) {
-        // one thread per validator: they wait on the network, and a queued validator would spend its
-        // timeout waiting for a thread
-        executor = Executors.newCachedThreadPool(new DaemonThreads());
-      }
-      futures.add(executor.submit(() -> run(validator, context)));
-      deadlines.add(start + validator.timeout().orElse(defaultTimeout).toNanos());
+      Run run = new Run(validator, context, start + validator.timeout().orElse(defaultTimeout).toNanos(),
+          "gitops-runtime-validator-" + (runs.size() + 1));
+      runs.add(run);
+      run.thread.start();
     }
+    Redactor redactor;
     try {
+      // found while the validators run
+      redactor = secrets.redactor(context);
       for (int i = 0; i < validators.size(); i++) {
         Validator validator = validators.get(i);
-        Future<List<Finding>> future = futures.get(i);
-        results.set(i, future == null
+        Run run = runs.get(i);
+        results.set(i, run == null
             ? List.of(skippedOffline(validator))
-            : await(validator, future, deadlines.get(i), validator.timeout().orElse(defaultTimeout), redactor));
+            : await(run, validator.timeout().orElse(defaultTimeout), redactor));
       }
     } finally {
-      if (executor != null) {
-        executor.shutdownNow();
+      for (Run run : runs) {
+        if (run != null) {
+          run.thread.interrupt();
+        }
       }
     }
     List<Finding> all = new ArrayList<>();
@@ -210,9 +233,16 @@ public final class ValidatorChain {
         }
       }
     }
-    all.sort(Comparator.comparing(Finding::severity, SEVERITY_ORDER));
     // masked here already, so that interceptors (which may log) never see a literal secret
-    return ValidationReport.of(all.stream().map(redactor::redact).toList());
+    return ValidationReport.of(redactAll(redactor, all));
+  }
+
+  private static List<Finding> redactAll(Redactor redactor, List<Finding> findings) {
+    List<Finding> redacted = new ArrayList<>(findings.size());
+    for (Finding finding : findings) {
+      redacted.add(redactor.redact(finding));
+    }
+    return redacted;
   }
 
   private static List<Finding> run(Validator validator, ValidationContext context) throws Exception {
@@ -228,33 +258,35 @@ public final class ValidatorChain {
     return named;
   }
 
-  private static List<Finding> await(
-      Validator validator, Future<List<Finding>> future, long deadline, Duration timeout, Redactor redactor) {
+  private static List<Finding> await(Run run, Duration timeout, Redactor redactor) {
+    Validator validator = run.validator;
     try {
-      long remaining = Math.max(0, deadline - System.nanoTime());
-      return future.get(remaining, TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      future.cancel(true);
+      run.awaitUntilDeadline();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new GitOpsRuntimeException("validation was interrupted while waiting for " + validator.id() + ".", e);
+    }
+    List<Finding> result = run.result;
+    Throwable failure = run.failure;
+    if (result != null) {
+      return result;
+    }
+    if (failure == null) {
+      run.thread.interrupt();
       return List.of(Finding.error("validator.timeout", "",
           "validator " + validator.id() + " did not finish within " + describe(timeout) + "; what it checks is unknown.",
           timeoutRemedy(validator.kind())).withValidatorId(validator.id()));
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause() != null ? e.getCause() : e;
-      // the message only, masked: an exception's text may quote a request that carried a secret
-      Log.LOG.debug("validator {} failed: {}", validator.id(), redactor.redact(String.valueOf(cause)));
-      return List.of(Finding.error("validator.failed", "",
-          "validator " + validator.id() + " failed: " + cause.getClass().getSimpleName()
-              + (cause.getMessage() != null ? ": " + cause.getMessage() : "") + ". The other checks still ran.",
-          "Fix the cause, or remove the validator with chain.toBuilder().remove(\"" + validator.id() + "\").")
-          .withValidatorId(validator.id()));
-    } catch (CancellationException e) {
-      return List.of(Finding.error("validator.failed", "", "validator " + validator.id() + " was cancelled.", "")
-          .withValidatorId(validator.id()));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      future.cancel(true);
-      throw new GitOpsRuntimeException("validation was interrupted while waiting for " + validator.id() + ".", e);
     }
+    // an Error too (a StackOverflowError in a validator, say): it happened on the validator's own thread,
+    // and the other checks' results are still worth reporting
+    Throwable cause = failure;
+    // the message only, masked: an exception's text may quote a request that carried a secret
+    Log.LOG.debug("validator {} failed: {}", validator.id(), redactor.redact(String.valueOf(cause)));
+    return List.of(Finding.error("validator.failed", "",
+        "validator " + validator.id() + " failed: " + cause.getClass().getSimpleName()
+            + (cause.getMessage() != null ? ": " + cause.getMessage() : "") + ". The other checks still ran.",
+        "Fix the cause, or remove the validator with chain.toBuilder().remove(\"" + validator.id() + "\").")
+        .withValidatorId(validator.id()));
   }
 
   private static String describe(Duration d) {
@@ -310,14 +342,45 @@ public final class ValidatorChain {
     static final Logger LOG = LoggerFactory.getLogger(ValidatorChain.class);
   }
 
-  private static final class DaemonThreads implements ThreadFactory {
-    private final AtomicInteger count = new AtomicInteger();
+  /**
+   * One validator's run on its own daemon thread. Its result or failure is published before the thread
+   * ends, and {@link Thread#join} makes it visible to the waiting caller.
+   */
+  private static final class Run implements Runnable {
+    final Validator validator;
+    final Thread thread;
+    private final ValidationContext context;
+    private final long deadline;
+    volatile @Nullable List<Finding> result;
+    volatile @Nullable Throwable failure;
+
+    Run(Validator validator, ValidationContext context, long deadline, String threadName) {
+      this.validator = validator;
+      this.context = context;
+      this.deadline = deadline;
+      this.thread = new Thread(this, threadName);
+      thread.setDaemon(true);
+    }
 
     @Override
-    public Thread newThread(Runnable runnable) {
-      Thread thread = new Thread(runnable, "gitops-runtime-validator-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
+    public void run() {
+      try {
+        result = ValidatorChain.run(validator, context);
+      } catch (Throwable t) {
+        failure = t;
+      }
+    }
+
+    /** Waits until the run ended or its deadline passed, whichever comes first. */
+    void awaitUntilDeadline() throws InterruptedException {
+      while (thread.isAlive()) {
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+          return;
+        }
+        long millis = TimeUnit.NANOSECONDS.toMillis(remaining);
+        thread.join(millis, millis == 0 ? (int) remaining : 0);
+      }
     }
   }
 
@@ -354,7 +417,9 @@ public final class ValidatorChain {
      * @return this builder
      */
     public Builder addAll(Iterable<? extends Validator> validators) {
-      validators.forEach(this::add);
+      for (Validator validator : validators) {
+        add(validator);
+      }
       return this;
     }
 

@@ -127,11 +127,15 @@ public final class ValuesYaml {
    */
   public static Map<ValuesPath, SecretValue> literalSecrets(GitOpsRuntimeValues values) {
     Map<ValuesPath, SecretValue> found = new java.util.LinkedHashMap<>();
-    toMap(values, (path, secret) -> {
-      if (secret.isLiteral()) {
-        found.put(path, secret);
+    // a class rather than a lambda: plan calls this at start-up, where every lambda costs time
+    toMap(values, new ValuesCodec.SecretWriter() {
+      @Override
+      public Object write(ValuesPath path, SecretValue secret) {
+        if (secret.isLiteral()) {
+          found.put(path, secret);
+        }
+        return "";
       }
-      return "";
     });
     return found;
   }

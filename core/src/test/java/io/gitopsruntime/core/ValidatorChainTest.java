@@ -198,6 +198,22 @@ class ValidatorChainTest {
     }
 
     @Test
+    void anErrorThrownOnTheValidatorsThreadIsReportedLikeAnExceptionAndTheOthersStillReport() {
+      ValidatorChain chain = ValidatorChain.builder()
+          .add(validator("deep", ValidatorKind.OFFLINE, null, ctx -> {
+            throw new StackOverflowError();
+          }))
+          .add(returning("other", Finding.info("other", "", "ok")))
+          .build();
+
+      ValidationReport report = chain.validate(ONLINE);
+
+      assertThat(report.errors()).extracting(Finding::message)
+          .containsExactly("validator deep failed: StackOverflowError. The other checks still ran.");
+      assertThat(report.findings()).extracting(Finding::message).endsWith("ok");
+    }
+
+    @Test
     void aNullResultBecomesAnErrorNamingTheValidator() {
       ValidatorChain chain = ValidatorChain.builder()
           .add(validator("nully", ValidatorKind.OFFLINE, null, ctx -> null))

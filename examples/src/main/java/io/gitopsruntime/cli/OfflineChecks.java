@@ -1,5 +1,6 @@
 package io.gitopsruntime.cli;
 
+import io.gitopsruntime.core.SourceLocation;
 import io.gitopsruntime.core.ValidatorChain;
 import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.validation.Severity;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -30,12 +32,12 @@ final class OfflineChecks {
     List<Finding> all = new ArrayList<>(input.problems);
     Set<String> seen = new HashSet<>();
     Set<String> mistyped = new HashSet<>();
-    input.problems.forEach(f -> {
+    for (Finding f : input.problems) {
       seen.add(f.ruleId() + " " + f.path());
       if (f.ruleId().equals("values.type")) {
         mistyped.add(f.path());
       }
-    });
+    }
     for (Finding finding : validatorFindings) {
       // the installation was built with stand-ins for malformed names; those are reported from the input
       if (finding.ruleId().endsWith(".format") && isNameRule(finding.ruleId())) {
@@ -60,12 +62,28 @@ final class OfflineChecks {
   /** By severity, then in file order (findings without a location last, in their own order). */
   static List<Finding> ordered(List<Finding> findings, Input input) {
     List<Finding> all = new ArrayList<>(findings);
-    all.sort(Comparator.comparingInt((Finding f) -> f.severity().ordinal())
-        .thenComparingInt(f -> input.locationOf(f.path()).map(l -> l.line()).orElse(Integer.MAX_VALUE)));
+    // a class rather than lambdas: plan runs this at start-up, where every lambda costs time
+    all.sort(new Comparator<Finding>() {
+      @Override
+      public int compare(Finding a, Finding b) {
+        int bySeverity = Integer.compare(a.severity().ordinal(), b.severity().ordinal());
+        return bySeverity != 0 ? bySeverity : Integer.compare(line(a), line(b));
+      }
+
+      private int line(Finding f) {
+        Optional<SourceLocation> location = input.locationOf(f.path());
+        return location.isPresent() ? location.get().line() : Integer.MAX_VALUE;
+      }
+    });
     return all;
   }
 
   static boolean hasErrors(List<Finding> findings) {
-    return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
+    for (Finding finding : findings) {
+      if (finding.severity() == Severity.ERROR) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -68,7 +68,7 @@ public final class AccessModeValidator implements Validator {
       checkHttpRoute(runtime.httpRoute(), out);
     }
     Optional<String> ingressUrl =
-        Raw.string(runtime.ingressUrl(), runtime.additionalValues(), "ingressUrl", "").filter(s -> !s.isBlank());
+        Chart.nonBlank(Raw.string(runtime.ingressUrl(), runtime.additionalValues(), "ingressUrl", ""));
     if (mode == AccessModeKind.SERVICE_MESH) {
       checkIngressUrl(ingressUrl, out);
     } else if (ingressUrl.isPresent()) {
@@ -86,9 +86,11 @@ public final class AccessModeValidator implements Validator {
       out.add(Messages.httpRouteSettingsIgnored());
     }
     if (mode == AccessModeKind.TUNNEL) {
-      Chart.platformUri(values)
-          .filter(uri -> !uri.getHost().equalsIgnoreCase(URI.create(Chart.DEFAULT_PLATFORM_URL).getHost()))
-          .ifPresent(uri -> out.add(Messages.tunnelOnPrem(Chart.platformUrl(values).orElse(""))));
+      Optional<URI> platform = Chart.platformUri(values);
+      if (platform.isPresent()
+          && !platform.get().getHost().equalsIgnoreCase(URI.create(Chart.DEFAULT_PLATFORM_URL).getHost())) {
+        out.add(Messages.tunnelOnPrem(Chart.platformUrl(values).orElse("")));
+      }
     }
     return out.list();
   }
@@ -102,11 +104,10 @@ public final class AccessModeValidator implements Validator {
     }
     for (int i = 0; i < hosts.size(); i++) {
       if (!hosts.get(i).isBlank()) {
-        Hosts.check(INGRESS + ".hosts[" + i + "]", hosts.get(i), INGRESS + ".protocol", i == 0).ifPresent(out::add);
+        out.add(Hosts.check(INGRESS + ".hosts[" + i + "]", hosts.get(i), INGRESS + ".protocol", i == 0));
       }
     }
-    if (Raw.string(ingress.className(), ingress.additionalValues(), "className", "nginx")
-        .filter(s -> !s.isBlank()).isEmpty()) {
+    if (Chart.nonBlank(Raw.string(ingress.className(), ingress.additionalValues(), "className", "nginx")).isEmpty()) {
       out.add(Messages.ingressClassNameEmpty());
     }
     String protocol = protocol(ingress.protocol(), ingress.additionalValues());
@@ -121,7 +122,7 @@ public final class AccessModeValidator implements Validator {
       out.add(Messages.httpRouteParentRefsMissing());
     }
     for (int i = 0; i < parents.size(); i++) {
-      if (parents.get(i).name().filter(n -> !n.isBlank()).isEmpty()) {
+      if (Chart.nonBlank(parents.get(i).name()).isEmpty()) {
         out.add(Messages.httpRouteParentRefNameMissing(i));
       }
     }
@@ -133,8 +134,7 @@ public final class AccessModeValidator implements Validator {
     }
     for (int i = 0; i < hostnames.size(); i++) {
       if (!hostnames.get(i).isBlank()) {
-        Hosts.check(ROUTE + ".hostnames[" + i + "]", hostnames.get(i), ROUTE + ".protocol", i == 0)
-            .ifPresent(out::add);
+        out.add(Hosts.check(ROUTE + ".hostnames[" + i + "]", hostnames.get(i), ROUTE + ".protocol", i == 0));
       }
     }
     String protocol = protocol(route.protocol(), route.additionalValues());

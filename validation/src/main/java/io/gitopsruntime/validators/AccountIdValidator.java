@@ -42,7 +42,7 @@ public final class AccountIdValidator implements Validator {
   public List<Finding> validate(ValidationContext context) {
     GitOpsRuntimeValues values = context.values();
     Findings out = new Findings(ID);
-    Optional<String> accountId = values.global().codefresh().accountId().filter(s -> !s.isBlank());
+    Optional<String> accountId = Chart.nonBlank(values.global().codefresh().accountId());
     if (accountId.isPresent()) {
       if (!OBJECT_ID.matcher(accountId.get().strip()).matches()) {
         out.add(Messages.accountIdFormat(accountId.get()));

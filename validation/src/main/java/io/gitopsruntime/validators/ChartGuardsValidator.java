@@ -92,31 +92,34 @@ public final class ChartGuardsValidator implements Validator {
         "argocd-repo-server", out);
     checkPort(argo.repoServer().port(), repoExtra, ArgoCdEndpoint.REPO_SERVER_PORT, out);
     if (type.equals("token")) {
-      boolean literal = auth.token().filter(t -> !t.isBlankLiteral()).isPresent();
+      boolean literal = Chart.nonBlankSecret(auth.token()).isPresent();
       Optional<SecretKeyRef> ref = auth.tokenSecretKeyRef();
-      if (!literal && !ref.map(SecretKeyRef::isComplete).orElse(false)) {
-        String path = ref.filter(Chart::refGiven)
-            .map(r -> AUTH + ".tokenSecretKeyRef" + (Chart.hasName(r) ? ".key" : ".name"))
-            .orElse(AUTH + ".tokenSecretKeyRef");
-        out.add(Messages.argoCdTokenMissing(path));
+      if (!literal && !(ref.isPresent() && ref.get().isComplete())) {
+        out.add(Messages.argoCdTokenMissing(refPath(AUTH + ".tokenSecretKeyRef", ref)));
       }
     } else if (type.equals("password")) {
-      boolean literal = auth.password().filter(p -> !p.isBlankLiteral()).isPresent();
+      boolean literal = Chart.nonBlankSecret(auth.password()).isPresent();
       Optional<SecretKeyRef> ref = auth.passwordSecretKeyRef();
       boolean deleted = Raw.givenEmpty(ref, auth.additionalValues(), "passwordSecretKeyRef");
       boolean incomplete = ref.isPresent() && !ref.get().isComplete();
       if (!literal && (deleted || incomplete)) {
-        String path = ref.filter(Chart::refGiven)
-            .map(r -> AUTH + ".passwordSecretKeyRef" + (Chart.hasName(r) ? ".key" : ".name"))
-            .orElse(AUTH + ".passwordSecretKeyRef");
-        out.add(Messages.argoCdPasswordMissing(path));
+        out.add(Messages.argoCdPasswordMissing(refPath(AUTH + ".passwordSecretKeyRef", ref)));
       }
     }
   }
 
+  /** The reference's path, or its missing part's path when it names something. */
+  private static String refPath(String path, Optional<SecretKeyRef> ref) {
+    Optional<SecretKeyRef> given = Chart.given(ref);
+    if (given.isEmpty()) {
+      return path;
+    }
+    return path + (Chart.hasName(given.get()) ? ".key" : ".name");
+  }
+
   private static void checkSvc(Optional<String> typed, Map<String, Object> extra, ArgoCdEndpoint endpoint,
       String chartDefault, String usual, Findings out) {
-    if (Raw.string(typed, extra, "svc", chartDefault).filter(s -> !s.isBlank()).isEmpty()) {
+    if (Chart.nonBlank(Raw.string(typed, extra, "svc", chartDefault)).isEmpty()) {
       out.add(Messages.argoCdEndpointMissing(endpoint));
     } else if (typed.isEmpty() && !extra.containsKey("svc")) {
       out.add(Messages.argoCdDefaultServiceName(endpoint, chartDefault, usual));
@@ -156,10 +159,13 @@ public final class ChartGuardsValidator implements Validator {
     put(blocks, "internal-router.env", Raw.at(values.additionalValues(), "internal-router", "env").orElse(null));
     put(blocks, "global.event-reporters.env",
         Raw.at(values.global().additionalValues(), "event-reporters", "env").orElse(null));
-    Raw.mapAt(values.additionalValues(), "event-reporters").ifPresent(reporters ->
-        reporters.forEach((name, reporter) ->
-            put(blocks, "event-reporters." + Paths.child("", name) + ".env", Raw.at(asObjectMap(reporter), "env")
-                .orElse(null))));
+    Optional<Map<String, Object>> reporters = Raw.mapAt(values.additionalValues(), "event-reporters");
+    if (reporters.isPresent()) {
+      for (Map.Entry<String, Object> reporter : reporters.get().entrySet()) {
+        put(blocks, "event-reporters." + Paths.child("", reporter.getKey()) + ".env",
+            Raw.at(asObjectMap(reporter.getValue()), "env").orElse(null));
+      }
+    }
     return blocks;
   }
 
@@ -179,10 +185,12 @@ public final class ChartGuardsValidator implements Validator {
       out.add(Messages.envBlockNotMap(path, block));
       return;
     }
-    env.get().forEach((name, value) -> {
+    for (Map.Entry<String, Object> variable : env.get().entrySet()) {
+      String name = variable.getKey();
+      Object value = variable.getValue();
       String entry = Paths.child(path, name);
       if (value instanceof String || value instanceof ExplicitNull) {
-        return;
+        continue;
       }
       if (value instanceof Number || value instanceof Boolean) {
         out.add(Messages.envValueNotString(entry, name, value));
@@ -193,7 +201,7 @@ public final class ChartGuardsValidator implements Validator {
         Optional<Map<String, Object>> valueFrom = Raw.asMap(map.get("valueFrom"));
         if (valueFrom.isEmpty()) {
           out.add(Messages.envValueMapWithoutValueFrom(entry, name));
-          return;
+          continue;
         }
         List<String> unsupported = new ArrayList<>();
         for (String kind : valueFrom.get().keySet()) {
@@ -205,7 +213,7 @@ public final class ChartGuardsValidator implements Validator {
           out.add(Messages.envValueFromUnsupported(entry, name, unsupported));
         }
       }
-    });
+    }
   }
 
   @Override

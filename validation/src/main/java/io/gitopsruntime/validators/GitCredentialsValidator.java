@@ -50,15 +50,15 @@ public final class GitCredentialsValidator implements Validator {
     GitOpsRuntimeValues values = context.values();
     Findings out = new Findings(ID);
     GitPasswordValues password = values.global().runtime().gitCredentials().password();
-    Optional<SecretValue> literal = password.value().filter(v -> !v.isBlankLiteral());
-    Optional<SecretKeyRef> ref = password.secretKeyRef().filter(Chart::refGiven);
+    Optional<SecretValue> literal = Chart.nonBlankSecret(password.value());
+    Optional<SecretKeyRef> ref = Chart.given(password.secretKeyRef());
     if (literal.isEmpty() && ref.isEmpty()) {
       out.add(Messages.gitCredentialsMissing());
     }
     if (literal.isEmpty() && ref.isPresent() && !ref.get().isComplete()) {
       out.add(Messages.gitPasswordIncompleteRef(Chart.hasName(ref.get()), Chart.hasKey(ref.get())));
     }
-    if (ref.flatMap(SecretKeyRef::name).filter(n -> n.strip().equals(Chart.RUNTIME_TOKEN_SECRET)).isPresent()) {
+    if (Chart.namesRuntimeTokenSecret(ref)) {
       out.add(Messages.gitPasswordReservedName());
     }
     if (literal.isPresent() && ref.isPresent()) {
@@ -70,33 +70,41 @@ public final class GitCredentialsValidator implements Validator {
     if ((literal.isPresent() || ref.isPresent()) && Chart.gitUsername(values).isEmpty()) {
       out.add(Messages.gitUsernameEmpty());
     }
-    Raw.mapAt(values.argoCd().additionalValues(), "configs", "tls", "certificates")
-        .ifPresent(certs -> checkCertificates(ARGO_CD_CERTS, certs, out));
-    Raw.mapAt(values.global().codefresh().tls().additionalValues(), "workflowPipelinesGitWebhooks", "certificates")
-        .ifPresent(certs -> checkCertificates(WEBHOOK_CERTS, certs, out));
+    Optional<Map<String, Object>> argoCdCerts =
+        Raw.mapAt(values.argoCd().additionalValues(), "configs", "tls", "certificates");
+    if (argoCdCerts.isPresent()) {
+      checkCertificates(ARGO_CD_CERTS, argoCdCerts.get(), out);
+    }
+    Optional<Map<String, Object>> webhookCerts =
+        Raw.mapAt(values.global().codefresh().tls().additionalValues(), "workflowPipelinesGitWebhooks", "certificates");
+    if (webhookCerts.isPresent()) {
+      checkCertificates(WEBHOOK_CERTS, webhookCerts.get(), out);
+    }
     return out.list();
   }
 
   private static void checkCertificates(String parent, Map<String, Object> certificates, Findings out) {
-    certificates.forEach((key, raw) -> {
+    for (Map.Entry<String, Object> certificate : certificates.entrySet()) {
+      String key = certificate.getKey();
+      Object raw = certificate.getValue();
       String path = Paths.child(parent, key);
       String host = hostOf(key);
       if (!host.equals(key)) {
         out.add(Messages.gitCaHostKey(path, key, host));
       }
       if (Raw.isBlank(raw)) {
-        return;
+        continue;
       }
       if (!(raw instanceof String)) {
         out.add(Messages.gitCaNotText(path, host, raw));
-        return;
+        continue;
       }
       try {
         Pem.parse((String) raw);
       } catch (Pem.BadPemException e) {
         out.add(Messages.gitCaNotPem(path, host, e));
       }
-    });
+    }
   }
 
   private static String hostOf(String key) {

@@ -45,10 +45,12 @@ public final class NamesValidator implements Validator {
   static List<Finding> check(
       String release, String namespace, String runtimeName, Optional<String> chartVersion, boolean nameGivenEmpty) {
     Findings out = new Findings(ID);
-    NameRules.checkRuntimeName(runtimeName).ifPresent(out::add);
-    NameRules.checkNamespace(namespace).ifPresent(out::add);
-    NameRules.checkReleaseName(release).ifPresent(out::add);
-    chartVersion.flatMap(NameRules::checkChartVersion).ifPresent(out::add);
+    out.add(NameRules.checkRuntimeName(runtimeName));
+    out.add(NameRules.checkNamespace(namespace));
+    out.add(NameRules.checkReleaseName(release));
+    if (chartVersion.isPresent()) {
+      out.add(NameRules.checkChartVersion(chartVersion.get()));
+    }
     if (nameGivenEmpty) {
       out.add(Messages.runtimeNameDefaulted(runtimeName));
     }

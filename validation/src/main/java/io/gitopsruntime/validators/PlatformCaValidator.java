@@ -45,8 +45,9 @@ public final class PlatformCaValidator implements Validator {
     CaCertSecretValues secret = ca.secret();
     Findings out = new Findings(ID);
     boolean create = Raw.bool(secret.create(), secret.additionalValues(), "create", false);
-    Optional<String> content = secret.content().filter(c -> !c.isBlankLiteral()).map(SecretValue::reveal);
-    Optional<SecretKeyRef> ref = ca.secretKeyRef().filter(Chart::refGiven);
+    Optional<SecretValue> given = Chart.nonBlankSecret(secret.content());
+    Optional<String> content = given.isPresent() ? Optional.of(given.get().reveal()) : Optional.empty();
+    Optional<SecretKeyRef> ref = Chart.given(ca.secretKeyRef());
     if (create && content.isEmpty()) {
       out.add(Messages.platformCaContentMissing());
     }

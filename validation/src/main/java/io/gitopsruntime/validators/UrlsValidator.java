@@ -62,9 +62,9 @@ public final class UrlsValidator implements Validator {
     boolean proxy = false;
     proxy |= checkProxy(global.httpProxy(), "global.httpProxy", "HTTP_PROXY", out);
     proxy |= checkProxy(global.httpsProxy(), "global.httpsProxy", "HTTPS_PROXY", out);
-    Optional<String> noProxy = global.noProxy().filter(s -> !s.isBlank());
-    noProxy.ifPresent(list -> {
-      for (String entry : list.split(",")) {
+    Optional<String> noProxy = Chart.nonBlank(global.noProxy());
+    if (noProxy.isPresent()) {
+      for (String entry : noProxy.get().split(",")) {
         String e = entry.strip();
         int scheme = e.indexOf("://");
         if (scheme >= 0) {
@@ -73,7 +73,7 @@ public final class UrlsValidator implements Validator {
           out.add(Messages.noProxyEntryWithScheme(e, slash >= 0 ? host.substring(0, slash) : host));
         }
       }
-    });
+    }
     if (proxy && noProxy.isEmpty()) {
       out.add(Messages.noProxyMissing());
     }

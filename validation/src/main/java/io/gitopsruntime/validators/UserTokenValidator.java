@@ -37,15 +37,15 @@ public final class UserTokenValidator implements Validator {
   public List<Finding> validate(ValidationContext context) {
     UserTokenValues token = context.values().global().codefresh().userToken();
     Findings out = new Findings(ID);
-    Optional<SecretValue> literal = token.token().filter(t -> !t.isBlankLiteral());
-    Optional<SecretKeyRef> ref = token.secretKeyRef().filter(Chart::refGiven);
+    Optional<SecretValue> literal = Chart.nonBlankSecret(token.token());
+    Optional<SecretKeyRef> ref = Chart.given(token.secretKeyRef());
     if (literal.isEmpty() && ref.isEmpty()) {
       out.add(Messages.userTokenMissing());
     }
     if (literal.isEmpty() && ref.isPresent() && !ref.get().isComplete()) {
       out.add(Messages.userTokenIncompleteRef(Chart.hasName(ref.get()), Chart.hasKey(ref.get())));
     }
-    if (ref.flatMap(SecretKeyRef::name).filter(n -> n.strip().equals(Chart.RUNTIME_TOKEN_SECRET)).isPresent()) {
+    if (Chart.namesRuntimeTokenSecret(ref)) {
       out.add(Messages.userTokenReservedName());
     }
     if (literal.isPresent() && ref.isPresent()) {

@@ -17,6 +17,14 @@ public final class Redactor {
 
   private final List<String> secrets;
 
+  // a class rather than a lambda: this runs at the start of every plan, where each lambda costs start-up time
+  private static final Comparator<String> LONGEST_FIRST = new Comparator<>() {
+    @Override
+    public int compare(String a, String b) {
+      return Integer.compare(b.length(), a.length());
+    }
+  };
+
   private Redactor(List<String> secrets) {
     this.secrets = secrets;
   }
@@ -29,10 +37,10 @@ public final class Redactor {
    */
   public static Redactor of(GitOpsRuntimeValues values) {
     List<String> found = new ArrayList<>();
-    io.gitopsruntime.core.ValuesYaml.literalSecrets(values).values().stream()
-        .map(SecretValue::reveal)
-        .forEach(s -> addWithLines(found, s));
-    found.sort(Comparator.comparingInt(String::length).reversed());
+    for (SecretValue secret : io.gitopsruntime.core.ValuesYaml.literalSecrets(values).values()) {
+      addWithLines(found, secret.reveal());
+    }
+    found.sort(LONGEST_FIRST);
     return new Redactor(List.copyOf(found));
   }
 
@@ -44,8 +52,10 @@ public final class Redactor {
    */
   public static Redactor ofLiterals(Iterable<String> literals) {
     List<String> found = new ArrayList<>();
-    literals.forEach(s -> addWithLines(found, s));
-    found.sort(Comparator.comparingInt(String::length).reversed());
+    for (String literal : literals) {
+      addWithLines(found, literal);
+    }
+    found.sort(LONGEST_FIRST);
     return new Redactor(List.copyOf(found));
   }
 
@@ -75,7 +85,7 @@ public final class Redactor {
     for (String secret : more) {
       addWithLines(all, secret);
     }
-    all.sort(Comparator.comparingInt(String::length).reversed());
+    all.sort(LONGEST_FIRST);
     return new Redactor(List.copyOf(all));
   }
 

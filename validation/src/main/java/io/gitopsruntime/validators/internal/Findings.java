@@ -5,6 +5,7 @@ import io.gitopsruntime.core.internal.Redactor;
 import io.gitopsruntime.validation.Finding;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Collects the findings of one validation and stamps them with the validator's id. Remote validators
@@ -44,7 +45,22 @@ public final class Findings {
    * @return this collector
    */
   public Findings addAll(Iterable<Finding> more) {
-    more.forEach(this::add);
+    for (Finding finding : more) {
+      add(finding);
+    }
+    return this;
+  }
+
+  /**
+   * Adds a finding when there is one.
+   *
+   * @param finding the finding, or empty
+   * @return this collector
+   */
+  public Findings add(Optional<Finding> finding) {
+    if (finding.isPresent()) {
+      add(finding.get());
+    }
     return this;
   }
 

@@ -103,7 +103,8 @@ public final class Raw {
    * @return the map with its keys as strings; empty when missing or not a map
    */
   public static Optional<Map<String, Object>> mapAt(Map<String, Object> root, String... keys) {
-    return at(root, keys).flatMap(Raw::asMap);
+    Optional<Object> found = at(root, keys);
+    return found.isPresent() ? asMap(found.get()) : Optional.empty();
   }
 
   /**
@@ -117,7 +118,10 @@ public final class Raw {
       return Optional.empty();
     }
     Map<String, Object> copy = new LinkedHashMap<>();
-    ((Map<?, ?>) raw).forEach((k, v) -> copy.put(String.valueOf(k), v == null ? ExplicitNull.INSTANCE : v));
+    for (Map.Entry<?, ?> e : ((Map<?, ?>) raw).entrySet()) {
+      Object v = e.getValue();
+      copy.put(String.valueOf(e.getKey()), v == null ? ExplicitNull.INSTANCE : v);
+    }
     return Optional.of(Collections.unmodifiableMap(copy));
   }
 

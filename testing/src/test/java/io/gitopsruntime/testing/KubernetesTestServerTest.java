@@ -161,6 +161,21 @@ class KubernetesTestServerTest {
     }
 
     @Test
+    void answersAlreadyExistsToACreateOfAnExistingObjectAsTheApiServerDoes() {
+      client.configMaps().resource(configMap("cfg", Map.of("a", "1"))).create();
+
+      assertThatThrownBy(() -> client.configMaps().resource(configMap("cfg", Map.of("a", "2"))).create())
+          .isInstanceOf(KubernetesClientException.class)
+          .satisfies(e -> {
+            KubernetesClientException k = (KubernetesClientException) e;
+            assertThat(k.getCode()).isEqualTo(409);
+            assertThat(k.getStatus().getReason()).isEqualTo("AlreadyExists");
+            assertThat(k.getStatus().getMessage()).isEqualTo("configmaps \"cfg\" already exists");
+          });
+      assertThat(client.configMaps().withName("cfg").get().getData()).containsEntry("a", "1");
+    }
+
+    @Test
     void conflictsWithTheCreatorOfAnObjectCreatedWithPost() {
       client.configMaps().resource(configMap("cfg", Map.of("a", "1"))).create();
 

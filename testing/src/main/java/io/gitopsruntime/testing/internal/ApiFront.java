@@ -482,6 +482,10 @@ public final class ApiFront implements AutoCloseable {
       Map<String, Object> created = Json.parse(ObjectStore.body(response));
       controllers.observe(p.withName(Objects.requireNonNull(Json.string(created, "metadata", "name"))));
     }
+    String name = Json.string(object, "metadata", "name");
+    if (response.code() == 409 && name != null) {
+      return Reply.json(409, ApiStatus.alreadyExists(p, name));
+    }
     return fromCrud(response, p);
   }
 

@@ -65,4 +65,17 @@ public final class ApiStatus {
     return failure(404, "NotFound", what + " \"" + path.name() + "\" not found",
         Json.object("name", path.name(), "group", path.group(), "kind", path.plural()));
   }
+
+  /**
+   * The status the API server answers a create of an object that exists with.
+   *
+   * @param path the collection's path
+   * @param name the object's name
+   * @return the status: 409, reason {@code AlreadyExists}
+   */
+  public static Map<String, Object> alreadyExists(ApiPath path, String name) {
+    String what = path.group().isEmpty() ? path.plural() : path.plural() + "." + path.group();
+    return failure(409, "AlreadyExists", what + " \"" + name + "\" already exists",
+        Json.object("name", name, "group", path.group(), "kind", path.plural()));
+  }
 }

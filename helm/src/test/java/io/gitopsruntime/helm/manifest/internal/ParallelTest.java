@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +56,7 @@ class ParallelTest {
     Set<Integer> started = ConcurrentHashMap.newKeySet();
     CountDownLatch bothRunning = new CountDownLatch(2);
     Thread caller = Thread.currentThread();
+    AtomicBoolean interruptSent = new AtomicBoolean();
     Thread interrupter = new Thread(() -> {
       try {
         bothRunning.await();
@@ -62,15 +64,19 @@ class ParallelTest {
         return;
       }
       caller.interrupt();
+      interruptSent.set(true);
     });
     interrupter.start();
     try (Parallel parallel = new Parallel(2)) {
       assertThatThrownBy(() -> parallel.forEach(List.of(1, 2, 3, 4), i -> {
         started.add(i);
         bothRunning.countDown();
+        // like an HTTP call that does not give in to interrupts: still busy well after the caller was interrupted
+        while (!interruptSent.get()) {
+          Thread.onSpinWait();
+        }
         long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
         while (System.nanoTime() < until) {
-          // like an HTTP call that does not give in to interrupts
           Thread.onSpinWait();
         }
         finished.add(i);

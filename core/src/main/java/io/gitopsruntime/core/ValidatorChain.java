@@ -47,7 +47,6 @@ public final class ValidatorChain {
   /** The default time a validator may take. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
 
-
   private final List<Validator> validators;
   private final List<ValidationInterceptor> interceptors;
   private final Duration defaultTimeout;

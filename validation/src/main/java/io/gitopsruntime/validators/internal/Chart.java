@@ -180,8 +180,9 @@ public final class Chart {
    */
   public static Optional<SecretValue> gitPassword(GitOpsRuntimeValues v) {
     var password = v.global().runtime().gitCredentials().password();
-    if (password.value().isPresent() && !password.value().get().isBlankLiteral()) {
-      return password.value();
+    Optional<SecretValue> literal = nonBlankSecret(password.value());
+    if (literal.isPresent()) {
+      return literal;
     }
     Optional<SecretKeyRef> ref = given(password.secretKeyRef());
     return ref.isPresent() ? Optional.of(SecretValue.fromSecret(ref.get())) : Optional.empty();
@@ -196,8 +197,9 @@ public final class Chart {
    */
   public static Optional<SecretValue> userToken(GitOpsRuntimeValues v) {
     var token = v.global().codefresh().userToken();
-    if (token.token().isPresent() && !token.token().get().isBlankLiteral()) {
-      return token.token();
+    Optional<SecretValue> literal = nonBlankSecret(token.token());
+    if (literal.isPresent()) {
+      return literal;
     }
     Optional<SecretKeyRef> ref = given(token.secretKeyRef());
     return ref.isPresent() ? Optional.of(SecretValue.fromSecret(ref.get())) : Optional.empty();

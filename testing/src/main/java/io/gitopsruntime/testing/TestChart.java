@@ -56,7 +56,18 @@ public final class TestChart {
       "templates/hooks/pre-install/redis-secret-init.yaml",
       "templates/hooks/pre-install/validate-usage.yaml",
       "templates/hooks/pre-install/validate-values.yaml",
-      "templates/hooks/pre-delete/cleanup.yaml");
+      "templates/hooks/pre-delete/cleanup.yaml",
+      "charts/argo-cd/Chart.yaml",
+      "charts/argo-cd/values.yaml",
+      "charts/argo-cd/templates/dex.yaml",
+      "charts/argo-cd/templates/redis-secret-init.yaml",
+      "charts/sealed-secrets/Chart.yaml",
+      "charts/sealed-secrets/values.yaml",
+      "charts/sealed-secrets/crds/sealedsecret-crd.yaml",
+      "charts/sealed-secrets/templates/controller.yaml",
+      "charts/codefresh-tunnel-client/Chart.yaml",
+      "charts/codefresh-tunnel-client/values.yaml",
+      "charts/codefresh-tunnel-client/templates/config.yaml");
 
   private TestChart() {}
 

@@ -107,6 +107,10 @@ spec:
     metadata:
       labels:
         app.kubernetes.io/name: {{ .name }}
+        {{- if .test.failWith }}
+        {{- /* on a real control plane, kwok fails the pods of Jobs that carry this label */}}
+        gitops-runtime.io/fail: "true"
+        {{- end }}
     spec:
       {{- if .sa }}
       serviceAccountName: {{ .sa }}

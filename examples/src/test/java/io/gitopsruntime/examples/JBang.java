@@ -23,10 +23,12 @@ import java.util.Map;
  * quotes for).
  *
  * <p>Everything JBang keeps goes under {@code target/jbang/}: its configuration and cache
- * ({@code JBANG_DIR}), so a clean clone starts cold. Dependencies resolve from the local repository the
- * SDK was just installed into ({@code JBANG_REPO}), with {@code --offline}: the build has already
- * fetched every artifact the scripts need, so no connection is attempted, and a wrong {@code //DEPS}
- * line fails at once instead of being looked up anywhere.
+ * ({@code JBANG_DIR}), so a clean clone starts cold. Dependencies resolve as a user's {@code jbang} resolves
+ * them: online, from Maven Central, into the local repository the SDK was just installed into
+ * ({@code JBANG_REPO}), which is where JBang finds the SDK's own SNAPSHOT artifacts. Not offline: JBang mediates
+ * a script's {@code //DEPS} with its own resolver, so the artifacts it picks (a transitive version, a BOM's
+ * import) need not be the ones the Maven reactor fetched, and on an empty repository an offline JBang fails
+ * on the first one the build did not happen to download.
  */
 final class JBang {
   private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(3);
@@ -148,7 +150,7 @@ final class JBang {
    */
   ProcessRun build(Path workDir, String script, String... args) {
     List<String> command = new ArrayList<>(List.of(BuildEnvironment.java().toString(), "-cp", classpath,
-        "dev.jbang.Main", "--offline", "run", script));
+        "dev.jbang.Main", "run", script));
     command.addAll(List.of(args));
     return ProcessRun.run(command, workDir, environment(), BUILD_TIMEOUT);
   }

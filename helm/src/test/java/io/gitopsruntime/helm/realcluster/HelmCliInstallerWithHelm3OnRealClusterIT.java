@@ -1,0 +1,26 @@
+package io.gitopsruntime.helm.realcluster;
+
+import io.gitopsruntime.core.ValidatorChain;
+import io.gitopsruntime.helm.cli.HelmCliInstaller;
+import io.gitopsruntime.install.Installer;
+import io.gitopsruntime.testing.cluster.RealControlPlane;
+import io.gitopsruntime.testing.cluster.TestAssets;
+import io.gitopsruntime.validators.Validators;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Assumptions;
+
+/** The Helm CLI installer running the real Helm 3 on a real control plane. */
+class HelmCliInstallerWithHelm3OnRealClusterIT extends InstallerContract {
+  static Installer helmCli(RealControlPlane cluster, java.util.Optional<Path> helm) {
+    Assumptions.assumeTrue(helm.isPresent(), TestAssets.fromEnvironment().skipMessage());
+    return HelmCliInstaller.builder().helmExecutable(helm.get()).kubeconfig(cluster.kubeconfig())
+        .validators(ValidatorChain.builder().addAll(Validators.offline()).build()).timeout(Duration.ofMinutes(3))
+        .build();
+  }
+
+  @Override
+  Installer installer(RealControlPlane cluster) {
+    return helmCli(cluster, TestAssets.fromEnvironment().helm3());
+  }
+}

@@ -1,0 +1,208 @@
+package io.gitopsruntime.helm.realcluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressClassBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gitopsruntime.RuntimeInstallation;
+import io.gitopsruntime.core.ValuesYaml;
+import io.gitopsruntime.install.FailureKind;
+import io.gitopsruntime.install.InstallException;
+import io.gitopsruntime.install.InstallOutcome;
+import io.gitopsruntime.install.InstallResult;
+import io.gitopsruntime.install.Installer;
+import io.gitopsruntime.install.UninstallResult;
+import io.gitopsruntime.testing.TestChart;
+import io.gitopsruntime.testing.cluster.RealCluster;
+import io.gitopsruntime.testing.cluster.RealControlPlane;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * What every installer must do on a real control plane (etcd, kube-apiserver, controller-manager, scheduler and
+ * kwok), with the test chart in the real chart's shape. One subclass per installer; the tests of a class run in
+ * order, as one release's life: install, repeat, upgrade, uninstall, then the failure and access-mode cases.
+ * Every class starts from a cluster without the release ({@link ClusterReset}), since the chart's cluster-scoped
+ * objects are shared by every release of it.
+ */
+@RealCluster
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class InstallerContract {
+  static final String NAMESPACE = RuntimeInstallation.DEFAULT_NAMESPACE;
+  static final String RELEASE = RuntimeInstallation.DEFAULT_RELEASE;
+
+  RealControlPlane cluster;
+  KubernetesClient client;
+  Path chart;
+
+  /** A new installer on the cluster's admin kubeconfig, with the offline validators only. */
+  abstract Installer installer(RealControlPlane cluster);
+
+  /** Whether the installer prunes an object removed from the chart in an upgrade in its own words. */
+  @BeforeAll
+  void startFromACleanCluster(RealControlPlane cluster) throws Exception {
+    this.cluster = cluster;
+    this.client = cluster.client();
+    ClusterReset.withoutTheRelease(client, NAMESPACE);
+    this.chart = TestChart.writeTo(Files.createTempDirectory("gitops-runtime-chart-"));
+  }
+
+  RuntimeInstallation installation(String extraValues) {
+    return RuntimeInstallation.builder().chart(chart.toString())
+        .values(ValuesYaml.parse(TestChart.tunnelValues() + extraValues)).build();
+  }
+
+  @Test
+  @Order(1)
+  void installsInTunnelModeUntilEveryWorkloadIsAvailableAndTheHooksHaveCompleted() {
+    InstallResult result;
+    try (Installer installer = installer(cluster)) {
+      result = installer.install(installation(""));
+    }
+
+    assertThat(result.outcome()).isEqualTo(InstallOutcome.INSTALLED);
+    assertThat(result.revision()).isEqualTo(1);
+    List<Deployment> deployments = client.apps().deployments().inNamespace(NAMESPACE).list().getItems();
+    assertThat(deployments).extracting(d -> d.getMetadata().getName()).contains("cap-app-proxy", "internal-router",
+        "argo-gateway", "tunnel-client", "sealed-secrets-controller", "argo-cd-dex-server");
+    assertThat(deployments).allSatisfy(d -> assertThat(ClusterReset.available(d)).as(d.getMetadata().getName()).isTrue());
+    assertThat(client.apps().deployments().inNamespace(NAMESPACE).withName("argo-gateway").get().getSpec().getReplicas())
+        .as("defaulted by the API server: the chart leaves it to the HPA").isEqualTo(1);
+    assertThat(client.apps().statefulSets().inNamespace(NAMESPACE).withName("argo-cd-application-controller").get()
+        .getStatus().getReadyReplicas()).isEqualTo(1);
+    assertThat(client.apiextensions().v1().customResourceDefinitions().withName("sealedsecrets.bitnami.com").get())
+        .as("the CRD in the sealed-secrets subchart's crds/").isNotNull();
+    assertThat(client.batch().v1().jobs().inNamespace(NAMESPACE).withName("argo-cd-redis-secret-init").get()
+        .getStatus().getSucceeded()).as("argo-cd's hook ran for real, and stays: before-hook-creation only")
+        .isEqualTo(1);
+    assertThat(client.batch().v1().jobs().inNamespace(NAMESPACE).withName("validate-values").get())
+        .as("deleted once it succeeded (hook-succeeded)").isNull();
+  }
+
+  @Test
+  @Order(2)
+  void aRepeatInstallWithTheSameValuesChangesNothingAndSaysSo() {
+    InstallResult again;
+    try (Installer installer = installer(cluster)) {
+      again = installer.install(installation(""));
+    }
+
+    assertThat(again.outcome()).isEqualTo(InstallOutcome.UNCHANGED);
+    assertThat(again.revision()).isEqualTo(1);
+  }
+
+  @Test
+  @Order(3)
+  void anUpgradeChangesTheChangedValueAndPrunesTheRemovedObject() {
+    assertThat(client.configMaps().inNamespace(NAMESPACE).withName("codefresh-workflows-log-store").get()).isNotNull();
+
+    InstallResult upgraded;
+    try (Installer installer = installer(cluster)) {
+      upgraded = installer.install(installation(
+          "app-proxy:\n  config:\n    logLevel: debug\ncodefreshWorkflowLogStoreCM:\n  enabled: false\n"));
+    }
+
+    assertThat(upgraded.outcome()).isEqualTo(InstallOutcome.UPGRADED);
+    assertThat(upgraded.revision()).isEqualTo(2);
+    assertThat(client.configMaps().inNamespace(NAMESPACE).withName("cap-app-proxy-cm").get().getData())
+        .containsEntry("logLevel", "debug");
+    assertThat(client.configMaps().inNamespace(NAMESPACE).withName("codefresh-workflows-log-store").get())
+        .as("pruned").isNull();
+    assertThat(client.apps().deployments().inNamespace(NAMESPACE).list().getItems())
+        .allSatisfy(d -> assertThat(ClusterReset.available(d)).as(d.getMetadata().getName()).isTrue());
+  }
+
+  @Test
+  @Order(4)
+  void uninstallRunsThePreDeleteHooksAndLeavesNothingOfTheReleaseButCrdsAndKeptHooks() throws Exception {
+    UninstallResult removed;
+    try (Installer installer = installer(cluster)) {
+      removed = installer.uninstall(installation(""));
+    }
+
+    assertThat(removed.found()).isTrue();
+    assertThat(ClusterReset.leftovers(client, NAMESPACE))
+        .as("every namespaced and cluster-scoped object of the release, CRDs aside")
+        .allMatch(o -> o.startsWith("CustomResourceDefinition/") || o.contains("argo-cd-redis-secret-init"));
+    assertThat(client.apiextensions().v1().customResourceDefinitions().withName("sealedsecrets.bitnami.com").get())
+        .as("a crds/ CRD is never deleted").isNotNull();
+  }
+
+  @Test
+  @Order(5)
+  void aFailingValidateValuesHookIsExplainedWithoutItsLog() throws Exception {
+    InstallException failure;
+    try (Installer installer = installer(cluster)) {
+      failure = catchThrowableOfType(InstallException.class, () -> installer.install(installation(
+          "testHooks:\n  validateValues:\n    failWith: 'missing \"global.runtime.name\" field'\n")));
+    }
+
+    assertThat(failure).as("the install must fail").isNotNull();
+    assertThat(failure.failure()).isEqualTo(FailureKind.HOOK_FAILED);
+    assertThat(failure.getMessage()).contains("validate-values", "BackoffLimitExceeded");
+    try (Installer installer = installer(cluster)) {
+      installer.uninstall(installation(""));
+    }
+    ClusterReset.withoutTheRelease(client, NAMESPACE);
+  }
+
+  @Test
+  @Order(6)
+  void installsInIngressModeWithARealIngressClass() throws Exception {
+    client.network().v1().ingressClasses().resource(new IngressClassBuilder().withNewMetadata().withName("nginx")
+        .endMetadata().withNewSpec().withController("k8s.io/ingress-nginx").endSpec().build()).serverSideApply();
+    RuntimeInstallation ingress = RuntimeInstallation.builder().from(installation(""))
+        .ingress("runtime.example.com", "nginx").build();
+
+    InstallResult result;
+    try (Installer installer = installer(cluster)) {
+      result = installer.install(ingress);
+    }
+
+    assertThat(result.outcome()).isEqualTo(InstallOutcome.INSTALLED);
+    assertThat(client.network().v1().ingresses().inNamespace(NAMESPACE).list().getItems()).hasSize(1);
+    assertThat(client.apps().deployments().inNamespace(NAMESPACE).withName("tunnel-client").get()).isNull();
+    try (Installer installer = installer(cluster)) {
+      installer.uninstall(ingress);
+    }
+    ClusterReset.withoutTheRelease(client, NAMESPACE);
+  }
+
+  @Test
+  @Order(7)
+  void installsInServiceMeshMode() throws Exception {
+    RuntimeInstallation mesh = RuntimeInstallation.builder().from(installation(""))
+        .serviceMesh("https://gitops.example.com").build();
+
+    InstallResult result;
+    try (Installer installer = installer(cluster)) {
+      result = installer.install(mesh);
+    }
+
+    assertThat(result.outcome()).isEqualTo(InstallOutcome.INSTALLED);
+    assertThat(client.network().v1().ingresses().inNamespace(NAMESPACE).list().getItems()).isEmpty();
+    assertThat(client.apps().deployments().inNamespace(NAMESPACE).withName("tunnel-client").get()).isNull();
+    assertThat(client.apps().deployments().inNamespace(NAMESPACE).list().getItems())
+        .allSatisfy(d -> assertThat(ClusterReset.available(d)).as(d.getMetadata().getName()).isTrue());
+    try (Installer installer = installer(cluster)) {
+      installer.uninstall(mesh);
+    }
+    ClusterReset.withoutTheRelease(client, NAMESPACE);
+  }
+
+  static boolean ownedByTheRelease(HasMetadata o) {
+    return o.getMetadata().getAnnotations() != null
+        && RELEASE.equals(o.getMetadata().getAnnotations().get("meta.helm.sh/release-name"));
+  }
+}

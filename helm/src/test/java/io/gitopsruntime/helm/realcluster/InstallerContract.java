@@ -201,6 +201,37 @@ abstract class InstallerContract {
     ClusterReset.withoutTheRelease(client, NAMESPACE);
   }
 
+  @Test
+  @Order(8)
+  void aSecondInstallOfTheReleaseWhileOneIsRunningFailsFast() throws Exception {
+    // the first install's hook pod cannot be scheduled (no node matches), so it stays in its pre-install hooks
+    RuntimeInstallation stuck = installation("global:\n  nodeSelector:\n    gitops-runtime.io/nowhere: \"true\"\n");
+    java.util.concurrent.ExecutorService first = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try (Installer installer = installer(cluster)) {
+      java.util.concurrent.Future<?> running = first.submit(() -> installer.install(stuck));
+      java.time.Instant deadline = java.time.Instant.now().plus(java.time.Duration.ofMinutes(2));
+      while (client.batch().v1().jobs().inNamespace(NAMESPACE).withName("validate-values").get() == null) {
+        assertThat(running.isDone()).as("the first install ended before its hook ran").isFalse();
+        assertThat(java.time.Instant.now()).as("the first install's hook Job never appeared").isBefore(deadline);
+        Thread.sleep(100);
+      }
+
+      InstallException second;
+      try (Installer other = installer(cluster)) {
+        second = catchThrowableOfType(InstallException.class, () -> other.install(installation("")));
+      }
+
+      assertThat(second).as("the second install must be refused").isNotNull();
+      assertThat(second.failure()).isIn(FailureKind.LOCKED, FailureKind.PENDING_RELEASE);
+      assertThat(running.isDone()).as("refused while the first still runs, not after it gave up").isFalse();
+      running.cancel(true);
+    } finally {
+      first.shutdownNow();
+      first.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
+    }
+    ClusterReset.withoutTheRelease(client, NAMESPACE);
+  }
+
   static boolean ownedByTheRelease(HasMetadata o) {
     return o.getMetadata().getAnnotations() != null
         && RELEASE.equals(o.getMetadata().getAnnotations().get("meta.helm.sh/release-name"));

@@ -251,6 +251,58 @@ public final class RealControlPlane implements AutoCloseable {
   }
 
   /**
+   * Deletes a namespace and waits until the namespace controller has removed it and everything in it.
+   *
+   * @param namespace the namespace
+   * @param timeout how long to wait at most
+   * @throws IllegalStateException if it is still there after the timeout
+   */
+  public void deleteNamespace(String namespace, Duration timeout) {
+    client().namespaces().withName(namespace).delete();
+    Instant deadline = Instant.now().plus(timeout);
+    await("namespace " + namespace + " to be deleted", deadline, null,
+        () -> client().namespaces().withName(namespace).get() == null);
+  }
+
+  /**
+   * Waits until every Deployment and StatefulSet of a namespace has all its replicas ready and up to date.
+   *
+   * @param namespace the namespace
+   * @param timeout how long to wait at most
+   * @throws IllegalStateException with the workloads that are not ready, after the timeout
+   */
+  public void awaitWorkloadsReady(String namespace, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    await("the workloads of " + namespace + " to be ready", deadline, null, () -> notReady(namespace).isEmpty());
+  }
+
+  /**
+   * The Deployments and StatefulSets of a namespace whose replicas are not all ready and up to date.
+   *
+   * @param namespace the namespace
+   * @return {@code Kind/name} of each
+   */
+  public List<String> notReady(String namespace) {
+    List<String> waiting = new ArrayList<>();
+    for (var d : client().apps().deployments().inNamespace(namespace).list().getItems()) {
+      int wanted = d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
+      var status = d.getStatus();
+      if (status == null || !Integer.valueOf(wanted).equals(status.getReadyReplicas())
+          || !Integer.valueOf(wanted).equals(status.getUpdatedReplicas())) {
+        waiting.add("Deployment/" + d.getMetadata().getName());
+      }
+    }
+    for (var s : client().apps().statefulSets().inNamespace(namespace).list().getItems()) {
+      int wanted = s.getSpec().getReplicas() == null ? 1 : s.getSpec().getReplicas();
+      var status = s.getStatus();
+      if (status == null || !Integer.valueOf(wanted).equals(status.getReadyReplicas())) {
+        waiting.add("StatefulSet/" + s.getMetadata().getName());
+      }
+    }
+    return waiting;
+  }
+
+  /**
    * The directory the control plane runs in (certificates, kubeconfigs, logs, etcd's data).
    *
    * @return the directory

@@ -1,0 +1,156 @@
+package io.gitopsruntime.validators.realcluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressClassBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.gitopsruntime.RuntimeInstallation;
+import io.gitopsruntime.core.ValidatorChain;
+import io.gitopsruntime.validation.Finding;
+import io.gitopsruntime.validation.ValidationContext;
+import io.gitopsruntime.validation.ValidationReport;
+import io.gitopsruntime.values.SecretValue;
+import io.gitopsruntime.testing.cluster.RealCluster;
+import io.gitopsruntime.testing.cluster.RealControlPlane;
+import io.gitopsruntime.validators.RuleIds;
+import io.gitopsruntime.validators.Validators;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cluster validators against a real API server (RBAC on, real discovery, real SelfSubjectAccessReview,
+ * kwok nodes), each in a namespace of its own.
+ */
+@RealCluster
+class ClusterValidatorsOnRealClusterIT {
+  private static final ValidatorChain CHAIN = ValidatorChain.builder().addAll(Validators.cluster()).build();
+
+  private static RuntimeInstallation tunnel(String namespace) {
+    return RuntimeInstallation.builder().namespace(namespace).runtimeName("payments-prod-eu")
+        .tunnel("628a80b693a15c0f9c13ab75", SecretValue.fromSecret("codefresh-user-token", "token")).build();
+  }
+
+  private static ValidationReport validate(RuntimeInstallation installation, KubernetesClient client) {
+    return CHAIN.validate(ValidationContext.builder(installation).offline(false)
+        .service(KubernetesClient.class, client).build());
+  }
+
+  private static List<String> rules(ValidationReport report) {
+    return report.findings().stream().map(Finding::ruleId).toList();
+  }
+
+  private static void addToken(KubernetesClient client, String namespace) {
+    client.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata()
+        .withName("codefresh-user-token").endMetadata().addToStringData("token", "a.b").build()).create();
+  }
+
+  @Test
+  void acceptsAReadyClusterForTheClusterAdmin(RealControlPlane cluster, KubernetesClient client) {
+    String namespace = cluster.createNamespace("ready");
+    addToken(client, namespace);
+
+    ValidationReport report = validate(tunnel(namespace), client);
+
+    assertThat(report.errors()).as(report.toString()).isEmpty();
+    assertThat(rules(report)).as(report.toString()).doesNotContain(RuleIds.CLUSTER_KUBERNETES_VERSION,
+        RuleIds.CLUSTER_PERMISSIONS, RuleIds.CLUSTER_NODE_CAPACITY, RuleIds.CLUSTER_API_ERROR);
+  }
+
+  @Test
+  void reportsASecretReferenceMissingFromTheNamespace(RealControlPlane cluster, KubernetesClient client) {
+    String namespace = cluster.createNamespace("no-token");
+
+    ValidationReport report = validate(tunnel(namespace), client);
+
+    assertThat(report.errors()).extracting(Finding::ruleId).contains(RuleIds.CLUSTER_SECRET_REF);
+  }
+
+  @Test
+  void reportsExactlyTheRightsANonAdminUserLacks(RealControlPlane cluster, KubernetesClient admin) throws Exception {
+    String namespace = cluster.createNamespace("jane");
+    addToken(admin, namespace);
+    admin.rbac().clusterRoles().resource(new ClusterRoleBuilder().withNewMetadata().withName("jane-reader").endMetadata()
+        .withRules(new PolicyRuleBuilder().withApiGroups("", "apps", "apiextensions.k8s.io", "networking.k8s.io")
+            .withResources("secrets", "configmaps", "nodes", "namespaces", "deployments",
+                "customresourcedefinitions", "ingressclasses")
+            .withVerbs("get", "list").build()).build()).serverSideApply();
+    admin.rbac().clusterRoleBindings().resource(new ClusterRoleBindingBuilder().withNewMetadata()
+        .withName("jane-reader").endMetadata().withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", "jane-reader")
+        .addNewSubject().withKind("User").withName("jane").withApiGroup("rbac.authorization.k8s.io").endSubject()
+        .build()).serverSideApply();
+    Path kubeconfig = cluster.kubeconfigFor("jane");
+
+    ValidationReport report;
+    try (KubernetesClient jane = new KubernetesClientBuilder()
+        .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig))).build()) {
+      report = validate(tunnel(namespace), jane);
+    }
+
+    assertThat(report.errors()).extracting(Finding::ruleId).as(report.toString())
+        .contains(RuleIds.CLUSTER_PERMISSIONS);
+    Finding permissions = report.errors().stream().filter(f -> f.ruleId().equals(RuleIds.CLUSTER_PERMISSIONS))
+        .findFirst().orElseThrow();
+    assertThat(permissions.message()).as("names what jane may not do").contains("create");
+  }
+
+  @Test
+  void reportsAMissingIngressClassAndAcceptsItOnceItExists(RealControlPlane cluster, KubernetesClient client) {
+    String namespace = cluster.createNamespace("ingress");
+    addToken(client, namespace);
+    RuntimeInstallation ingress = RuntimeInstallation.builder().from(tunnel(namespace))
+        .ingress("runtime.example.com", "gitops-test-class").build();
+
+    assertThat(rules(validate(ingress, client))).contains(RuleIds.CLUSTER_INGRESS_CLASS);
+
+    client.network().v1().ingressClasses().resource(new IngressClassBuilder().withNewMetadata()
+        .withName("gitops-test-class").endMetadata().withNewSpec().withController("example.com/ingress").endSpec()
+        .build()).serverSideApply();
+
+    assertThat(rules(validate(ingress, client))).doesNotContain(RuleIds.CLUSTER_INGRESS_CLASS);
+  }
+
+  @Test
+  void reportsAnotherRuntimeAlreadyInTheCluster(RealControlPlane cluster, KubernetesClient client) {
+    String other = cluster.createNamespace("old-runtime");
+    client.configMaps().inNamespace(other).resource(new ConfigMapBuilder().withNewMetadata().withName("codefresh-cm")
+        .addToLabels("app.kubernetes.io/part-of", "codefresh-gitops-runtime")
+        .addToLabels("codefresh.io/runtime-name", "old-runtime").endMetadata().build()).create();
+    String namespace = cluster.createNamespace("new-runtime");
+    addToken(client, namespace);
+
+    ValidationReport report = validate(tunnel(namespace), client);
+
+    assertThat(rules(report)).as(report.toString()).contains(RuleIds.CLUSTER_EXISTING_RUNTIME);
+    client.namespaces().withName(other).delete();
+  }
+
+  @Test
+  void reportsArgoCrdsThatHelmDoesNotOwn(RealControlPlane cluster, KubernetesClient client) {
+    String namespace = cluster.createNamespace("argo-crds");
+    addToken(client, namespace);
+    client.apiextensions().v1().customResourceDefinitions().resource(new CustomResourceDefinitionBuilder()
+        .withNewMetadata().withName("appprojects.argoproj.io").endMetadata().withNewSpec().withGroup("argoproj.io")
+        .withScope("Namespaced").withNewNames().withKind("AppProject").withPlural("appprojects")
+        .withSingular("appproject").withListKind("AppProjectList").endNames()
+        .addNewVersion().withName("v1alpha1").withServed(true).withStorage(true).withNewSchema()
+        .withNewOpenAPIV3Schema().withType("object").withXKubernetesPreserveUnknownFields(true).endOpenAPIV3Schema()
+        .endSchema().endVersion().endSpec().build()).fieldManager("argocd-previous-install").serverSideApply();
+    try {
+      ValidationReport report = validate(tunnel(namespace), client);
+
+      assertThat(rules(report)).as(report.toString()).contains(RuleIds.CLUSTER_ARGO_CRD_OWNERSHIP);
+    } finally {
+      client.apiextensions().v1().customResourceDefinitions().withName("appprojects.argoproj.io").delete();
+    }
+  }
+}

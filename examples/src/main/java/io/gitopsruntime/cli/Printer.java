@@ -62,13 +62,26 @@ final class Printer {
     for (Finding finding : findings) {
       out.append("  ").append(String.format("%-8s", finding.severity()));
       out.append(finding.path().isEmpty() ? "(installation)" : finding.path());
-      input.locationOf(finding.path()).ifPresent(l -> out.append("  (").append(l).append(')'));
+      input.locationOf(finding).ifPresent(l -> out.append("  (").append(l).append(')'));
       out.append("\n          ").append(finding.message().replace("\n", "\n          ")).append('\n');
       if (!finding.remediation().isEmpty()) {
         out.append("          fix: ").append(finding.remediation()).append('\n');
       }
     }
     return out.toString();
+  }
+
+  /**
+   * An SDK message in the tool's words: advice about builder methods becomes the option that does the same, and a
+   * cause without a message is not shown as {@code null}.
+   */
+  static String inCliWords(String message) {
+    return message.replace("build the installer with plainHttp(true)", "give --plain-http")
+        .replace("plainHttp(true)", "--plain-http")
+        .replace("kubeContext(..)", "--context")
+        .replace(" Pass the installation (chart and values) the release was installed with.", "")
+        .replace(": null.", ".")
+        .replace(": null", "");
   }
 
   static String summary(List<Finding> findings) {
@@ -123,7 +136,7 @@ final class Printer {
       json.writeStringField("path", finding.path());
       json.writeStringField("message", finding.message());
       json.writeStringField("remediation", finding.remediation());
-      var location = input.locationOf(finding.path());
+      var location = input.locationOf(finding);
       if (location.isPresent()) {
         json.writeStringField("location", location.get().toString());
       } else {

@@ -582,6 +582,33 @@ class GitOpsRuntimeCliTest {
   @Nested
   class MaskedSecrets {
     @Test
+    void planAndValidateReportTheMaskOfAMaskedExportAsAnErrorWithTheFix() throws IOException {
+      Path exported = dir.resolve("exported.yaml");
+      CliRun export = CliRun.of("export", "values", "-f", values(TUNNEL).toString(), "--output-file", exported.toString());
+      assertThat(export.exitCode()).as(export.err()).isZero();
+
+      CliRun plan = CliRun.of("plan", "-f", exported.toString());
+      CliRun validate = CliRun.of("validate", "--offline", "-f", exported.toString());
+
+      String finding = "  ERROR   global.codefresh.userToken.token  (" + exported + ":8:7)\n"
+          + "          This secret is \"****\", the mask written in place of a secret when values are exported with secrets"
+          + " masked: installed as it is, the runtime would get \"****\" instead of the secret.\n"
+          + "          fix: Write the real secret here (export with --reveal-secrets, or SecretHandling.REVEAL in code), or keep"
+          + " it in a Kubernetes Secret and refer to it with a secretKeyRef {name, key}.\n";
+      assertThat(plan.exitCode()).isEqualTo(1);
+      assertThat(plan.out()).contains("Findings (offline: 1 error, 0 warnings)").contains(finding);
+      assertThat(validate.exitCode()).isEqualTo(1);
+      assertThat(validate.out()).contains(finding);
+    }
+
+    @Test
+    void aRevealedExportHasNoMaskNote() throws IOException {
+      CliRun run = CliRun.of("export", "values", "-f", values(TUNNEL).toString(), "--reveal-secrets");
+
+      assertThat(run.out()).startsWith("global:\n").doesNotContain("#");
+    }
+
+    @Test
     void noValidateSaysWhichFindingBlocksTheExport() throws IOException {
       Path file = values("global:\n  runtime:\n    name: Prod_EU\n    ingress:\n      enabled: \"yes\"\n");
 

@@ -121,9 +121,16 @@ final class Printer {
     } else {
       json.writeNullField("chartVersion");
     }
-    json.writeStringField("runtimeName", input.requestedRuntimeName);
-    json.writeStringField("accessMode", installation.accessMode().kind().name());
-    json.writeStringField("platformUrl", installation.values().global().codefresh().url().orElse("https://g.codefresh.io"));
+    if (input.readable()) {
+      json.writeStringField("runtimeName", input.requestedRuntimeName);
+      json.writeStringField("accessMode", installation.accessMode().kind().name());
+      json.writeStringField("platformUrl", installation.values().global().codefresh().url().orElse("https://g.codefresh.io"));
+    } else {
+      // what the values would say is unknown: a file could not be read
+      json.writeNullField("runtimeName");
+      json.writeNullField("accessMode");
+      json.writeNullField("platformUrl");
+    }
     json.writeEndObject();
   }
 

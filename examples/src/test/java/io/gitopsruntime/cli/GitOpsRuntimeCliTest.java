@@ -409,6 +409,23 @@ class GitOpsRuntimeCliTest {
     }
 
     @Test
+    void readsStandardInputOnce() {
+      CliRun run = CliRun.withStdin(TUNNEL, "plan", "-f", "-", "-f", "-");
+
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err()).startsWith("gitops-runtime plan: -f - (standard input) can be given once.\n");
+    }
+
+    @Test
+    void helpTakesOneCommand() {
+      CliRun run = CliRun.of("help", "plan", "export");
+
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err()).isEqualTo("gitops-runtime help: give one command, not [plan, export].\n"
+          + "Run 'gitops-runtime --help' for the commands.\n");
+    }
+
+    @Test
     void statusRejectsAnOptionItDoesNotHave() {
       CliRun run = CliRun.of("status", "--chart", "x");
 
@@ -435,6 +452,7 @@ class GitOpsRuntimeCliTest {
       assertThat(finding.path("severity").asText()).isEqualTo("ERROR");
       assertThat(finding.path("message").asText()).startsWith(file + ":4:").contains("malformed YAML");
       assertThat(finding.path("location").asText()).startsWith(file + ":4:");
+      assertThat(json.path("installation").path("runtimeName").isNull()).isTrue();
     }
 
     @Test

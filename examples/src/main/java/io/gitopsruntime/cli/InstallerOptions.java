@@ -74,6 +74,10 @@ final class InstallerOptions {
         return builder.build();
       }
       case "embedded": {
+        if (target.kubeconfig() == null && target.context() != null) {
+          throw new UsageException("the embedded installer cannot merge the several kubeconfig files of $KUBECONFIG; give the"
+              + " one that holds context \"" + target.context() + "\" with --kubeconfig PATH.");
+        }
         EmbeddedHelmInstaller.Builder builder = EmbeddedHelmInstaller.builder().listener(listener).timeout(timeout).plainHttp(plainHttp)
             .validators(chain);
         kubeconfig.ifPresent(builder::kubeconfig);

@@ -77,6 +77,11 @@ final class Printer {
    */
   static String inCliWords(String message) {
     return message.replace("build the installer with plainHttp(true)", "give --plain-http")
+        .replace("or set its path with HelmCliInstaller.builder().helmExecutable(Path.of(\"/path/to/helm\")), or use"
+            + " EmbeddedHelmInstaller, which needs no binary.", "or give its path with --helm PATH, or use --installer manifest"
+            + " or embedded, which need no binary.")
+        .replace("(set with helmExecutable(...))", "(given with --helm)")
+        .replace("Pass the file with kubeconfig(Path).", "Give one file with --kubeconfig.")
         .replace("plainHttp(true)", "--plain-http")
         .replace("kubeContext(..)", "--context")
         .replace(" Pass the installation (chart and values) the release was installed with.", "")

@@ -555,6 +555,19 @@ class GitOpsRuntimeCliTest {
     }
 
     @Test
+    void theEmbeddedInstallerAsksForOneFileWhenKubeconfigNamesSeveral() throws IOException {
+      Path config = kubeconfig(KUBECONFIG);
+      Path other = Files.writeString(dir.resolve("other"), "apiVersion: v1\nkind: Config\n");
+
+      CliRun run = CliRun.with(Map.of("KUBECONFIG", config + java.io.File.pathSeparator + other), dir, dir.resolve("no-token"), "",
+          "status", "--installer", "embedded", "--context", "prod-eu");
+
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err()).startsWith("gitops-runtime status: the embedded installer cannot merge the several kubeconfig files of"
+          + " $KUBECONFIG; give the one that holds context \"prod-eu\" with --kubeconfig PATH.\n");
+    }
+
+    @Test
     void aKubeconfigThatDoesNotParseIsAUsageErrorThatQuotesNoLine() throws IOException {
       Path config = kubeconfig("users:\n- name: me\n  user: {token: kube-TOKEN-1234\n");
 

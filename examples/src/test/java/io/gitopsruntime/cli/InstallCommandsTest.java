@@ -132,4 +132,16 @@ class InstallCommandsTest {
         .contains("could not reach 127.0.0.1:1 to download the chart. For a registry without TLS, give --plain-http.\n")
         .doesNotContain("null").doesNotContain("plainHttp(").doesNotContain("build the installer").doesNotContain("Pass the installation");
   }
+
+  @Test
+  void aMissingHelmIsExplainedWithTheToolsOptions(@KubernetesTest.Kubeconfig Path kubeconfig) throws IOException {
+    CliRun run = CliRun.of(args("install", kubeconfig, VALUES, "--installer", "helm", "--helm", dir.resolve("no-helm").toString()));
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).startsWith("Install failed (helm unavailable): Installing release \"cf-gitops-runtime\" in namespace"
+            + " \"codefresh\" failed: helm was not found at " + dir.resolve("no-helm")
+            + " (given with --helm): the file does not exist or is not executable.")
+        .contains("or give its path with --helm PATH, or use --installer manifest or embedded, which need no binary.")
+        .doesNotContain("helmExecutable").doesNotContain("Installer.builder()");
+  }
 }

@@ -3,6 +3,7 @@
 //DEPS io.gitopsruntime:gitops-runtime-bom:0.1.0-SNAPSHOT@pom io.gitopsruntime:gitops-runtime-validation
 //RUNTIME_OPTIONS -Dslf4j.internal.verbosity=ERROR
 
+import io.gitopsruntime.GitOpsRuntimeException;
 import io.gitopsruntime.RuntimeInstallation;
 import io.gitopsruntime.core.Exports;
 import io.gitopsruntime.core.SecretHandling;
@@ -20,6 +21,23 @@ import io.gitopsruntime.values.SecretValue;
  */
 class PlanInstallation {
   public static void main(String... args) {
+    if (args.length > 2 || args.length > 0 && args[0].startsWith("-")) {
+      usage();
+    }
+    try {
+      plan(args);
+    } catch (GitOpsRuntimeException e) {
+      System.err.println(e.getMessage());   // a malformed runtime name, with the fix
+      System.exit(1);
+    }
+  }
+
+  static void usage() {
+    System.err.println("usage: jbang PlanInstallation.java [tunnel|ingress|service-mesh] [RUNTIME-NAME]");
+    System.exit(2);
+  }
+
+  static void plan(String... args) {
     String mode = args.length > 0 ? args[0] : "tunnel";
     String runtimeName = args.length > 1 ? args[1] : "prod-eu";
 
@@ -35,7 +53,7 @@ class PlanInstallation {
       case "service-mesh" -> builder.serviceMesh("https://" + runtimeName + ".mesh.example.com");
       default -> {
         System.err.println("Unknown access mode \"" + mode + "\". Use tunnel, ingress or service-mesh.");
-        System.exit(2);
+        usage();
       }
     }
     RuntimeInstallation installation = builder.build();

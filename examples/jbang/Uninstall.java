@@ -90,7 +90,7 @@ class Uninstall {
       }
       default:
         System.err.println("Unknown installer \"" + kind + "\". Use manifest, embedded or helm.");
-        System.exit(2);
+        usage();
         throw new AssertionError();
     }
   }

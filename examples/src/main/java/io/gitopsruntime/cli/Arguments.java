@@ -68,38 +68,52 @@ final class Arguments {
         return option;
       }
     }
-    String hint = "";
+    List<String> known = new ArrayList<>();
     for (Option option : options) {
-      for (String known : option.names()) {
-        if (known.length() > 2 && (known.startsWith(name) || name.startsWith(known) || distance(known, name) <= 2)) {
-          hint = " Did you mean " + known + "?";
-          break;
-        }
-      }
-      if (!hint.isEmpty()) {
-        break;
+      if (!option.hidden()) {
+        known.addAll(option.names());
       }
     }
+    String hint = suggest(name, known).map(s -> " Did you mean " + s + "?").orElse("");
     throw new UsageException("unknown option " + name + "." + hint);
   }
 
+  /** The known name closest to a mistyped one, if one is close enough to be what was meant. */
+  static Optional<String> suggest(String name, List<String> known) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : known) {
+      if (candidate.length() <= 2) {
+        continue;
+      }
+      int d = candidate.startsWith(name) || name.startsWith(candidate) ? 0 : distance(candidate, name);
+      if (d < bestDistance) {
+        best = candidate;
+        bestDistance = d;
+      }
+    }
+    return bestDistance <= Math.max(1, Math.min(2, name.length() / 3)) ? Optional.ofNullable(best) : Optional.empty();
+  }
+
+  /** Edits between two names, a swap of neighbours counting as one (optimal string alignment). */
   private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
     for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
+      d[0][j] = j;
     }
     for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
       }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
     }
-    return previous[b.length()];
+    return d[a.length()][b.length()];
   }
 
   boolean has(String longName) {

@@ -4,6 +4,7 @@ import io.gitopsruntime.GitOpsRuntimeException;
 import io.gitopsruntime.core.Exports;
 import io.gitopsruntime.core.SecretHandling;
 import io.gitopsruntime.core.TerraformSyntax;
+import io.gitopsruntime.core.ValuesYaml;
 import io.gitopsruntime.validation.Finding;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +12,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** {@code gitops-runtime export}: the installation as a values file, helm command, Terraform or Argo CD Application. */
 final class ExportCommand implements Command {
+  /** The first lines of a values file whose literal secrets were written as ****. */
+  static final String MASKED_HEADER = "# Secrets were masked: every " + ValuesYaml.MASK + " below stands for a literal secret, and"
+      + " installing this file as it is\n# would install " + ValuesYaml.MASK + " (plan and validate report it as an error)."
+      + " Export with --reveal-secrets, or keep\n# the secrets in Kubernetes Secrets and refer to them with secretKeyRef.\n";
+
   @Override
   public String name() {
     return "export";
@@ -42,18 +49,30 @@ final class ExportCommand implements Command {
   @Override
   public List<Option> options() {
     return InputOptions.with(
-        Option.value("FILE", "Write to FILE instead of standard output.", "-o", "--output-file"),
+        Option.value("FILE", "Write to FILE instead of standard output (-o is the output format in every command, as in"
+            + " kubectl and helm; export's format is its first argument).", "--output-file"),
+        Option.hidden("FORMAT", "-o", "--output"),
         Option.flag("Write literal secrets instead of ****; files are then created readable by their owner only.", "--reveal-secrets"),
         Option.value("MAJOR", "Helm provider syntax for terraform: 3 (list attributes, default) or 2 (blocks).", "--terraform-provider"),
         Option.flag("Export even when the values have errors.", "--no-validate"));
   }
 
   @Override
+  public int positionals() {
+    return 1;
+  }
+
+  @Override
   public int run(Arguments arguments, Io io) {
+    if (arguments.has("--output")) {
+      String given = arguments.value("--output", "");
+      throw new UsageException("-o is the output format (of plan and validate), not a file; export's format is its first"
+          + " argument (values, helm, terraform or argocd). To write a file, use --output-file "
+          + (given.isEmpty() || given.equals("json") || given.equals("text") ? "FILE" : given) + ".");
+    }
     List<String> positionals = arguments.positionals();
-    if (positionals.size() != 1) {
-      throw new UsageException(positionals.isEmpty() ? "say what to export: values, helm, terraform or argocd."
-          : "export takes one format, not " + positionals + ".");
+    if (positionals.isEmpty()) {
+      throw new UsageException("say what to export: values, helm, terraform or argocd.");
     }
     String format = positionals.get(0);
     if (!List.of("values", "helm", "terraform", "argocd").contains(format)) {
@@ -64,11 +83,27 @@ final class ExportCommand implements Command {
       throw new UsageException("--terraform-provider must be 2 or 3, not \"" + provider + "\".");
     }
     boolean reveal = arguments.has("--reveal-secrets");
-    Input in = Input.read(InputOptions.from(arguments));
+    Input in = Input.read(InputOptions.from(arguments), io.in());
+    in.throwIfUnreadable();
     List<Finding> findings = OfflineChecks.run(in);
-    if (OfflineChecks.hasErrors(findings) && (!arguments.has("--no-validate") || !in.namesValid())) {
-      io.err().print("The values have errors; nothing was exported"
-          + (in.namesValid() ? " (use --no-validate to export anyway)" : "") + ":\n" + Printer.findings(findings, in));
+    if (OfflineChecks.hasErrors(findings) && !in.namesValid() && arguments.has("--no-validate")) {
+      List<Finding> blocking = new ArrayList<>();
+      List<Finding> others = new ArrayList<>();
+      for (Finding finding : findings) {
+        (OfflineChecks.isNameRule(finding.ruleId()) ? blocking : others).add(finding);
+      }
+      io.err().print("The values have errors; nothing was exported. --no-validate cannot skip " + (blocking.size() == 1
+          ? "this one" : "these") + ", because every export writes the names:\n"
+          + Printer.findings(blocking, in)
+          + (others.isEmpty() ? "" : "The other findings" + (OfflineChecks.hasErrors(others) ? " (--no-validate would let these"
+              + " errors through)" : "") + ":\n" + Printer.findings(others, in)));
+      io.err().flush();
+      return 1;
+    }
+    if (OfflineChecks.hasErrors(findings) && !arguments.has("--no-validate")) {
+      io.err().print("The values have errors; nothing was exported" + (in.namesValid() ? " (use --no-validate to export anyway)" : "")
+          + ":\n"
+          + Printer.findings(findings, in));
       io.err().flush();
       return 1;
     }
@@ -87,6 +122,9 @@ final class ExportCommand implements Command {
           break;
         default:
           text = Exports.valuesYaml(in.installation, secrets);
+          if (!reveal && !ValuesYaml.literalSecrets(in.installation.values()).isEmpty()) {
+            text = MASKED_HEADER + text;
+          }
       }
     } catch (GitOpsRuntimeException e) {
       throw new CliException(e.getMessage(), e);

@@ -1,7 +1,9 @@
 package io.gitopsruntime.cli;
 
 import io.gitopsruntime.GitOpsRuntimeException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +31,7 @@ public final class GitOpsRuntimeCli {
     commands.put("install", InstallCommand::new);
     commands.put("uninstall", UninstallCommand::new);
     commands.put("status", StatusCommand::new);
+    commands.put("version", VersionCommand::new);
   }
 
   private GitOpsRuntimeCli() {}
@@ -51,7 +54,25 @@ public final class GitOpsRuntimeCli {
    * @return the exit code
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    return new GitOpsRuntimeCli().execute(Arrays.asList(args), new Command.Io() {
+    return run(args, System.in, out, err);
+  }
+
+  /**
+   * Runs the tool with the given standard input (read for {@code -f -}).
+   *
+   * @param args the command line
+   * @param in standard input
+   * @param out standard output
+   * @param err standard error
+   * @return the exit code
+   */
+  public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
+    return run(args, new Command.Io() {
+      @Override
+      public InputStream in() {
+        return in;
+      }
+
       @Override
       public PrintWriter out() {
         return out;
@@ -64,25 +85,34 @@ public final class GitOpsRuntimeCli {
     });
   }
 
+  /** Runs the tool with the given input, output and environment (tests give their own). */
+  static int run(String[] args, Command.Io io) {
+    return new GitOpsRuntimeCli().execute(Arrays.asList(args), io);
+  }
+
   private int execute(List<String> args, Command.Io io) {
-    if (args.isEmpty() || args.get(0).equals("-h") || args.get(0).equals("--help") || args.get(0).equals("help") && args.size() == 1) {
-      io.out().print(toolHelp());
-      io.out().flush();
-      return args.isEmpty() ? 2 : 0;
-    }
-    if (args.get(0).equals("-V") || args.get(0).equals("--version")) {
-      io.out().println(version());
-      io.out().flush();
-      return 0;
-    }
-    boolean helpFor = args.get(0).equals("help");
-    String name = helpFor ? args.get(1) : args.get(0);
-    Command command = find(name);
-    if (command == null) {
-      io.err().println("gitops-runtime: unknown command \"" + name + "\".");
+    if (args.isEmpty()) {
       io.err().print(toolHelp());
       io.err().flush();
       return 2;
+    }
+    String first = args.get(0);
+    if (first.equals("-h") || first.equals("--help") || first.equals("help") && args.size() == 1) {
+      io.out().print(toolHelp());
+      io.out().flush();
+      return 0;
+    }
+    boolean helpFor = first.equals("help");
+    if (helpFor && args.size() > 2) {
+      return usage(io, "gitops-runtime help: give one command, not " + args.subList(1, args.size()) + ".",
+          "Run 'gitops-runtime --help' for the commands.");
+    }
+    String name = helpFor ? args.get(1) : first.equals("-V") || first.equals("--version") ? "version" : first;
+    Command command = find(name);
+    if (command == null) {
+      String hint = name.startsWith("-") ? " Options come after the command, such as 'gitops-runtime plan " + name + " ...'."
+          : Arguments.suggest(name, new ArrayList<>(commands.keySet())).map(s -> " Did you mean " + s + "?").orElse("");
+      return usage(io, "gitops-runtime: unknown command \"" + name + "\"." + hint, "Run 'gitops-runtime --help' for the commands.");
     }
     List<String> rest = args.subList(helpFor ? 2 : 1, args.size());
     if (helpFor || rest.contains("-h") || rest.contains("--help")) {
@@ -91,13 +121,18 @@ public final class GitOpsRuntimeCli {
       return 0;
     }
     try {
-      return command.run(Arguments.parse(command.options(), rest), io);
+      Arguments arguments = Arguments.parse(command.options(), rest);
+      List<String> positionals = arguments.positionals();
+      if (positionals.size() > command.positionals()) {
+        String extra = positionals.get(command.positionals());
+        boolean looksLikeFile = extra.endsWith(".yaml") || extra.endsWith(".yml") || extra.equals("-");
+        throw new UsageException("unexpected argument \"" + extra + "\"" + (looksLikeFile ? "; give a values file with -f " + extra
+            : command.positionals() == 0 ? "; " + command.name() + " takes only options" : "") + ".");
+      }
+      return command.run(arguments, io);
     } catch (UsageException e) {
-      io.err().println("gitops-runtime " + command.name() + ": " + e.getMessage());
-      io.err().println("Usage: gitops-runtime " + command.synopsis());
-      io.err().println("Run 'gitops-runtime " + command.name() + " --help' for the options.");
-      io.err().flush();
-      return 2;
+      return usage(io, "gitops-runtime " + command.name() + ": " + e.getMessage(), "Usage: gitops-runtime " + command.synopsis()
+          + "\nRun 'gitops-runtime " + command.name() + " --help' for the options.");
     } catch (CliException | GitOpsRuntimeException e) {
       io.err().println(e.getMessage());
       io.err().flush();
@@ -108,6 +143,14 @@ public final class GitOpsRuntimeCli {
       io.err().flush();
       return 1;
     }
+  }
+
+  /** A usage error: the problem and what to do, on standard error, exit code 2. */
+  private static int usage(Command.Io io, String problem, String help) {
+    io.err().println(problem);
+    io.err().println(help);
+    io.err().flush();
+    return 2;
   }
 
   private @Nullable Command find(String name) {
@@ -135,6 +178,9 @@ public final class GitOpsRuntimeCli {
     out.append("Usage: gitops-runtime ").append(command.synopsis()).append("\n\n");
     out.append(wrap(command.description(), "")).append("\nOptions:\n");
     for (Option option : command.options()) {
+      if (option.hidden()) {
+        continue;
+      }
       String names = String.join(", ", option.names()) + (option.takesValue() ? " " + option.param() : "");
       String head = (option.names().get(0).startsWith("--") ? "      " : "  ") + names;
       head = head.length() < 31 ? String.format("%-32s", head) : head + "\n" + " ".repeat(32);
@@ -158,10 +204,5 @@ public final class GitOpsRuntimeCli {
       column += word.length();
     }
     return out.append('\n').toString();
-  }
-
-  private static String version() {
-    String version = GitOpsRuntimeCli.class.getPackage().getImplementationVersion();
-    return "gitops-runtime " + (version == null ? "(development build)" : version);
   }
 }

@@ -11,48 +11,74 @@ import io.gitopsruntime.core.ValuesTree;
 import io.gitopsruntime.core.ValuesYaml;
 import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.values.GitOpsRuntimeValues;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * An installation read from values files and options, with every problem found on the way: values of
- * the wrong type, duplicate keys, malformed names. Never throws for bad input except malformed YAML.
+ * the wrong type, duplicate keys, malformed names, and files that cannot be read or are not YAML. Never
+ * throws for bad input; commands that print text call {@link #throwIfUnreadable()}.
  */
 final class Input {
+  /** The source name of values read from standard input ({@code -f -}). */
+  static final String STDIN = "<stdin>";
+  /** A values file that cannot be read (missing, not UTF-8, no permission). */
+  static final String FILE_UNREADABLE = "values.unreadable";
+  /** A values file that is not well-formed YAML, or whose top level is not a map. */
+  static final String YAML_MALFORMED = "yaml.malformed";
+
   final InputOptions options;
   final String requestedRuntimeName;
   final List<ParsedValues> files;
   final RuntimeInstallation installation;
   final List<Finding> problems;
+  /** The files that could not be read, as findings; when there are any, the installation is not the user's. */
+  final List<Finding> readErrors;
+  private final Map<Finding, SourceLocation> readErrorLocations;
 
   private Input(InputOptions options, String requestedRuntimeName, List<ParsedValues> files, RuntimeInstallation installation,
-      List<Finding> problems) {
+      List<Finding> problems, List<Finding> readErrors, Map<Finding, SourceLocation> readErrorLocations) {
     this.options = options;
     this.requestedRuntimeName = requestedRuntimeName;
     this.files = files;
     this.installation = installation;
     this.problems = problems;
+    this.readErrors = readErrors;
+    this.readErrorLocations = readErrorLocations;
   }
 
+  /** Reads the installation, with {@code -f -} reading this process's standard input. */
   static Input read(InputOptions options) {
+    return read(options, System.in);
+  }
+
+  static Input read(InputOptions options, InputStream stdin) {
     List<ParsedValues> files = new ArrayList<>();
     List<Finding> problems = new ArrayList<>();
+    List<Finding> readErrors = new ArrayList<>();
+    Map<Finding, SourceLocation> readErrorLocations = new IdentityHashMap<>();
     for (Path file : options.valuesFiles) {
-      ParsedValues parsed;
       try {
-        parsed = ValuesYaml.read(file);
+        ParsedValues parsed = file.toString().equals("-") ? ValuesYaml.parse(readStdin(stdin), STDIN) : ValuesYaml.read(file);
+        files.add(parsed);
+        problems.addAll(parsed.problems());
       } catch (ValuesSyntaxException e) {
-        throw new CliException(e.getMessage(), e);
+        Finding finding = Finding.error(YAML_MALFORMED, "", e.getMessage(), "Fix the YAML at the line shown.");
+        readErrors.add(finding);
+        readErrorLocations.put(finding, e.location());
       } catch (GitOpsRuntimeException e) {
-        throw new CliException(e.getMessage(), e);
+        readErrors.add(Finding.error(FILE_UNREADABLE, "", e.getMessage(), "Give a readable values file with -f FILE."));
       }
-      files.add(parsed);
-      problems.addAll(parsed.problems());
     }
-    GitOpsRuntimeValues values = files.get(0).values();
-    if (files.size() > 1) {
+    GitOpsRuntimeValues values = files.isEmpty() || !readErrors.isEmpty() ? GitOpsRuntimeValues.builder().build() : files.get(0).values();
+    if (files.size() > 1 && readErrors.isEmpty()) {
       ValuesTree merged = ValuesTree.of(values, SecretHandling.REVEAL);
       for (ParsedValues later : files.subList(1, files.size())) {
         merged = ValuesTree.of(later.values(), SecretHandling.REVEAL).coalesce(merged);
@@ -83,7 +109,33 @@ final class Input {
     if (options.version != null && !has(naming, NameRules.CHART_VERSION)) {
       builder.chartVersion(options.version);
     }
-    return new Input(options, runtimeName, files, builder.build(), problems);
+    return new Input(options, runtimeName, files, builder.build(), problems, readErrors, readErrorLocations);
+  }
+
+  private static String readStdin(InputStream stdin) {
+    try {
+      return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new GitOpsRuntimeException(STDIN + ": cannot be read (" + e.getMessage() + ").", e);
+    }
+  }
+
+  /** Whether every values file could be read; when not, {@link #readErrors} says why and nothing else is meaningful. */
+  boolean readable() {
+    return readErrors.isEmpty();
+  }
+
+  /** For commands that print text: the first file that could not be read ends the run with its message (exit code 1). */
+  void throwIfUnreadable() {
+    if (!readErrors.isEmpty()) {
+      throw new CliException(String.join("\n", readErrors.stream().map(Finding::message).toList()));
+    }
+  }
+
+  /** Where a finding is: the place of a YAML error, or the place of its values path in the files. */
+  Optional<SourceLocation> locationOf(Finding finding) {
+    SourceLocation location = readErrorLocations.get(finding);
+    return location != null ? Optional.of(location) : locationOf(finding.path());
   }
 
   private static boolean has(List<Finding> findings, String ruleId) {

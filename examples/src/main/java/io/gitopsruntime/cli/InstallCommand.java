@@ -42,24 +42,27 @@ final class InstallCommand implements Command {
 
   @Override
   public List<Option> options() {
-    List<Option> extra = new ArrayList<>(InstallerOptions.OPTIONS);
-    extra.add(Option.flag("Show what would change; change nothing.", "--dry-run"));
-    return InputOptions.with(extra.toArray(new Option[0]));
+    return InputOptions.join(InputOptions.OPTIONS, InstallerOptions.CLUSTER, List.of(InstallerOptions.PLAIN_HTTP,
+        InstallerOptions.NO_REMOTE_CHECKS, Option.flag("Show what would change; change nothing.", "--dry-run"), InputOptions.HELP));
   }
 
   @Override
   public int run(Arguments arguments, Io io) {
-    Input in = Input.read(InputOptions.from(arguments));
+    InputOptions options = InputOptions.from(arguments);
+    InstallerOptions.checkOptions(arguments);
+    Clusters.Target target = InstallerOptions.target(arguments, io);
+    Input in = Input.read(options, io.in());
+    in.throwIfUnreadable();
     List<Finding> problems = OfflineChecks.run(in);
     if (OfflineChecks.hasErrors(problems)) {
       io.err().print("The values have errors; nothing was installed:\n" + Printer.findings(problems, in));
       io.err().flush();
       return 1;
     }
-    try (Installer installer = InstallerOptions.create(arguments, InstallerOptions.console(io))) {
+    try (Installer installer = InstallerOptions.create(arguments, target, InstallerOptions.console(io))) {
       if (arguments.has("--dry-run")) {
         InstallPlan plan = installer.plan(in.installation);
-        io.out().print(describe(plan));
+        io.out().print(describe(plan, arguments.value("--installer", "manifest")));
         io.out().flush();
         return plan.validation().hasErrors() ? 1 : 0;
       }
@@ -73,7 +76,8 @@ final class InstallCommand implements Command {
       io.err().flush();
       return 1;
     } catch (InstallException e) {
-      io.err().println("Install failed (" + e.failure().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "): " + e.getMessage());
+      io.err().println("Install failed (" + e.failure().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "): "
+          + Printer.inCliWords(e.getMessage()));
       io.err().flush();
       return 1;
     }
@@ -120,10 +124,11 @@ final class InstallCommand implements Command {
     }
   }
 
-  static String describe(InstallPlan plan) {
+  static String describe(InstallPlan plan, String installer) {
     StringBuilder out = new StringBuilder("Plan (nothing was changed)\n");
     if (!plan.changesKnown()) {
-      out.append("  the installer cannot list object changes; an install would run Helm.\n");
+      out.append(installer.equals("manifest") ? "  the object changes could not be listed.\n"
+          : "  the " + installer + " installer cannot list object changes; an install would run helm upgrade --install.\n");
     }
     for (PlannedChange change : plan.changes()) {
       if (change.change() != ChangeKind.UNCHANGED) {

@@ -54,7 +54,7 @@ final class OfflineChecks {
     return ordered(all, input);
   }
 
-  private static boolean isNameRule(String ruleId) {
+  static boolean isNameRule(String ruleId) {
     return ruleId.equals("runtime-name.format") || ruleId.equals("namespace.format")
         || ruleId.equals("release-name.format") || ruleId.equals("chart-version.format");
   }
@@ -71,7 +71,7 @@ final class OfflineChecks {
       }
 
       private int line(Finding f) {
-        Optional<SourceLocation> location = input.locationOf(f.path());
+        Optional<SourceLocation> location = input.locationOf(f);
         return location.isPresent() ? location.get().line() : Integer.MAX_VALUE;
       }
     });

@@ -37,8 +37,11 @@ final class PlanCommand implements Command {
   @Override
   public int run(Arguments arguments, Io io) {
     OutputFormat output = OutputFormat.parse(arguments.value("--output", "text"));
-    Input in = Input.read(InputOptions.from(arguments));
-    return print(in, OfflineChecks.run(in), output, io);
+    Input in = Input.read(InputOptions.from(arguments), io.in());
+    if (!in.readable() && output == OutputFormat.text) {
+      in.throwIfUnreadable();
+    }
+    return print(in, in.readable() ? OfflineChecks.run(in) : in.readErrors, output, io);
   }
 
   /** Prints a plan; the benchmarks call it without the offline validators to measure what they cost. */
@@ -50,7 +53,7 @@ final class PlanCommand implements Command {
         json.writeStartObject();
         Printer.installationJson(json, in);
         Printer.findingsJson(json, findings, in);
-        if (in.namesValid()) {
+        if (in.readable() && in.namesValid()) {
           json.writeStringField("helmCommand", helm);
         } else {
           json.writeNullField("helmCommand");

@@ -62,13 +62,31 @@ final class Printer {
     for (Finding finding : findings) {
       out.append("  ").append(String.format("%-8s", finding.severity()));
       out.append(finding.path().isEmpty() ? "(installation)" : finding.path());
-      input.locationOf(finding.path()).ifPresent(l -> out.append("  (").append(l).append(')'));
+      input.locationOf(finding).ifPresent(l -> out.append("  (").append(l).append(')'));
       out.append("\n          ").append(finding.message().replace("\n", "\n          ")).append('\n');
       if (!finding.remediation().isEmpty()) {
         out.append("          fix: ").append(finding.remediation()).append('\n');
       }
     }
     return out.toString();
+  }
+
+  /**
+   * An SDK message in the tool's words: advice about builder methods becomes the option that does the same, and a
+   * cause without a message is not shown as {@code null}.
+   */
+  static String inCliWords(String message) {
+    return message.replace("build the installer with plainHttp(true)", "give --plain-http")
+        .replace("or set its path with HelmCliInstaller.builder().helmExecutable(Path.of(\"/path/to/helm\")), or use"
+            + " EmbeddedHelmInstaller, which needs no binary.", "or give its path with --helm PATH, or use --installer manifest"
+            + " or embedded, which need no binary.")
+        .replace("(set with helmExecutable(...))", "(given with --helm)")
+        .replace("Pass the file with kubeconfig(Path).", "Give one file with --kubeconfig.")
+        .replace("plainHttp(true)", "--plain-http")
+        .replace("kubeContext(..)", "--context")
+        .replace(" Pass the installation (chart and values) the release was installed with.", "")
+        .replace(": null.", ".")
+        .replace(": null", "");
   }
 
   static String summary(List<Finding> findings) {
@@ -108,9 +126,16 @@ final class Printer {
     } else {
       json.writeNullField("chartVersion");
     }
-    json.writeStringField("runtimeName", input.requestedRuntimeName);
-    json.writeStringField("accessMode", installation.accessMode().kind().name());
-    json.writeStringField("platformUrl", installation.values().global().codefresh().url().orElse("https://g.codefresh.io"));
+    if (input.readable()) {
+      json.writeStringField("runtimeName", input.requestedRuntimeName);
+      json.writeStringField("accessMode", installation.accessMode().kind().name());
+      json.writeStringField("platformUrl", installation.values().global().codefresh().url().orElse("https://g.codefresh.io"));
+    } else {
+      // what the values would say is unknown: a file could not be read
+      json.writeNullField("runtimeName");
+      json.writeNullField("accessMode");
+      json.writeNullField("platformUrl");
+    }
     json.writeEndObject();
   }
 
@@ -123,7 +148,7 @@ final class Printer {
       json.writeStringField("path", finding.path());
       json.writeStringField("message", finding.message());
       json.writeStringField("remediation", finding.remediation());
-      var location = input.locationOf(finding.path());
+      var location = input.locationOf(finding);
       if (location.isPresent()) {
         json.writeStringField("location", location.get().toString());
       } else {

@@ -34,16 +34,15 @@ final class StatusCommand implements Command {
 
   @Override
   public List<Option> options() {
-    List<Option> all = new java.util.ArrayList<>(InputOptions.OPTIONS);
-    all.addAll(InstallerOptions.OPTIONS);
-    all.add(Option.flag("Show this help.", "-h", "--help"));
-    return all;
+    return InputOptions.join(List.of(InputOptions.VALUES), InputOptions.NAMES, InstallerOptions.CLUSTER, List.of(InputOptions.HELP));
   }
 
   @Override
   public int run(Arguments arguments, Io io) {
-    RuntimeInstallation installation = installation(arguments);
-    try (Installer installer = InstallerOptions.create(arguments, InstallListener.NONE)) {
+    InstallerOptions.checkOptions(arguments);
+    Clusters.Target target = InstallerOptions.target(arguments, io);
+    RuntimeInstallation installation = installation(arguments, io);
+    try (Installer installer = InstallerOptions.create(arguments, target, InstallListener.NONE)) {
       ReleaseStatus status = installer.status(installation);
       StringBuilder out = new StringBuilder();
       out.append("Release ").append(status.releaseName()).append(" in namespace ").append(status.namespace()).append(": ")
@@ -64,16 +63,18 @@ final class StatusCommand implements Command {
       io.out().flush();
       return status.isHealthy() ? 0 : 1;
     } catch (InstallException e) {
-      io.err().println("Status failed (" + e.failure().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "): " + e.getMessage());
+      io.err().println("Status failed (" + e.failure().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "): "
+          + Printer.inCliWords(e.getMessage()));
       io.err().flush();
       return 1;
     }
   }
 
   /** The installation from -f (optional for status and uninstall) and the name options. */
-  static RuntimeInstallation installation(Arguments arguments) {
+  static RuntimeInstallation installation(Arguments arguments, Io io) {
     if (arguments.has("--values")) {
-      Input in = Input.read(InputOptions.from(arguments));
+      Input in = Input.read(InputOptions.from(arguments), io.in());
+      in.throwIfUnreadable();
       if (!in.namesValid()) {
         throw new CliException("The values have errors:\n" + Printer.findings(in.problems, in));
       }

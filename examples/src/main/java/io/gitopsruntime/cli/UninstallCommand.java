@@ -1,6 +1,7 @@
 package io.gitopsruntime.cli;
 
 import io.gitopsruntime.RuntimeInstallation;
+import io.gitopsruntime.install.FailureKind;
 import io.gitopsruntime.install.InstallException;
 import io.gitopsruntime.install.Installer;
 import io.gitopsruntime.install.UninstallResult;
@@ -34,16 +35,16 @@ final class UninstallCommand implements Command {
 
   @Override
   public List<Option> options() {
-    List<Option> all = new java.util.ArrayList<>(InputOptions.OPTIONS);
-    all.addAll(InstallerOptions.OPTIONS);
-    all.add(Option.flag("Show this help.", "-h", "--help"));
-    return all;
+    return InputOptions.join(InputOptions.OPTIONS, InstallerOptions.CLUSTER, List.of(InstallerOptions.PLAIN_HTTP, InputOptions.HELP));
   }
 
   @Override
   public int run(Arguments arguments, Io io) {
-    RuntimeInstallation installation = StatusCommand.installation(arguments);
-    try (Installer installer = InstallerOptions.create(arguments, InstallerOptions.console(io))) {
+    InstallerOptions.checkOptions(arguments);
+    Clusters.Target target = InstallerOptions.target(arguments, io);
+    RuntimeInstallation installation = StatusCommand.installation(arguments, io);
+    String kind = arguments.value("--installer", "manifest");
+    try (Installer installer = InstallerOptions.create(arguments, target, InstallerOptions.console(io))) {
       UninstallResult result = installer.uninstall(installation);
       if (!result.found()) {
         io.out().println("Release " + installation.releaseName() + " is not installed in namespace " + installation.namespace()
@@ -56,7 +57,14 @@ final class UninstallCommand implements Command {
       io.out().flush();
       return 0;
     } catch (InstallException e) {
-      io.err().println("Uninstall failed (" + e.failure().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "): " + e.getMessage());
+      io.err().println("Uninstall failed (" + e.failure().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "): "
+          + Printer.inCliWords(e.getMessage()));
+      if (e.failure() == FailureKind.CHART && kind.equals("manifest")) {
+        io.err().println("The manifest installer renders the chart's pre-delete hooks (they delete the runtime from the Codefresh"
+            + " platform), so it needs the chart the release was installed from: give it with --chart and --version (a"
+            + " directory, a .tgz, or an oci:// reference; --plain-http for a registry without TLS), and the values file with -f."
+            + " A release made with --installer helm or embedded needs no chart: uninstall it with that installer.");
+      }
       io.err().flush();
       return 1;
     }

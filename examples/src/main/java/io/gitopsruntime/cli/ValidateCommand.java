@@ -5,11 +5,16 @@ import io.gitopsruntime.core.ValidatorChain;
 import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.validation.ValidationContext;
 import io.gitopsruntime.validation.ValidationReport;
+import io.gitopsruntime.validation.Validator;
+import io.gitopsruntime.validators.RuleIds;
 import io.gitopsruntime.validators.Validators;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code gitops-runtime validate}: every check, offline and (unless --offline) against the cluster, platform and Git provider. */
 final class ValidateCommand implements Command {
+
   @Override
   public String name() {
     return "validate";
@@ -50,16 +55,29 @@ final class ValidateCommand implements Command {
     if (offline && (arguments.has("--kubeconfig") || arguments.has("--context"))) {
       throw new UsageException("--offline runs no cluster checks; drop --kubeconfig and --context, or --offline.");
     }
-    Input in = Input.read(InputOptions.from(arguments));
+    InputOptions options = InputOptions.from(arguments);
+    Optional<Clusters.Target> target = offline ? Optional.empty()
+        : Clusters.resolve(arguments.value("--kubeconfig").orElse(null), arguments.value("--context").orElse(null), io);
+    Input in = Input.read(options, io.in());
+    if (!in.readable() && output == OutputFormat.text) {
+      in.throwIfUnreadable();
+    }
     List<Finding> findings;
-    if (offline) {
+    if (!in.readable()) {
+      findings = in.readErrors;
+    } else if (offline) {
       findings = OfflineChecks.run(in);
+    } else if (target.isEmpty()) {
+      List<Validator> withoutCluster = new ArrayList<>(Validators.offline());
+      withoutCluster.addAll(Validators.remote());
+      ValidationReport report = ValidatorChain.builder().addAll(withoutCluster).build()
+          .validate(ValidationContext.builder(in.installation).build());
+      List<Finding> all = new ArrayList<>(report.findings());
+      all.add(clusterSkipped(io));
+      findings = OfflineChecks.merge(in, all);
     } else {
-      try (KubernetesClient client = Clusters.client(arguments.value("--kubeconfig").orElse(null), arguments.value("--context").orElse(null))) {
-        ValidationContext.Builder context = ValidationContext.builder(in.installation);
-        if (client != null) {
-          context.service(KubernetesClient.class, client);
-        }
+      try (KubernetesClient client = Clusters.client(target.get())) {
+        ValidationContext.Builder context = ValidationContext.builder(in.installation).service(KubernetesClient.class, client);
         ValidatorChain chain = ValidatorChain.builder().addAll(Validators.all()).build();
         ValidationReport report = chain.validate(context.build());
         findings = OfflineChecks.merge(in, report.findings());
@@ -83,4 +101,11 @@ final class ValidateCommand implements Command {
     return errors ? 1 : 0;
   }
 
+  /** Without a kubeconfig the cluster checks cannot run: a warning, since an install would then find what they find. */
+  static Finding clusterSkipped(Io io) {
+    return Finding.warning(RuleIds.CLUSTER_SKIPPED, "", "The cluster checks (the Secrets the values refer to, the IngressClass,"
+        + " the Kubernetes version, permissions, node capacity, Argo CD CRDs and other runtimes) were skipped: there is no"
+        + " kubeconfig: " + Clusters.noKubeconfig(io),
+        "To check the cluster too, run validate with --kubeconfig PATH and --context C; to check only the values, with --offline.");
+  }
 }

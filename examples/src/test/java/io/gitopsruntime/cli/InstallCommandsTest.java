@@ -34,8 +34,10 @@ class InstallCommandsTest {
     Path file = dir.resolve("values.yaml");
     Files.writeString(file, values);
     Path chart = Files.isDirectory(dir.resolve("chart")) ? dir.resolve("chart").resolve(TestChart.NAME) : TestChart.writeTo(dir.resolve("chart"));
-    String[] base = {command, "-f", file.toString(), "--chart", chart.toString(), "--kubeconfig", kubeconfig.toString(),
-        "--no-remote-checks"};
+    String[] base = command.equals("install")
+        ? new String[] {command, "-f", file.toString(), "--chart", chart.toString(), "--kubeconfig", kubeconfig.toString(),
+            "--no-remote-checks"}
+        : new String[] {command, "-f", file.toString(), "--chart", chart.toString(), "--kubeconfig", kubeconfig.toString()};
     String[] all = new String[base.length + more.length];
     System.arraycopy(base, 0, all, 0, base.length);
     System.arraycopy(more, 0, all, base.length, more.length);
@@ -111,5 +113,35 @@ class InstallCommandsTest {
     CliRun timeout = CliRun.of(args("install", kubeconfig, VALUES, "--timeout", "soon"));
     assertThat(timeout.exitCode()).isEqualTo(2);
     assertThat(timeout.err()).startsWith("gitops-runtime install: --timeout must be a positive duration such as 90s, 10m or 1h, not \"soon\".\n");
+  }
+
+  @Test
+  void uninstallWithoutTheChartSaysWhatToGiveInTheToolsWords(@KubernetesTest.Kubeconfig Path kubeconfig) throws IOException {
+    CliRun install = CliRun.of(args("install", kubeconfig, VALUES));
+    assertThat(install.exitCode()).as(install.err()).isZero();
+
+    CliRun run = CliRun.of("uninstall", "--kubeconfig", kubeconfig.toString(), "--chart", "oci://127.0.0.1:1/charts/gitops-runtime",
+        "--version", "0.30.0");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).startsWith("Uninstall failed (chart): ")
+        .endsWith("The manifest installer renders the chart's pre-delete hooks (they delete the runtime from the Codefresh"
+            + " platform), so it needs the chart the release was installed from: give it with --chart and --version (a"
+            + " directory, a .tgz, or an oci:// reference; --plain-http for a registry without TLS), and the values file with -f."
+            + " A release made with --installer helm or embedded needs no chart: uninstall it with that installer.\n")
+        .contains("could not reach 127.0.0.1:1 to download the chart. For a registry without TLS, give --plain-http.\n")
+        .doesNotContain("null").doesNotContain("plainHttp(").doesNotContain("build the installer").doesNotContain("Pass the installation");
+  }
+
+  @Test
+  void aMissingHelmIsExplainedWithTheToolsOptions(@KubernetesTest.Kubeconfig Path kubeconfig) throws IOException {
+    CliRun run = CliRun.of(args("install", kubeconfig, VALUES, "--installer", "helm", "--helm", dir.resolve("no-helm").toString()));
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).startsWith("Install failed (helm unavailable): Installing release \"cf-gitops-runtime\" in namespace"
+            + " \"codefresh\" failed: helm was not found at " + dir.resolve("no-helm")
+            + " (given with --helm): the file does not exist or is not executable.")
+        .contains("or give its path with --helm PATH, or use --installer manifest or embedded, which need no binary.")
+        .doesNotContain("helmExecutable").doesNotContain("Installer.builder()");
   }
 }

@@ -157,6 +157,8 @@ public final class RuleIds {
   public static final String VALUES_DEPRECATED_KEY = "values.deprecated-key";
   /** A key the chart has but never reads. */
   public static final String VALUES_IGNORED_KEY = "values.ignored-key";
+  /** A secret slot holds the mask {@code ****} that an export with secrets masked writes. */
+  public static final String SECRETS_MASKED = "secrets.masked";
 
   // Git setup URLs
   /** A Shared Configuration Repository URL that is not of the form {@code <repo_url>.git[/<path>][?ref=<branch>]}. */

@@ -161,7 +161,7 @@ public final class Exports {
     for (Map.Entry<ValuesPath, Object> leaf : orderedLeaves(installation, SecretHandling.MASK)) {
       ValuesPath path = leaf.getKey();
       if (secretPaths.contains(path)) {
-        HelmSet.checkDepth(path);
+        HelmSet.checkPath(path);
         Optional<SecretSlots.Slot> slot = SecretSlots.of(path);
         String variable = unique(variableNames, slot.map(s -> s.name().replace('-', '_')).orElseGet(() -> terraformVariable(path)));
         String description = slot.map(SecretSlots.Slot::description).orElse("secret");

@@ -115,6 +115,8 @@ public final class ValuesTree {
    * Helm's {@code chartutil}): maps merge key by key, lists and scalars replace, a {@code null} here
    * deletes the default's key, and a {@code null} with no default to delete stays a {@code null}. Where
    * the user gives a map and the default is not one, or the other way round, the user's value wins.
+   * The defaults' own nulls are kept, as Helm 3 keeps them; Helm 4 drops them (a template sees no value
+   * either way, but {@code hasKey} and {@code toYaml} tell the difference).
    *
    * @param defaults the defaults, such as a chart's {@code values.yaml}
    * @return the merged tree

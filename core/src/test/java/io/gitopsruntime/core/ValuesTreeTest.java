@@ -95,6 +95,17 @@ class ValuesTreeTest {
     }
 
     @Test
+    void keepsTheNullsOfTheDefaultsThemselvesAsHelm3Does() {
+      ValuesTree chart = tree("app-proxy: {config: {argoCdUrl: null, cors: x}}\nnothing: null");
+
+      ValuesTree merged = tree("other: 1").coalesce(chart);
+
+      assertThat(merged.get("app-proxy.config")).contains(mapOf("argoCdUrl", ExplicitNull.INSTANCE, "cors", "x"));
+      assertThat(merged.get("nothing")).contains(ExplicitNull.INSTANCE);
+      assertThat(merged.get("other")).contains(1L);
+    }
+
+    @Test
     void aNullDeletesADefaultMapWholeAndAMapOfNullsDeletesItsKeysOnly() {
       ValuesTree merged = tree("tunnel-client: {tunnelServer: null}\nglobal: {codefresh: {url: null}}").coalesce(defaults);
 

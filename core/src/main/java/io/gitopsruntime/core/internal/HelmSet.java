@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Values that Helm refuses, or that it cannot receive on a command line, are errors naming the path:
  * infinite and NaN numbers, whole numbers a float64 cannot hold exactly (above 2^53), strings with a NUL
- * character, and paths with more nested keys than {@code --set} accepts.
+ * character, and paths with an empty key or more nested keys than {@code --set} accepts.
  */
 public final class HelmSet {
   /** The most key-after-key levels Helm's {@code --set} parser accepts. */
@@ -56,7 +56,7 @@ public final class HelmSet {
    */
   public static Flag of(ValuesPath path, Object value) {
     String key = path.toString();
-    checkDepth(path);
+    checkPath(path);
     if (value == ExplicitNull.INSTANCE) {
       return new Flag("--set", key + "=null");
     }
@@ -117,14 +117,21 @@ public final class HelmSet {
   }
 
   /**
-   * Fails for a path with more nested keys than Helm's {@code --set} parser accepts: it counts each key
-   * that follows another key directly (a list index in between starts no new level) and refuses more
-   * than {@value #MAX_NESTED_KEYS}.
+   * Fails for a path Helm's {@code --set} parser cannot reach: one with an empty key, or with more nested
+   * keys than it accepts (it counts each key that follows another key directly, a list index in between
+   * starting no new level, and refuses more than {@value #MAX_NESTED_KEYS}).
    *
    * @param path the path
-   * @throws InvalidValuesException if the path is too deep for {@code --set}
+   * @throws InvalidValuesException if {@code --set} cannot reach the path
    */
-  public static void checkDepth(ValuesPath path) {
+  public static void checkPath(ValuesPath path) {
+    for (ValuesPath.Segment segment : path.segments()) {
+      if (segment instanceof ValuesPath.Key && ((ValuesPath.Key) segment).name().isEmpty()) {
+        String key = path.toString();
+        throw new InvalidValuesException(key, key + ": the path has an empty key, which Helm's --set cannot name (it drops the"
+            + " value). Give the key a name, or install with the values file (helm -f) instead.");
+      }
+    }
     int nested = 0;
     ValuesPath.@Nullable Segment previous = null;
     for (ValuesPath.Segment segment : path.segments()) {

@@ -149,6 +149,14 @@ class HelmSetTest {
     }
 
     @Test
+    void refusesAnEmptyKey() {
+      assertThatThrownBy(() -> HelmSet.of(ValuesPath.ofKeys("extra", "", "x"), "v"))
+          .isInstanceOf(InvalidValuesException.class)
+          .hasMessage("extra..x: the path has an empty key, which Helm's --set cannot name (it drops the value). Give the key a"
+              + " name, or install with the values file (helm -f) instead.");
+    }
+
+    @Test
     void aListIndexStartsNoNewLevel() {
       ValuesPath path = ValuesPath.root();
       for (int i = 0; i < 16; i++) {

@@ -6,8 +6,6 @@ import io.gitopsruntime.core.internal.HelmSet;
 import io.gitopsruntime.core.internal.SecretSlots;
 import io.gitopsruntime.core.internal.Shell;
 import io.gitopsruntime.core.internal.YamlWriter;
-import io.gitopsruntime.values.ExplicitNull;
-import io.gitopsruntime.values.SecretValue;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -26,9 +24,10 @@ import java.util.stream.Collectors;
  * Files.writeString(Path.of("runtime.tf"), Exports.terraform(installation));
  * }</pre>
  *
- * <p>Literal secrets are masked ({@code ****}) unless the caller asks to reveal them; the Terraform
- * export never holds one (each becomes a sensitive variable) and the Argo CD export moves each into a
- * separate Kubernetes Secret. Thread-safe; no state.
+ * <p>Secrets, as {@code SecretSlots} decides them (the chart's credential keys, keys named like
+ * secrets, credential-looking values, the user-info of URLs), are masked ({@code ****}) unless the
+ * caller asks to reveal them; the Terraform export never holds one (each becomes a sensitive variable)
+ * and the Argo CD export moves each into a separate Kubernetes Secret. Thread-safe; no state.
  */
 public final class Exports {
   private static final List<String> PAGE_ORDER = List.of(
@@ -61,9 +60,15 @@ public final class Exports {
    * Codefresh's installation page: release, {@code --create-namespace}, {@code --namespace}, one
    * {@code --set} per value, the chart, {@code --version} when pinned, {@code --wait}.
    *
+   * <p>The flags give Helm exactly what the values as a file ({@code -f}) give it: numbers, empty maps
+   * and empty lists go through {@code --set-json} (so the command needs Helm 3.10 or later), strings
+   * Helm would read as another type through {@code --set-string}.
+   *
    * @param installation the installation
    * @param secrets whether literal secrets are written or masked
    * @return the arguments, starting with {@code helm}
+   * @throws InvalidValuesException for a value Helm refuses or would change (infinity, NaN, a whole
+   *     number above 2^53 a float64 cannot hold, a NUL character) or a path {@code --set} cannot reach
    */
   public static List<String> helmCommandArguments(RuntimeInstallation installation, SecretHandling secrets) {
     List<String> args = new ArrayList<>(List.of("helm", "upgrade", "--install", installation.releaseName(),
@@ -88,6 +93,7 @@ public final class Exports {
    * @param installation the installation
    * @param secrets whether literal secrets are written or masked
    * @return the command, ending with a newline
+   * @throws InvalidValuesException as {@link #helmCommandArguments} does
    */
   public static String helmCommand(RuntimeInstallation installation, SecretHandling secrets) {
     List<String> args = helmCommandArguments(installation, secrets);
@@ -144,15 +150,18 @@ public final class Exports {
    * sensitive variable for every literal secret, which never appears in the HCL.
    *
    * <p>The provider runs Helm's {@code --set} parser on each {@code set}, so values are escaped and typed
-   * as for {@code --set}; the few that {@code set} cannot express (empty lists, numbers with a fraction)
-   * go in a {@code values} document, which the {@code set} entries are applied over.
+   * as for {@code --set}; what {@code set} cannot express as a values file does (numbers, which a values
+   * file gives Helm as float64s, empty maps and empty lists) goes in a {@code values} document, which the
+   * {@code set} entries are applied over.
    *
    * @param installation the installation
    * @param syntax which Helm provider syntax to write
    * @return the HCL: the variables, then the resource
+   * @throws InvalidValuesException for a value Helm refuses or would change, as {@link #helmCommandArguments} says
    */
   public static String terraform(RuntimeInstallation installation, TerraformSyntax syntax) {
-    Set<ValuesPath> secretPaths = literalSecrets(installation).keySet();
+    Map<ValuesPath, String> secretLiterals = literalSecrets(installation);
+    Set<ValuesPath> secretPaths = secretLiterals.keySet();
     Set<String> variableNames = new java.util.HashSet<>();
     List<String[]> plain = new ArrayList<>();
     List<String[]> sensitive = new ArrayList<>();
@@ -164,7 +173,8 @@ public final class Exports {
         HelmSet.checkPath(path);
         Optional<SecretSlots.Slot> slot = SecretSlots.of(path);
         String variable = unique(variableNames, slot.map(s -> s.name().replace('-', '_')).orElseGet(() -> terraformVariable(path)));
-        String description = slot.map(SecretSlots.Slot::description).orElse("secret");
+        String description = slot.map(SecretSlots.Slot::description)
+            .orElse(SecretSlots.isSecret(path, secretLiterals.get(path)) ? "secret" : "URL with credentials");
         variables.append("variable \"").append(variable).append("\" {\n")
             .append("  description = ").append(hcl(description + " (" + path + ")")).append('\n')
             .append("  type        = string\n")

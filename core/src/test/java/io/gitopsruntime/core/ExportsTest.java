@@ -612,9 +612,9 @@ class ExportsTest {
 
         assertThat(hcl).doesNotContain(canaries).doesNotContain("****");
         assertThat(hcl).contains(
-            "variable \"global_httpProxy\" {\n  description = \"secret (global.httpProxy)\"\n  type        = string\n"
+            "variable \"global_httpProxy\" {\n  description = \"URL with credentials (global.httpProxy)\"\n  type        = string\n"
                 + "  sensitive   = true\n}\n",
-            "variable \"argo_cd_configs_secret_argocdServerAdminPassword\" {",
+            "variable \"argo_cd_configs_secret_argocdServerAdminPassword\" {\n  description = \"secret (argo-cd.configs.secret.argocdServerAdminPassword)\"",
             "variable \"argo_cd_configs_credentialTemplates_https_creds_password\" {",
             "variable \"global_runtime_repoCredentialsTemplate_password\" {",
             "variable \"app_proxy_env_GITHUB_TOKEN\" {",

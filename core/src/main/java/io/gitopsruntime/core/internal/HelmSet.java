@@ -131,6 +131,11 @@ public final class HelmSet {
         throw new InvalidValuesException(key, key + ": the path has an empty key, which Helm's --set cannot name (it drops the"
             + " value). Give the key a name, or install with the values file (helm -f) instead.");
       }
+      if (segment instanceof ValuesPath.Key && ((ValuesPath.Key) segment).name().indexOf('\0') >= 0) {
+        String key = path.toString().replace("\0", "\\0");
+        throw new InvalidValuesException(key, key + ": a key holds a NUL character, which no command line can carry."
+            + " Remove the NUL character from the key.");
+      }
     }
     int nested = 0;
     ValuesPath.@Nullable Segment previous = null;

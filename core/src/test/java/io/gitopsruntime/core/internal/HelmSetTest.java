@@ -157,6 +157,14 @@ class HelmSetTest {
     }
 
     @Test
+    void refusesANulCharacterInAKey() {
+      assertThatThrownBy(() -> HelmSet.of(ValuesPath.ofKeys("extra", "a\0b"), "v"))
+          .isInstanceOf(InvalidValuesException.class)
+          .hasMessage("extra.a\\0b: a key holds a NUL character, which no command line can carry. Remove the NUL character"
+              + " from the key.");
+    }
+
+    @Test
     void aListIndexStartsNoNewLevel() {
       ValuesPath path = ValuesPath.root();
       for (int i = 0; i < 16; i++) {

@@ -24,5 +24,6 @@ resource "helm_release" "cf_gitops_runtime" {
   set_sensitive {
     name  = "global.codefresh.userToken.token"
     value = replace(replace(var.codefresh_api_key, "\\", "\\\\"), ",", "\\,")
+    type  = "string"
   }
 }

@@ -26,6 +26,11 @@ resource "helm_release" "release_1st_runtime" {
 
   values = [
     <<-EOT
+    global:
+      tolerations:
+        - tolerationSeconds: 300
+    app-proxy:
+      replicaCount: 2
     extra:
       emptyList: []
       ratio: 0.5
@@ -60,16 +65,8 @@ resource "helm_release" "release_1st_runtime" {
       value = "Exists"
     },
     {
-      name  = "global.tolerations[0].tolerationSeconds"
-      value = "300"
-    },
-    {
       name  = "global.noProxy"
       value = "localhost\\,127.0.0.1"
-    },
-    {
-      name  = "app-proxy.replicaCount"
-      value = "2"
     },
     {
       name  = "app-proxy.config.skipGitPermissionValidation"
@@ -136,14 +133,17 @@ resource "helm_release" "release_1st_runtime" {
     {
       name  = "global.codefresh.userToken.token"
       value = replace(replace(var.codefresh_api_key, "\\", "\\\\"), ",", "\\,")
+      type  = "string"
     },
     {
       name  = "global.codefresh.tls.caCerts.secret.content"
       value = replace(replace(var.codefresh_ca_bundle, "\\", "\\\\"), ",", "\\,")
+      type  = "string"
     },
     {
       name  = "global.runtime.gitCredentials.password.value"
       value = replace(replace(var.git_runtime_token, "\\", "\\\\"), ",", "\\,")
+      type  = "string"
     },
   ]
 }

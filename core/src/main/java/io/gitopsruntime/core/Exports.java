@@ -6,13 +6,12 @@ import io.gitopsruntime.core.internal.HelmSet;
 import io.gitopsruntime.core.internal.SecretSlots;
 import io.gitopsruntime.core.internal.Shell;
 import io.gitopsruntime.core.internal.YamlWriter;
-import io.gitopsruntime.values.ExplicitNull;
-import io.gitopsruntime.values.SecretValue;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -25,9 +24,10 @@ import java.util.stream.Collectors;
  * Files.writeString(Path.of("runtime.tf"), Exports.terraform(installation));
  * }</pre>
  *
- * <p>Literal secrets are masked ({@code ****}) unless the caller asks to reveal them; the Terraform
- * export never holds one (each becomes a sensitive variable) and the Argo CD export moves each into a
- * separate Kubernetes Secret. Thread-safe; no state.
+ * <p>Secrets, as {@code SecretSlots} decides them (the chart's credential keys, keys named like
+ * secrets, credential-looking values, the user-info of URLs), are masked ({@code ****}) unless the
+ * caller asks to reveal them; the Terraform export never holds one (each becomes a sensitive variable)
+ * and the Argo CD export moves each into a separate Kubernetes Secret. Thread-safe; no state.
  */
 public final class Exports {
   private static final List<String> PAGE_ORDER = List.of(
@@ -60,9 +60,15 @@ public final class Exports {
    * Codefresh's installation page: release, {@code --create-namespace}, {@code --namespace}, one
    * {@code --set} per value, the chart, {@code --version} when pinned, {@code --wait}.
    *
+   * <p>The flags give Helm exactly what the values as a file ({@code -f}) give it: numbers, empty maps
+   * and empty lists go through {@code --set-json} (so the command needs Helm 3.10 or later), strings
+   * Helm would read as another type through {@code --set-string}.
+   *
    * @param installation the installation
    * @param secrets whether literal secrets are written or masked
    * @return the arguments, starting with {@code helm}
+   * @throws InvalidValuesException for a value Helm refuses or would change (infinity, NaN, a whole
+   *     number above 2^53 a float64 cannot hold, a NUL character) or a path {@code --set} cannot reach
    */
   public static List<String> helmCommandArguments(RuntimeInstallation installation, SecretHandling secrets) {
     List<String> args = new ArrayList<>(List.of("helm", "upgrade", "--install", installation.releaseName(),
@@ -87,6 +93,7 @@ public final class Exports {
    * @param installation the installation
    * @param secrets whether literal secrets are written or masked
    * @return the command, ending with a newline
+   * @throws InvalidValuesException as {@link #helmCommandArguments} does
    */
   public static String helmCommand(RuntimeInstallation installation, SecretHandling secrets) {
     List<String> args = helmCommandArguments(installation, secrets);
@@ -110,11 +117,8 @@ public final class Exports {
 
   private static List<Map.Entry<ValuesPath, Object>> orderedLeaves(RuntimeInstallation installation, SecretHandling secrets) {
     List<Map.Entry<ValuesPath, Object>> leaves = new ArrayList<>();
-    for (Map.Entry<ValuesPath, Object> leaf : ValuesTree.of(installation.values(), secrets).leaves()) {
-      if (!(leaf.getValue() instanceof Map)) {
-        leaves.add(leaf);
-      }
-    }
+    // every leaf, empty maps included: {} in a values file is a value Helm keeps ({} list items too)
+    leaves.addAll(ValuesTree.of(installation.values(), secrets).leaves());
     leaves.sort(Comparator.comparingInt(leaf -> rank(leaf.getKey())));
     return leaves;
   }
@@ -146,15 +150,19 @@ public final class Exports {
    * sensitive variable for every literal secret, which never appears in the HCL.
    *
    * <p>The provider runs Helm's {@code --set} parser on each {@code set}, so values are escaped and typed
-   * as for {@code --set}; the few that {@code set} cannot express (empty lists, numbers with a fraction)
-   * go in a {@code values} document, which the {@code set} entries are applied over.
+   * as for {@code --set}; what {@code set} cannot express as a values file does (numbers, which a values
+   * file gives Helm as float64s, empty maps and empty lists) goes in a {@code values} document, which the
+   * {@code set} entries are applied over.
    *
    * @param installation the installation
    * @param syntax which Helm provider syntax to write
    * @return the HCL: the variables, then the resource
+   * @throws InvalidValuesException for a value Helm refuses or would change, as {@link #helmCommandArguments} says
    */
   public static String terraform(RuntimeInstallation installation, TerraformSyntax syntax) {
-    Set<ValuesPath> secretPaths = nonBlankSecrets(installation).keySet();
+    Map<ValuesPath, String> secretLiterals = literalSecrets(installation);
+    Set<ValuesPath> secretPaths = secretLiterals.keySet();
+    Set<String> variableNames = new java.util.HashSet<>();
     List<String[]> plain = new ArrayList<>();
     List<String[]> sensitive = new ArrayList<>();
     Map<String, Object> inValues = new LinkedHashMap<>();
@@ -162,16 +170,19 @@ public final class Exports {
     for (Map.Entry<ValuesPath, Object> leaf : orderedLeaves(installation, SecretHandling.MASK)) {
       ValuesPath path = leaf.getKey();
       if (secretPaths.contains(path)) {
-        SecretSlots.Slot slot = SecretSlots.of(path).orElseThrow();
-        String variable = slot.name().replace('-', '_');
+        HelmSet.checkPath(path);
+        Optional<SecretSlots.Slot> slot = SecretSlots.of(path);
+        String variable = unique(variableNames, slot.map(s -> s.name().replace('-', '_')).orElseGet(() -> terraformVariable(path)));
+        String description = slot.map(SecretSlots.Slot::description)
+            .orElse(SecretSlots.isSecret(path, secretLiterals.get(path)) ? "secret" : "URL with credentials");
         variables.append("variable \"").append(variable).append("\" {\n")
-            .append("  description = ").append(hcl(slot.description() + " (" + path + ")")).append('\n')
+            .append("  description = ").append(hcl(description + " (" + path + ")")).append('\n')
             .append("  type        = string\n")
             .append("  sensitive   = true\n")
             .append("}\n\n");
-        // Helm's --set parser reads the value: escape what it would split or unescape
+        // Helm's --set parser reads the value: escape what it would split or unescape, and keep it a string
         sensitive.add(new String[] {hcl(path.toString()),
-            "replace(replace(var." + variable + ", \"\\\\\", \"\\\\\\\\\"), \",\", \"\\\\,\")", null});
+            "replace(replace(var." + variable + ", \"\\\\\", \"\\\\\\\\\"), \",\", \"\\\\,\")", "\"string\""});
         continue;
       }
       Object value = leaf.getValue();
@@ -225,6 +236,20 @@ public final class Exports {
     }
     out.setLength(out.length() - 1);
     out.append("    ").append(marker).append("\n  ]\n");
+  }
+
+  /** A Terraform variable name for a secret without a friendly name: its path as an identifier. */
+  private static String terraformVariable(ValuesPath path) {
+    String name = path.toString().replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_+|_+$", "");
+    return name.isEmpty() || Character.isDigit(name.charAt(0)) ? "secret_" + name : name;
+  }
+
+  private static String unique(Set<String> taken, String name) {
+    String candidate = name;
+    for (int i = 2; !taken.add(candidate); i++) {
+      candidate = name + "_" + i;
+    }
+    return candidate;
   }
 
   /** A Terraform identifier: letters, digits, '_' and '-', not starting with a digit. */
@@ -324,11 +349,22 @@ public final class Exports {
     String repoUrl = oci ? chart[0].substring("oci://".length()) : chart[0];
     String secretName = installation.releaseName() + "-secrets";
 
-    Map<ValuesPath, SecretValue> moved = nonBlankSecrets(installation);
+    Map<ValuesPath, String> moved = literalSecrets(installation);
     Map<String, Object> values = deepCopy(ValuesTree.of(installation.values(), SecretHandling.MASK).data());
     Map<String, Object> secretData = new LinkedHashMap<>();
-    for (Map.Entry<ValuesPath, SecretValue> entry : moved.entrySet()) {
-      SecretSlots.Slot slot = SecretSlots.of(entry.getKey()).orElseThrow();
+    List<ValuesPath> withoutReference = new ArrayList<>();
+    for (Map.Entry<ValuesPath, String> entry : moved.entrySet()) {
+      ValuesPath path = entry.getKey();
+      Optional<SecretSlots.Slot> found = SecretSlots.of(path);
+      String value = secrets == SecretHandling.REVEAL ? entry.getValue() : ValuesYaml.MASK;
+      if (found.isEmpty()) {
+        // the chart takes no reference here: leave the value out of the Application, keep it in the Secret
+        remove(values, path);
+        withoutReference.add(path);
+        secretData.put(path.toString().replaceAll("[^-._a-zA-Z0-9]", "_"), value);
+        continue;
+      }
+      SecretSlots.Slot slot = found.get();
       remove(values, slot.literal());
       if (slot.name().equals("codefresh-ca-bundle")) {
         remove(values, slot.literal().parent().key("create"));
@@ -337,7 +373,7 @@ public final class Exports {
       ref.put("name", secretName);
       ref.put("key", slot.name());
       put(values, slot.reference(), ref);
-      secretData.put(slot.name(), secrets == SecretHandling.REVEAL ? entry.getValue().reveal() : ValuesYaml.MASK);
+      secretData.put(slot.name(), value);
     }
 
     StringBuilder out = new StringBuilder();
@@ -353,6 +389,14 @@ public final class Exports {
           .append("# reference it with secretKeyRef. Create that Secret in the cluster before the first sync and keep it\n")
           .append("# out of Git (use Sealed Secrets or External Secrets).")
           .append(secrets == SecretHandling.REVEAL ? "\n" : " Its values are masked here; export with secrets revealed\n# to get them, or fill them in yourself.\n");
+      if (!withoutReference.isEmpty()) {
+        out.append("# The chart takes no secretKeyRef for ")
+            .append(withoutReference.stream().map(ValuesPath::toString).collect(Collectors.joining(", ")))
+            .append(": the Application leaves\n# ").append(withoutReference.size() == 1 ? "it" : "them")
+            .append(" out, so the chart's defaults apply until you supply ")
+            .append(withoutReference.size() == 1 ? "it" : "them")
+            .append(" from outside Git (for example a values file in a\n# private repository, or a secrets plugin).\n");
+      }
       Map<String, Object> secret = new LinkedHashMap<>();
       secret.put("apiVersion", "v1");
       secret.put("kind", "Secret");
@@ -414,35 +458,59 @@ public final class Exports {
     return out.append(YamlWriter.write(application)).toString();
   }
 
-  private static Map<ValuesPath, SecretValue> nonBlankSecrets(RuntimeInstallation installation) {
-    Map<ValuesPath, SecretValue> out = new LinkedHashMap<>();
-    ValuesYaml.literalSecrets(installation.values()).forEach((path, secret) -> {
-      if (!secret.isBlankLiteral() && SecretSlots.of(path).isPresent()) {
-        out.put(path, secret);
-      }
-    });
-    return out;
+  /** Every literal secret of the installation by the leaf that holds it, as {@link SecretSlots} decides. */
+  private static Map<ValuesPath, String> literalSecrets(RuntimeInstallation installation) {
+    return SecretSlots.literals(ValuesTree.of(installation.values(), SecretHandling.REVEAL).data());
   }
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> deepCopy(Map<String, Object> map) {
     Map<String, Object> out = new LinkedHashMap<>();
-    map.forEach((k, v) -> out.put(k, v instanceof Map ? deepCopy((Map<String, Object>) v) : v));
+    map.forEach((k, v) -> out.put(k, deepCopyValue(v)));
     return out;
   }
 
   @SuppressWarnings("unchecked")
+  private static Object deepCopyValue(Object value) {
+    if (value instanceof Map) {
+      return deepCopy((Map<String, Object>) value);
+    }
+    if (value instanceof List) {
+      List<Object> out = new ArrayList<>();
+      for (Object item : (List<Object>) value) {
+        out.add(deepCopyValue(item));
+      }
+      return out;
+    }
+    return value;
+  }
+
+  /** Removes the key that holds a path's value; for a list item, the key that holds the list. */
+  @SuppressWarnings("unchecked")
   private static void remove(Map<String, Object> root, ValuesPath path) {
     List<ValuesPath.Segment> segments = path.segments();
-    Map<String, Object> current = root;
-    for (int i = 0; i < segments.size() - 1; i++) {
-      Object next = current.get(((ValuesPath.Key) segments.get(i)).name());
-      if (!(next instanceof Map)) {
+    int last = segments.size() - 1;
+    while (last >= 0 && !(segments.get(last) instanceof ValuesPath.Key)) {
+      last--;
+    }
+    if (last < 0) {
+      return;
+    }
+    Object current = root;
+    for (int i = 0; i < last; i++) {
+      ValuesPath.Segment segment = segments.get(i);
+      if (segment instanceof ValuesPath.Key && current instanceof Map) {
+        current = ((Map<String, Object>) current).get(((ValuesPath.Key) segment).name());
+      } else if (segment instanceof ValuesPath.Index && current instanceof List
+          && ((ValuesPath.Index) segment).index() < ((List<Object>) current).size()) {
+        current = ((List<Object>) current).get(((ValuesPath.Index) segment).index());
+      } else {
         return;
       }
-      current = (Map<String, Object>) next;
     }
-    current.remove(((ValuesPath.Key) segments.get(segments.size() - 1)).name());
+    if (current instanceof Map) {
+      ((Map<String, Object>) current).remove(((ValuesPath.Key) segments.get(last)).name());
+    }
   }
 
   /**

@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * ValuesTree chartDefaults = ValuesTree.of(ValuesYaml.read(Path.of("chart/values.yaml")).values());
- * ValuesTree effective = ValuesTree.of(userValues).coalesce(chartDefaults);
+ * ValuesTree user = ValuesTree.of(baseValues).overriddenBy(ValuesTree.of(prodValues));   // -f base -f prod
+ * ValuesTree effective = user.coalesce(chartDefaults);
  * effective.get("tunnel-client.enabled");   // Optional[true]
  * }</pre>
  *
@@ -110,55 +111,72 @@ public final class ValuesTree {
   }
 
   /**
-   * Merges this tree over defaults with Helm's rules: maps merge key by key, lists and scalars replace,
-   * and a {@code null} here deletes the default's key (and is itself dropped).
+   * Merges this tree, the user's values, over a chart's defaults as Helm does ({@code coalesce} in
+   * Helm's {@code chartutil}): maps merge key by key, lists and scalars replace, a {@code null} here
+   * deletes the default's key, and a {@code null} with no default to delete stays a {@code null}. Where
+   * the user gives a map and the default is not one, or the other way round, the user's value wins.
+   * The defaults' own nulls are kept, as Helm 3 keeps them; Helm 4 drops them (a template sees no value
+   * either way, but {@code hasKey} and {@code toYaml} tell the difference).
    *
    * @param defaults the defaults, such as a chart's {@code values.yaml}
    * @return the merged tree
    */
   public ValuesTree coalesce(ValuesTree defaults) {
-    return new ValuesTree(freeze(coalesce(root, defaults.root)));
+    return new ValuesTree(freeze(coalesceValues(root, defaults.root)));
   }
 
-  private static Map<String, Object> coalesce(Map<String, Object> over, Map<String, Object> under) {
+  /**
+   * Helm's coalesceValues, then coalesceTablesFullKey, without the merge mode used for subcharts; in
+   * the defaults' key order, then the user's new keys.
+   */
+  private static Map<String, Object> coalesceValues(Map<String, Object> user, Map<String, Object> defaults) {
     Map<String, Object> out = new LinkedHashMap<>();
-    for (Map.Entry<String, Object> entry : under.entrySet()) {
+    for (Map.Entry<String, Object> entry : defaults.entrySet()) {
       String key = entry.getKey();
-      if (!over.containsKey(key)) {
-        if (entry.getValue() != ExplicitNull.INSTANCE) {
-          out.put(key, dropNulls(entry.getValue()));
-        }
+      Object fallback = entry.getValue();
+      if (!user.containsKey(key)) {
+        out.put(key, fallback);
         continue;
       }
-      Object mine = over.get(key);
+      Object mine = user.get(key);
       if (mine == ExplicitNull.INSTANCE) {
         continue;
       }
-      if (mine instanceof Map && entry.getValue() instanceof Map) {
-        out.put(key, coalesce(asMap(mine), asMap(entry.getValue())));
-      } else {
-        out.put(key, dropNulls(mine));
-      }
+      out.put(key, mine instanceof Map && fallback instanceof Map ? coalesceValues(asMap(mine), asMap(fallback)) : mine);
     }
-    for (Map.Entry<String, Object> entry : over.entrySet()) {
-      if (!under.containsKey(entry.getKey()) && entry.getValue() != ExplicitNull.INSTANCE) {
-        out.put(entry.getKey(), dropNulls(entry.getValue()));
+    user.forEach((key, mine) -> {
+      if (!defaults.containsKey(key)) {
+        out.put(key, mine);
       }
-    }
+    });
     return out;
   }
 
-  private static Object dropNulls(Object value) {
-    if (value instanceof Map) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      asMap(value).forEach((k, v) -> {
-        if (v != ExplicitNull.INSTANCE) {
-          out.put(k, dropNulls(v));
-        }
-      });
-      return out;
+  /**
+   * Layers a later values file over this one as Helm does for {@code -f this -f later} (its
+   * {@code mergeMaps}): maps merge key by key, and anything else in the later file, a {@code null}
+   * included, replaces what this one has. The nulls are kept, so that the merged values delete the
+   * chart's defaults exactly where the later file asked for it; {@link #coalesce} then applies them.
+   *
+   * <pre>{@code
+   * ValuesTree merged = ValuesTree.of(base).overriddenBy(ValuesTree.of(prod));
+   * }</pre>
+   *
+   * @param later the later file's values
+   * @return the merged tree
+   */
+  public ValuesTree overriddenBy(ValuesTree later) {
+    return new ValuesTree(freeze(mergeMaps(root, later.root)));
+  }
+
+  private static Map<String, Object> mergeMaps(Map<String, Object> base, Map<String, Object> later) {
+    Map<String, Object> out = new LinkedHashMap<>(base);
+    for (Map.Entry<String, Object> entry : later.entrySet()) {
+      Object mine = out.get(entry.getKey());
+      Object theirs = entry.getValue();
+      out.put(entry.getKey(), mine instanceof Map && theirs instanceof Map ? mergeMaps(asMap(mine), asMap(theirs)) : theirs);
     }
-    return value;
+    return out;
   }
 
   /**

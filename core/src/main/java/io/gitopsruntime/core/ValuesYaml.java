@@ -1,6 +1,7 @@
 package io.gitopsruntime.core;
 
 import io.gitopsruntime.GitOpsRuntimeException;
+import io.gitopsruntime.core.internal.SecretSlots;
 import io.gitopsruntime.core.internal.ValuesCodec;
 import io.gitopsruntime.core.internal.YamlReader;
 import io.gitopsruntime.core.internal.YamlWriter;
@@ -112,7 +113,11 @@ public final class ValuesYaml {
   }
 
   static Map<String, Object> toMap(GitOpsRuntimeValues values, SecretHandling secrets) {
-    return ValuesCodec.write(values, secrets == SecretHandling.REVEAL ? REVEALING : MASKING);
+    if (secrets == SecretHandling.REVEAL) {
+      return ValuesCodec.write(values, REVEALING);
+    }
+    // the typed slots are masked by the codec; SecretSlots masks every other secret (by key, by looks, URL user-info)
+    return SecretSlots.masked(ValuesCodec.write(values, MASKING));
   }
 
   static Map<String, Object> toMap(GitOpsRuntimeValues values, ValuesCodec.SecretWriter secrets) {

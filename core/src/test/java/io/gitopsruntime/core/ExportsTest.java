@@ -123,6 +123,18 @@ class ExportsTest {
                   "objects", List.of(map("name", "x", "tags", List.of()))))))
       .build();
 
+  /** Empty maps and lists, {} list items, and numbers of every kind: the command keeps them as -f does. */
+  static final RuntimeInstallation EMPTIES_AND_NUMBERS = RuntimeInstallation.builder()
+      .runtimeName("prod-eu")
+      .tunnel(ACCOUNT, SecretValue.of(TOKEN))
+      .editValues(v -> v.withAdditionalValues(map(
+          "e", map(
+              "map", map(),
+              "list", List.of(),
+              "items", List.of("a", map(), map("x", 1L), List.of(), map(), List.of(map()), "b", map(), map(), map())),
+          "internal-router", map("env", map("WORKER_CONNECTIONS", 4096L, "RATIO", 1.5, "BIG", 9007199254740992L, "NEG", -3L)))))
+      .build();
+
   static Map<String, Object> map(Object... keysAndValues) {
     Map<String, Object> map = new LinkedHashMap<>();
     for (int i = 0; i < keysAndValues.length; i += 2) {
@@ -151,27 +163,9 @@ class ExportsTest {
     assertThat(actual).as("golden file " + name).isEqualTo(golden(name));
   }
 
-  /** What Helm should end up with: the values as data, nulls as Java null, without empty maps. */
+  /** What Helm should end up with: the values as data, nulls as Java null, empty maps included. */
   static Object expected(RuntimeInstallation installation, SecretHandling secrets) {
-    return withoutEmptyMaps(ValuesYamlTest.normalize(ValuesTree.of(installation.values(), secrets).data()));
-  }
-
-  @SuppressWarnings("unchecked")
-  static Object withoutEmptyMaps(Object value) {
-    if (value instanceof Map) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      ((Map<String, Object>) value).forEach((k, v) -> {
-        Object cleaned = withoutEmptyMaps(v);
-        if (!(cleaned instanceof Map && ((Map<?, ?>) cleaned).isEmpty())) {
-          out.put(k, cleaned);
-        }
-      });
-      return out;
-    }
-    if (value instanceof List) {
-      return ((List<Object>) value).stream().map(ExportsTest::withoutEmptyMaps).collect(Collectors.toList());
-    }
-    return value;
+    return ValuesYamlTest.normalize(ValuesTree.of(installation.values(), secrets).data());
   }
 
   /** Applies every --set* flag of an argument list the way Helm does. */
@@ -186,7 +180,7 @@ class ExportsTest {
   }
 
   static Stream<RuntimeInstallation> installations() {
-    return Stream.of(TUNNEL, INGRESS, SERVICE_MESH, NEEDS_CARE, EVERYTHING);
+    return Stream.of(TUNNEL, INGRESS, SERVICE_MESH, NEEDS_CARE, EVERYTHING, EMPTIES_AND_NUMBERS);
   }
 
   @Nested
@@ -214,6 +208,41 @@ class ExportsTest {
     @Test
     void valuesThatNeedCareAreTypedEscapedAndQuoted() {
       assertGolden(Exports.helmCommand(NEEDS_CARE, SecretHandling.MASK), "helm-needs-care.txt");
+    }
+
+    @Test
+    void keepsEmptyMapsAndEveryListItemAndGivesNumbersAsJson() {
+      List<String> args = Exports.helmCommandArguments(EMPTIES_AND_NUMBERS, SecretHandling.MASK);
+
+      assertThat(String.join("\n", args)).contains(String.join("\n",
+          "--set-json", "e.map={}",
+          "--set-json", "e.list=[]",
+          "--set", "e.items[0]=a",
+          "--set-json", "e.items[1]={}",
+          "--set-json", "e.items[2].x=1",
+          "--set-json", "e.items[3]=[]",
+          "--set-json", "e.items[4]={}",
+          "--set-json", "e.items[5][0]={}",
+          "--set", "e.items[6]=b",
+          "--set-json", "e.items[7]={}",
+          "--set-json", "e.items[8]={}",
+          "--set-json", "e.items[9]={}",
+          "--set-json", "internal-router.env.WORKER_CONNECTIONS=4096",
+          "--set-json", "internal-router.env.RATIO=1.5",
+          "--set-json", "internal-router.env.BIG=9007199254740992",
+          "--set-json", "internal-router.env.NEG=-3"));
+    }
+
+    @Test
+    void refusesAValueHelmWouldChangeNamingItsPath() {
+      RuntimeInstallation big = EMPTIES_AND_NUMBERS.toBuilder()
+          .editValues(v -> v.withAdditionalValues(map("extra", map("id", new java.math.BigInteger("9007199254740993")))))
+          .build();
+
+      assertThatThrownBy(() -> Exports.helmCommandArguments(big, SecretHandling.MASK))
+          .isInstanceOf(InvalidValuesException.class)
+          .hasMessageStartingWith("extra.id: 9007199254740993 would change value in Helm")
+          .extracting(e -> ((InvalidValuesException) e).valuesPath()).isEqualTo("extra.id");
     }
 
     @Test
@@ -509,6 +538,156 @@ class ExportsTest {
 
         assertThat(reread).isEqualTo(installation.values());
       });
+    }
+  }
+
+  /**
+   * Every key the chart or its subcharts use for credentials, keys named like secrets, credential-looking
+   * values and URL user-info, each holding a value with CANARY in it: masked in every output.
+   */
+  @Nested
+  class EverySecretSlot {
+    private final RuntimeInstallation installation = RuntimeInstallation.builder()
+        .chart(RuntimeInstallation.DEFAULT_CHART)
+        .values(ValuesYaml.parse(String.join("\n",
+            "global:",
+            "  httpProxy: http://proxyuser:CANARY-proxy-pass@proxy.example.com:3128",
+            "  httpsProxy: https://CANARY-proxy-token@proxy.example.com:3129",
+            "  codefresh: {accountId: " + ACCOUNT + ", userToken: {token: CANARY-cf-token}}",
+            "  runtime:",
+            "    name: prod-eu",
+            "    repoCredentialsTemplate: {username: git, password: CANARY-repo-cred}",
+            "argo-cd:",
+            "  configs:",
+            "    secret: {argocdServerAdminPassword: CANARY-admin-pass, createSecret: true}",
+            "    credentialTemplates:",
+            "      https-creds: {url: https://github.com/acme, username: bot, password: CANARY-cred-template}",
+            "app-proxy:",
+            "  env:",
+            "    GITHUB_TOKEN: CANARY-env-token",
+            "    LOG_LEVEL: debug",
+            "    SOME_VAR: ghp_CANARYabcdefghijklmnopqrstuvwxyz012345",
+            "    DB: {valueFrom: {secretKeyRef: {name: db, key: password}}}",
+            "extra:",
+            "  apiKey: CANARY-api-key",
+            "  nested: {clientSecret: 73519246801}",
+            ""), "values.yaml").values())
+        .build();
+    private final List<String> canaries = List.of("CANARY", "73519246801");
+
+    @Test
+    void theHelmCommandMasksThemAll() {
+      List<String> args = Exports.helmCommandArguments(installation, SecretHandling.MASK);
+
+      assertThat(String.join(" ", args)).doesNotContain(canaries);
+      assertThat(Exports.helmCommand(installation, SecretHandling.MASK)).doesNotContain(canaries);
+      assertThat(args).contains(
+          "global.httpProxy=http://****@proxy.example.com:3128",
+          "global.httpsProxy=https://****@proxy.example.com:3129",
+          "global.runtime.repoCredentialsTemplate.password=****",
+          "argo-cd.configs.secret.argocdServerAdminPassword=****",
+          "argo-cd.configs.secret.createSecret=true",
+          "argo-cd.configs.credentialTemplates.https-creds.password=****",
+          "argo-cd.configs.credentialTemplates.https-creds.url=https://github.com/acme",
+          "app-proxy.env.GITHUB_TOKEN=****",
+          "app-proxy.env.LOG_LEVEL=debug",
+          "app-proxy.env.SOME_VAR=****",
+          "app-proxy.env.DB.valueFrom.secretKeyRef.key=password",
+          "extra.apiKey=****",
+          "extra.nested.clientSecret=****");
+    }
+
+    @Test
+    void theValuesFileMasksThemAllUnlessRevealed() {
+      assertThat(Exports.valuesYaml(installation, SecretHandling.MASK)).doesNotContain(canaries);
+      assertThat(Exports.valuesYaml(installation, SecretHandling.REVEAL)).contains(
+          "CANARY-proxy-pass", "CANARY-proxy-token", "CANARY-repo-cred", "CANARY-admin-pass", "CANARY-cred-template",
+          "CANARY-env-token", "ghp_CANARY", "CANARY-api-key", "73519246801");
+    }
+
+    @Test
+    void terraformBindsEachToASensitiveVariable() {
+      for (TerraformSyntax syntax : TerraformSyntax.values()) {
+        String hcl = Exports.terraform(installation, syntax);
+
+        assertThat(hcl).doesNotContain(canaries).doesNotContain("****");
+        assertThat(hcl).contains(
+            "variable \"global_httpProxy\" {\n  description = \"URL with credentials (global.httpProxy)\"\n  type        = string\n"
+                + "  sensitive   = true\n}\n",
+            "variable \"argo_cd_configs_secret_argocdServerAdminPassword\" {\n  description = \"secret (argo-cd.configs.secret.argocdServerAdminPassword)\"",
+            "variable \"argo_cd_configs_credentialTemplates_https_creds_password\" {",
+            "variable \"global_runtime_repoCredentialsTemplate_password\" {",
+            "variable \"app_proxy_env_GITHUB_TOKEN\" {",
+            "variable \"app_proxy_env_SOME_VAR\" {",
+            "variable \"extra_apiKey\" {",
+            "variable \"extra_nested_clientSecret\" {",
+            "name  = \"argo-cd.configs.secret.argocdServerAdminPassword\"\n"
+                + (syntax == TerraformSyntax.HELM_PROVIDER_2 ? "    " : "      ")
+                + "value = replace(replace(var.argo_cd_configs_secret_argocdServerAdminPassword, ");
+      }
+    }
+
+    @Test
+    void terraformGivesHelmExactlyTheValues() {
+      Map<String, String> variables = new LinkedHashMap<>();
+      SecretSlotsLiterals.of(installation).forEach((path, value) -> variables.put("var." + variableFor(path), value));
+      String hcl = Exports.terraform(installation);
+
+      Object expected = ValuesYamlTest.normalize(ValuesTree.of(installation.values(), SecretHandling.REVEAL).data());
+      // a secret that was a number goes to Helm as the text the user wrote
+      ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) expected).get("extra")).get("nested"))
+          .put("clientSecret", "73519246801");
+      assertThat(applyHelmRelease(hcl, variables)).isEqualTo(expected);
+    }
+
+    @Test
+    void theArgoCdApplicationHoldsNoneAndTheSecretHoldsThemAll() {
+      String yaml = Exports.argoCdApplication(installation, SecretHandling.REVEAL);
+      List<Map<String, Object>> documents = new ArrayList<>();
+      new Yaml().loadAll(yaml).forEach(d -> documents.add(castMap(d)));
+      String application = new Yaml().dump(documents.get(2));
+
+      assertThat(application).doesNotContain(canaries);
+      assertThat(castMap(documents.get(0).get("stringData"))).containsOnlyKeys(
+          "codefresh-api-key", "global.httpProxy", "global.httpsProxy", "global.runtime.repoCredentialsTemplate.password",
+          "argo-cd.configs.secret.argocdServerAdminPassword", "argo-cd.configs.credentialTemplates.https-creds.password",
+          "app-proxy.env.GITHUB_TOKEN", "app-proxy.env.SOME_VAR", "extra.apiKey", "extra.nested.clientSecret");
+      assertThat(castMap(documents.get(0).get("stringData"))).containsEntry("global.httpProxy",
+          "http://proxyuser:CANARY-proxy-pass@proxy.example.com:3128");
+      assertThat(yaml).contains("# The chart takes no secretKeyRef for global.runtime.repoCredentialsTemplate.password, global.httpProxy,");
+      assertThat(Exports.argoCdApplication(installation, SecretHandling.MASK)).doesNotContain(canaries);
+      Map<String, Object> values = castMap(castMap(castMap(castMap(documents.get(2).get("spec")).get("source")).get("helm"))
+          .get("valuesObject"));
+      ValuesTree tree = ValuesTree.ofData(values);
+      assertThat(tree.get("argo-cd.configs.secret")).contains(Map.of("createSecret", true));
+      assertThat(tree.get("app-proxy.env.LOG_LEVEL")).contains("debug");
+      assertThat(tree.get("global.httpProxy")).isEmpty();
+    }
+
+    @Test
+    void theRedactorKnowsThemAll() {
+      io.gitopsruntime.core.internal.Redactor redactor = io.gitopsruntime.core.internal.Redactor.of(installation.values());
+
+      assertThat(redactor.redact("proxy proxyuser:CANARY-proxy-pass, CANARY-proxy-token; CANARY-repo-cred CANARY-admin-pass"
+          + " CANARY-cred-template CANARY-env-token ghp_CANARYabcdefghijklmnopqrstuvwxyz012345 CANARY-api-key 73519246801"))
+          .doesNotContain(canaries);
+    }
+
+    private String variableFor(ValuesPath path) {
+      return io.gitopsruntime.core.internal.SecretSlots.of(path).map(s -> s.name().replace('-', '_'))
+          .orElse(path.toString().replaceAll("[^A-Za-z0-9]+", "_"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> castMap(Object o) {
+      return (Map<String, Object>) o;
+    }
+  }
+
+  /** The literal secrets of an installation, as the exports find them. */
+  static final class SecretSlotsLiterals {
+    static Map<ValuesPath, String> of(RuntimeInstallation installation) {
+      return io.gitopsruntime.core.internal.SecretSlots.literals(ValuesTree.of(installation.values(), SecretHandling.REVEAL).data());
     }
   }
 }

@@ -86,11 +86,31 @@ class ValuesTreeTest {
     }
 
     @Test
-    void anExplicitNullWithoutADefaultIsDroppedToo() {
-      ValuesTree merged = tree("extra: {a: null, b: 1}\nalone: null").coalesce(defaults);
+    void anExplicitNullWithoutADefaultStaysNullAsInHelm() {
+      ValuesTree merged = tree("extra: {a: null, b: 1}\nalone: null\nglobal: {runtime: {ingress: {tls: null}}}").coalesce(defaults);
 
-      assertThat(merged.get("extra")).contains(Map.of("b", 1L));
-      assertThat(merged.data()).doesNotContainKey("alone");
+      assertThat(merged.get("extra")).contains(mapOf("a", ExplicitNull.INSTANCE, "b", 1L));
+      assertThat(merged.get("alone")).contains(ExplicitNull.INSTANCE);
+      assertThat(merged.get("global.runtime.ingress.tls")).contains(ExplicitNull.INSTANCE);
+    }
+
+    @Test
+    void keepsTheNullsOfTheDefaultsThemselvesAsHelm3Does() {
+      ValuesTree chart = tree("app-proxy: {config: {argoCdUrl: null, cors: x}}\nnothing: null");
+
+      ValuesTree merged = tree("other: 1").coalesce(chart);
+
+      assertThat(merged.get("app-proxy.config")).contains(mapOf("argoCdUrl", ExplicitNull.INSTANCE, "cors", "x"));
+      assertThat(merged.get("nothing")).contains(ExplicitNull.INSTANCE);
+      assertThat(merged.get("other")).contains(1L);
+    }
+
+    @Test
+    void aNullDeletesADefaultMapWholeAndAMapOfNullsDeletesItsKeysOnly() {
+      ValuesTree merged = tree("tunnel-client: {tunnelServer: null}\nglobal: {codefresh: {url: null}}").coalesce(defaults);
+
+      assertThat(merged.get("tunnel-client")).contains(Map.of("enabled", true));
+      assertThat(merged.get("global.codefresh")).contains(Map.of("accountId", ""));
     }
 
     @Test
@@ -300,5 +320,60 @@ class ValuesTreeTest {
       assertThat(parsed.values()).isEqualTo(installation.values());
       assertThat(ValuesYaml.parse(tree.toYaml())).isEqualTo(installation.values());
     }
+  }
+
+  /** {@code -f a -f b}: Helm's mergeMaps. Checked against real Helm in the helm module's ExportedCommandRealHelmTest. */
+  @Nested
+  class OverriddenBy {
+    @Test
+    void mergesMapsKeyByKeyAndReplacesListsAndScalars() {
+      ValuesTree merged = tree("a: {x: 1, y: [1, 2]}\nb: s").overriddenBy(tree("a: {y: [3], z: 2}\nb: t"));
+
+      assertThat(merged.data()).isEqualTo(Map.of("a", Map.of("x", 1L, "y", List.of(3L), "z", 2L), "b", "t"));
+    }
+
+    @Test
+    void keepsANullOfTheLaterFileSoThatItDeletesTheChartDefault() {
+      ValuesTree merged = tree("app-proxy: {replicaCount: 1, resources: {limits: {cpu: 1}}}")
+          .overriddenBy(tree("app-proxy: {resources: null}"));
+
+      assertThat(merged.get("app-proxy.resources")).contains(ExplicitNull.INSTANCE);
+      ValuesTree chart = tree("app-proxy: {resources: {limits: {cpu: 1500m}, requests: {cpu: 100m}}, replicaCount: 1}");
+      assertThat(merged.coalesce(chart).get("app-proxy")).contains(Map.of("replicaCount", 1L));
+    }
+
+    @Test
+    void keepsAMapOfNullsAsItIs() {
+      ValuesTree merged = tree("x: {a: 1}").overriddenBy(tree("x: {a: null}"));
+
+      assertThat(merged.get("x")).contains(mapOf("a", ExplicitNull.INSTANCE));
+    }
+
+    @Test
+    void aMapInTheLaterFileReplacesANullOfTheFirst() {
+      ValuesTree merged = tree("first: null\nkept: null").overriddenBy(tree("first: {z: 1}"));
+
+      assertThat(merged.get("first")).contains(Map.of("z", 1L));
+      assertThat(merged.get("kept")).contains(ExplicitNull.INSTANCE);
+    }
+
+    @Test
+    void aScalarReplacesAMapAndAMapReplacesAScalar() {
+      ValuesTree merged = tree("a: {x: 1}\nb: 2").overriddenBy(tree("a: off\nb: {y: 1}"));
+
+      assertThat(merged.data()).isEqualTo(Map.of("a", false, "b", Map.of("y", 1L)));
+    }
+  }
+
+  private static Map<String, Object> mapOf(String k1, Object v1) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put(k1, v1);
+    return out;
+  }
+
+  private static Map<String, Object> mapOf(String k1, Object v1, String k2, Object v2) {
+    Map<String, Object> out = mapOf(k1, v1);
+    out.put(k2, v2);
+    return out;
   }
 }

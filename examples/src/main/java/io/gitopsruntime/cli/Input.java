@@ -81,7 +81,7 @@ final class Input {
     if (files.size() > 1 && readErrors.isEmpty()) {
       ValuesTree merged = ValuesTree.of(values, SecretHandling.REVEAL);
       for (ParsedValues later : files.subList(1, files.size())) {
-        merged = ValuesTree.of(later.values(), SecretHandling.REVEAL).coalesce(merged);
+        merged = merged.overriddenBy(ValuesTree.of(later.values(), SecretHandling.REVEAL));
       }
       values = merged.toValues().values();
     }

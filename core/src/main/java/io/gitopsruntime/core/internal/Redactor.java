@@ -1,11 +1,16 @@
 package io.gitopsruntime.core.internal;
 
+import io.gitopsruntime.core.SecretHandling;
+import io.gitopsruntime.core.ValuesPath;
+import io.gitopsruntime.core.ValuesTree;
+import io.gitopsruntime.core.ValuesYaml;
 import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.values.GitOpsRuntimeValues;
 import io.gitopsruntime.values.SecretValue;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Masks the literal secrets of a set of values wherever they appear in text: a last line of defence
@@ -30,15 +35,25 @@ public final class Redactor {
   }
 
   /**
-   * A redactor of the values' literal secrets (those of at least 4 characters).
+   * A redactor of the values' literal secrets (those of at least 4 characters): the typed slots, every
+   * other value {@link SecretSlots} calls a secret, and the user-info of URLs.
    *
    * @param values the values
    * @return the redactor
    */
   public static Redactor of(GitOpsRuntimeValues values) {
     List<String> found = new ArrayList<>();
-    for (SecretValue secret : io.gitopsruntime.core.ValuesYaml.literalSecrets(values).values()) {
+    for (SecretValue secret : ValuesYaml.literalSecrets(values).values()) {
       addWithLines(found, secret.reveal());
+    }
+    for (Map.Entry<ValuesPath, String> secret : SecretSlots.literals(ValuesTree.of(values, SecretHandling.REVEAL).data()).entrySet()) {
+      List<String> userInfo = SecretSlots.urlCredentials(secret.getValue());
+      if (userInfo.isEmpty() || SecretSlots.isSecret(secret.getKey(), secret.getValue())) {
+        addWithLines(found, secret.getValue());
+      }
+      for (String part : userInfo) {
+        addWithLines(found, part);
+      }
     }
     found.sort(LONGEST_FIRST);
     return new Redactor(List.copyOf(found));

@@ -1,7 +1,9 @@
 package io.gitopsruntime.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gitopsruntime.InvalidValuesException;
 import io.gitopsruntime.core.ValuesPath;
 import io.gitopsruntime.values.ExplicitNull;
 import java.math.BigInteger;
@@ -68,10 +70,25 @@ class HelmSetTest {
   @Nested
   class TypedValues {
     @Test
-    void writesBooleansAndWholeNumbersWithSet() {
+    void writesBooleansWithSet() {
       assertThat(flag(true)).isEqualTo(new HelmSet.Flag("--set", "a.b=true"));
-      assertThat(flag(8081L)).isEqualTo(new HelmSet.Flag("--set", "a.b=8081"));
-      assertThat(flag(-1)).isEqualTo(new HelmSet.Flag("--set", "a.b=-1"));
+      assertThat(flag(false)).isEqualTo(new HelmSet.Flag("--set", "a.b=false"));
+    }
+
+    @Test
+    void writesWholeNumbersWithSetJsonSoThatHelmReadsAFloat64AsFromAValuesFile() {
+      assertThat(flag(8081L)).isEqualTo(new HelmSet.Flag("--set-json", "a.b=8081"));
+      assertThat(flag(-1)).isEqualTo(new HelmSet.Flag("--set-json", "a.b=-1"));
+      assertThat(flag(BigInteger.TEN)).isEqualTo(new HelmSet.Flag("--set-json", "a.b=10"));
+      assertThat(flag(9007199254740992L)).isEqualTo(new HelmSet.Flag("--set-json", "a.b=9007199254740992"));
+      assertThat(flag(BigInteger.TWO.pow(70))).isEqualTo(new HelmSet.Flag("--set-json", "a.b=1180591620717411303424"));
+    }
+
+    @Test
+    void writesFractionsWithSetJson() {
+      assertThat(flag(0.25)).isEqualTo(new HelmSet.Flag("--set-json", "a.b=0.25"));
+      assertThat(flag(1e-7)).isEqualTo(new HelmSet.Flag("--set-json", "a.b=1.0E-7"));
+      assertThat(flag(new java.math.BigDecimal("2.50"))).isEqualTo(new HelmSet.Flag("--set-json", "a.b=2.50"));
     }
 
     @Test
@@ -80,17 +97,86 @@ class HelmSetTest {
     }
 
     @Test
-    void writesNumbersSetCannotTypeWithSetJson() {
-      assertThat(flag(0.25)).isEqualTo(new HelmSet.Flag("--set-json", "a.b=0.25"));
-      assertThat(flag(new BigInteger("123456789012345678901234567890")))
-          .isEqualTo(new HelmSet.Flag("--set-json", "a.b=123456789012345678901234567890"));
-      assertThat(flag(BigInteger.TEN)).isEqualTo(new HelmSet.Flag("--set", "a.b=10"));
-    }
-
-    @Test
     void writesEmptyContainersWithSetJson() {
       assertThat(flag(List.of())).isEqualTo(new HelmSet.Flag("--set-json", "a.b=[]"));
       assertThat(flag(Map.of())).isEqualTo(new HelmSet.Flag("--set-json", "a.b={}"));
+    }
+  }
+
+  @Nested
+  class ValuesHelmRefuses {
+    @Test
+    void refusesAWholeNumberAFloat64CannotHold() {
+      assertThatThrownBy(() -> flag(9007199254740993L))
+          .isInstanceOf(InvalidValuesException.class)
+          .hasMessage("a.b: 9007199254740993 would change value in Helm: Helm holds numbers as 64-bit floats, which keep"
+              + " whole numbers exact only up to 2^53 (9007199254740992), so it would use 9007199254740992. Quote the value"
+              + " to pass it as text, or use a number Helm can hold.")
+          .extracting(e -> ((InvalidValuesException) e).valuesPath()).isEqualTo("a.b");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"Infinity, .inf", "-Infinity, -.inf", "NaN, .nan"})
+    void refusesInfinityAndNan(double value, String text) {
+      assertThatThrownBy(() -> flag(value))
+          .isInstanceOf(InvalidValuesException.class)
+          .hasMessage("a.b: " + text + " is not a value Helm accepts: Helm turns values into JSON, which has no infinity or NaN,"
+              + " and fails with \"json: unsupported value\". Use a finite number, or quote the value (\"" + text
+              + "\") to pass it as text.");
+    }
+
+    @Test
+    void refusesANulCharacterWithoutQuotingTheValue() {
+      assertThatThrownBy(() -> flag("s3cr3t\0tail"))
+          .isInstanceOf(InvalidValuesException.class)
+          .hasMessage("a.b: the value holds a NUL character, which no command line can carry (a shell drops it, so Helm"
+              + " would get another value). Remove the NUL character from the value.");
+    }
+
+    @Test
+    void acceptsThirtyOneKeysInARowAndRefusesThirtyTwo() {
+      ValuesPath path = ValuesPath.root();
+      for (int i = 0; i < 31; i++) {
+        path = path.key("k" + i);
+      }
+      assertThat(HelmSet.of(path, "x").flag()).isEqualTo("--set");
+      ValuesPath deeper = path.key("k31");
+      assertThatThrownBy(() -> HelmSet.of(deeper, "x"))
+          .isInstanceOf(InvalidValuesException.class)
+          .hasMessage(deeper + ": the path is too deep for Helm's --set, which accepts at most 31 keys in a row"
+              + " (\"value name nested level is greater than maximum supported nested level of 30\"). Install with the"
+              + " values file (helm -f) instead, or move the value up.");
+    }
+
+    @Test
+    void refusesAnEmptyKey() {
+      assertThatThrownBy(() -> HelmSet.of(ValuesPath.ofKeys("extra", "", "x"), "v"))
+          .isInstanceOf(InvalidValuesException.class)
+          .hasMessage("extra..x: the path has an empty key, which Helm's --set cannot name (it drops the value). Give the key a"
+              + " name, or install with the values file (helm -f) instead.");
+    }
+
+    @Test
+    void refusesANulCharacterInAKey() {
+      assertThatThrownBy(() -> HelmSet.of(ValuesPath.ofKeys("extra", "a\0b"), "v"))
+          .isInstanceOf(InvalidValuesException.class)
+          .hasMessage("extra.a\\0b: a key holds a NUL character, which no command line can carry. Remove the NUL character"
+              + " from the key.");
+    }
+
+    @Test
+    void aListIndexStartsNoNewLevel() {
+      ValuesPath path = ValuesPath.root();
+      for (int i = 0; i < 16; i++) {
+        path = path.key("a" + i);
+      }
+      path = path.index(0);
+      for (int i = 0; i < 16; i++) {
+        path = path.key("b" + i);
+      }
+      assertThat(HelmSet.of(path, "x").flag()).isEqualTo("--set");
+      ValuesPath deeper = path.key("b16");
+      assertThatThrownBy(() -> HelmSet.of(deeper, "x")).isInstanceOf(InvalidValuesException.class);
     }
   }
 

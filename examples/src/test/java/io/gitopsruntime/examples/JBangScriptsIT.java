@@ -129,16 +129,28 @@ class JBangScriptsIT {
     }
 
     @Test
-    void reportsEveryValueOfTheWrongTypeWithItsLine() {
+    void reportsEveryWrongValueWithItsLineAsValidateDoes() {
       ProcessRun run = jbang("examples/jbang/ValidateValues.java", "examples/values/broken.yaml");
 
       assertThat(run.exitCode()).as(run.transcript()).isEqualTo(1);
-      assertThat(run.out()).isEqualTo("examples/values/broken.yaml has 2 values of the wrong type:\n"
-          + "  - examples/values/broken.yaml:11:7: global.runtime.ingress.enabled: expected a boolean (true or false)"
-          + " but found the string \"yes\". Write true or false without quotes.\n"
-          + "  - examples/values/broken.yaml:15:5: app-proxy.config.skipGitPermissionValidation: expected the string"
-          + " \"true\" or \"false\" but found the boolean true. Quote it, as the chart copies it into a ConfigMap:"
-          + " \"true\".\n");
+      assertThat(run.out()).startsWith("Validated examples/values/broken.yaml offline: 5 errors, 0 warnings\n"
+          + "ERROR [values.type] global.runtime.ingress.enabled: ");
+      assertThat(run.out().lines().filter(l -> l.startsWith("ERROR ")).map(l -> l.substring(0, l.indexOf(':'))))
+          .containsExactly("ERROR [values.type] global.runtime.ingress.enabled",
+              "ERROR [values.type] app-proxy.config.skipGitPermissionValidation",
+              "ERROR [runtime-name.format] global.runtime.name",
+              "ERROR [account-id.missing] global.codefresh.accountId",
+              "ERROR [user-token.incomplete-ref] global.codefresh.userToken.secretKeyRef.key");
+      assertThat(run.out()).contains("(examples/values/broken.yaml:11:7)");
+    }
+
+    @Test
+    void printsItsUsageWithoutArguments() {
+      ProcessRun run = jbang("examples/jbang/QuickPlan.java");
+
+      assertThat(run.exitCode()).as(run.transcript()).isEqualTo(2);
+      assertThat(run.err()).startsWith("usage: jbang QuickPlan.java RUNTIME-NAME INGRESS-HOST");
+      assertThat(run.transcript()).doesNotContain("Exception");
     }
 
     @Test

@@ -870,6 +870,25 @@ class ValuesYamlTest {
   }
 
   @Nested
+  class HugeNumbers {
+    @Test
+    void readsNumbersBeyondFloat64AsTheirTextAsHelmDoes() {
+      String digits500 = "1" + "0".repeat(499);
+      String digits1m = "1" + "0".repeat(1_000_000);
+
+      assertThat(additional("a: 1e400\nb: -1e400\nc: " + digits500 + "\nd: " + digits1m + "\ne: 1e308\n"))
+          .isEqualTo(Map.of("a", "1e400", "b", "-1e400", "c", digits500, "d", digits1m, "e", 1e308));
+    }
+
+    @Test
+    void writesThemBackAsStrings() {
+      GitOpsRuntimeValues values = ValuesYaml.parse("a: 1e400\n");
+
+      assertThat(ValuesYaml.parse(ValuesYaml.write(values))).isEqualTo(values);
+    }
+  }
+
+  @Nested
   class Binary {
     @Test
     void decodesBinaryScalarsAsHelmDoes() {

@@ -60,6 +60,7 @@ public final class YamlReader {
   /** Integers as Go's {@code strconv.ParseInt(s, 0, 64)} reads them, which Helm's YAML library uses. */
   private static final Pattern INT =
       Pattern.compile("[-+]?(0[bB][01]+|0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[0-7]+|0|[1-9][0-9]*)");
+  private static final int MAX_NUMBER_LENGTH = 400;
   private static final Pattern FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
 
   /**
@@ -510,11 +511,14 @@ public final class YamlReader {
     if ((first >= '0' && first <= '9') || first == '-' || first == '+' || first == '.') {
       // Helm's YAML library ignores '_' in numbers, except in those that start with '.'
       String plain = first == '.' ? value : value.replace("_", "");
-      if (!plain.isEmpty() && INT.matcher(plain).matches()) {
+      // beyond 400 characters no integer fits Go's int64 or float64, and BigInteger would take quadratic time
+      if (!plain.isEmpty() && plain.length() <= MAX_NUMBER_LENGTH && INT.matcher(plain).matches()) {
         return integer(plain);
       }
       if (!plain.isEmpty() && FLOAT.matcher(plain).matches()) {
-        return Double.parseDouble(plain);
+        double number = Double.parseDouble(plain);
+        // Go's ParseFloat fails on overflow (1e400, a 500-digit integer), and Helm keeps the text
+        return Double.isInfinite(number) ? value : number;
       }
       switch (value) {
         case ".inf": case ".Inf": case ".INF": case "+.inf": case "+.Inf": case "+.INF":

@@ -135,7 +135,11 @@ public final class ValuesYaml {
    *     is beyond one of the limits of {@link #read(Path)}
    */
   public static ParsedValues parse(String yaml, String sourceName) {
-    YamlReader.Document document = YamlReader.read(sourceName, yaml, LIMITS);
+    return parse(yaml, sourceName, LIMITS);
+  }
+
+  static ParsedValues parse(String yaml, String sourceName, YamlReader.Limits limits) {
+    YamlReader.Document document = YamlReader.read(sourceName, yaml, limits);
     List<Finding> problems = new ArrayList<>(document.problems());
     GitOpsRuntimeValues values = ValuesCodec.read(document.root(), problems::add);
     return new ParsedValues(sourceName, values, problems, document.locations());

@@ -79,6 +79,11 @@ public final class YamlReader {
     /** The limits every values file is read with, as {@link ValuesYaml#read(java.nio.file.Path)} documents them. */
     public static final Limits DEFAULT = new Limits(ValuesYaml.MAX_FILE_SIZE, ValuesYaml.MAX_LINE_LENGTH,
         ValuesYaml.MAX_STRING_LENGTH, ValuesYaml.MAX_DEPTH, ValuesYaml.MAX_VALUES);
+    /**
+     * The limits for reading back our own output (a merge of layered files): only the depth the writer
+     * itself allows, as the data is already in memory and the writer writes no aliases.
+     */
+    public static final Limits OWN_OUTPUT = new Limits(Integer.MAX_VALUE - 1, Integer.MAX_VALUE, Integer.MAX_VALUE, 1000, Integer.MAX_VALUE);
   }
 
   /** A parsed document. */

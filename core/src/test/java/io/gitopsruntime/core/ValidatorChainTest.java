@@ -669,6 +669,54 @@ class ValidatorChainTest {
     }
 
     @Test
+    void aValidatorThatWaitsLongerThanItsTimeoutForAThreadIsReportedAsNotStarted() throws Exception {
+      CountDownLatch release = new CountDownLatch(1);
+      CountDownLatch twoRunning = new CountDownLatch(2);
+      // ignores interrupts, so that it keeps both of the chain's threads (twice its one validator) busy
+      Validator stubborn = validator("stubborn", ValidatorKind.OFFLINE, Duration.ofMillis(200), ctx -> {
+        twoRunning.countDown();
+        boolean interrupted = false;
+        while (true) {
+          try {
+            if (release.await(GENEROUS_SECONDS, TimeUnit.SECONDS)) {
+              break;
+            }
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
+        }
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+        return List.of();
+      });
+      List<String> messages = new CopyOnWriteArrayList<>();
+      try (ValidatorChain chain = ValidatorChain.builder().add(stubborn).build()) {
+        List<Thread> callers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+          Thread caller = new Thread(() -> messages.addAll(
+              chain.validateOffline(INSTALLATION).errors().stream().map(Finding::message).collect(Collectors.toList())));
+          callers.add(caller);
+          caller.start();
+        }
+        await(twoRunning);
+        try {
+          for (Thread caller : callers) {
+            caller.join(TimeUnit.SECONDS.toMillis(GENEROUS_SECONDS));
+          }
+        } finally {
+          release.countDown();
+        }
+      }
+
+      assertThat(messages).containsExactlyInAnyOrder(
+          "validator stubborn did not finish within 200 ms; what it checks is unknown.",
+          "validator stubborn did not finish within 200 ms; what it checks is unknown.",
+          "validator stubborn did not start within 200 ms, as the chain's threads were busy with other validations;"
+              + " what it checks is unknown.");
+    }
+
+    @Test
     void validatorsStillRunSideBySideOnThePool() throws Exception {
       CyclicBarrier barrier = new CyclicBarrier(3);
       ValidatorChain.Builder builder = ValidatorChain.builder();

@@ -4,6 +4,8 @@ import io.gitopsruntime.InvalidValuesException;
 import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.validation.Severity;
 import io.gitopsruntime.values.GitOpsRuntimeValues;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +25,8 @@ public final class ParsedValues {
     this.source = source;
     this.values = values;
     this.problems = List.copyOf(problems);
-    this.locations = Map.copyOf(locations);
+    // not Map.copyOf: its linear probing goes quadratic on the paths of a big file (uses[0], uses[0].v, ...)
+    this.locations = Collections.unmodifiableMap(new HashMap<>(locations));
   }
 
   /**

@@ -16,7 +16,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,20 +47,73 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Interceptors wrap the whole run, in the order they were added (see {@link ValidationInterceptor}).
  *
+ * <p>Threads: the chain owns a bounded pool of daemon threads ({@code gitops-runtime-validator-N}), started
+ * on first use, at most twice as many as it has validators (and at most {@value #MAX_THREADS}), reused by
+ * every validation and ended after {@value #IDLE_SECONDS} s without work. Concurrent validations share
+ * it: a validator's timeout counts from when it starts, and one that waits longer than its timeout for a
+ * thread is reported as not started. A validator that overruns is interrupted. {@link #close()} ends the
+ * threads at once; a chain that is never closed leaves nothing running once idle.
+ *
  * <p>Immutable and thread-safe; share one instance.
  */
-public final class ValidatorChain {
+public final class ValidatorChain implements AutoCloseable {
   /** The default time a validator may take. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
+
+  /** The most threads one chain runs validators on. */
+  public static final int MAX_THREADS = 64;
+  /** How long an idle validator thread lives, in seconds. */
+  public static final int IDLE_SECONDS = 10;
 
   private final List<Validator> validators;
   private final List<ValidationInterceptor> interceptors;
   private final Duration defaultTimeout;
+  private final Object lock = new Object();
+  /** Created on first use: a chain that only validates offline rules in a short-lived process pays for it once. */
+  private @Nullable ThreadPoolExecutor executor;
+  private boolean closed;
 
   private ValidatorChain(Builder builder) {
     this.validators = List.copyOf(builder.validators.values());
     this.interceptors = List.copyOf(builder.interceptors);
     this.defaultTimeout = builder.defaultTimeout;
+  }
+
+  /**
+   * Ends the chain's threads, interrupting validators still running; later validations fail. Idempotent.
+   */
+  @Override
+  public void close() {
+    ThreadPoolExecutor running;
+    synchronized (lock) {
+      closed = true;
+      running = executor;
+      executor = null;
+    }
+    if (running != null) {
+      running.shutdownNow();
+    }
+  }
+
+  private ThreadPoolExecutor executor() {
+    synchronized (lock) {
+      if (closed) {
+        throw new IllegalStateException("this ValidatorChain was closed; build another one with chain.toBuilder().build().");
+      }
+      if (executor == null) {
+        int threads = Math.max(1, Math.min(MAX_THREADS, 2 * validators.size()));
+        AtomicInteger number = new AtomicInteger();
+        ThreadPoolExecutor created = new ThreadPoolExecutor(threads, threads, IDLE_SECONDS, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), task -> {
+              Thread thread = new Thread(task, "gitops-runtime-validator-" + number.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+        created.allowCoreThreadTimeOut(true);
+        executor = created;
+      }
+      return executor;
+    }
   }
 
   /**
@@ -188,24 +247,28 @@ public final class ValidatorChain {
 
   private ValidationReport runAll(ValidationContext context, Secrets secrets) {
     List<List<Finding>> results = new ArrayList<>(validators.size());
-    // one daemon thread per validator, started at once: they wait on the network, and a queued validator
-    // would spend its timeout waiting for a thread. Plain threads rather than an executor, which costs a
-    // short-lived process (plan) measurable start-up time for nothing here.
-    List<Run> runs = new ArrayList<>(validators.size());
-    long start = System.nanoTime();
-    for (Validator validator : validators) {
-      results.add(null);
-      if (context.offline() && validator.kind().isRemote()) {
-        runs.add(null);
-        continue;
-      }
-      Run run = new Run(validator, context, start + validator.timeout().orElse(defaultTimeout).toNanos(),
-          "gitops-runtime-validator-" + (runs.size() + 1));
-      runs.add(run);
-      run.thread.start();
-    }
+    // every validator is queued at once: they wait on the network, so they run side by side
+    List<@Nullable Run> runs = new ArrayList<>(validators.size());
+    ThreadPoolExecutor pool = null;
     Redactor redactor;
     try {
+      for (Validator validator : validators) {
+        results.add(List.of());
+        if (context.offline() && validator.kind().isRemote()) {
+          runs.add(null);
+          continue;
+        }
+        if (pool == null) {
+          pool = executor();
+        }
+        Run run = new Run(validator, context);
+        runs.add(run);
+        try {
+          run.future = pool.submit(run);
+        } catch (RejectedExecutionException e) {
+          throw new IllegalStateException("this ValidatorChain was closed; build another one with chain.toBuilder().build().", e);
+        }
+      }
       // found while the validators run
       redactor = secrets.redactor(context);
       for (int i = 0; i < validators.size(); i++) {
@@ -218,7 +281,7 @@ public final class ValidatorChain {
     } finally {
       for (Run run : runs) {
         if (run != null) {
-          run.thread.interrupt();
+          run.cancel();
         }
       }
     }
@@ -259,8 +322,9 @@ public final class ValidatorChain {
 
   private static List<Finding> await(Run run, Duration timeout, Redactor redactor) {
     Validator validator = run.validator;
+    boolean started;
     try {
-      run.awaitUntilDeadline();
+      started = run.awaitUntilDeadline(timeout.toNanos());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new GitOpsRuntimeException("validation was interrupted while waiting for " + validator.id() + ".", e);
@@ -271,9 +335,10 @@ public final class ValidatorChain {
       return result;
     }
     if (failure == null) {
-      run.thread.interrupt();
+      run.cancel();
       return List.of(Finding.error("validator.timeout", "",
-          "validator " + validator.id() + " did not finish within " + describe(timeout) + "; what it checks is unknown.",
+          "validator " + validator.id() + (started ? " did not finish within " : " did not start within ") + describe(timeout)
+              + (started ? "" : ", as the chain's threads were busy with other validations") + "; what it checks is unknown.",
           timeoutRemedy(validator.kind())).withValidatorId(validator.id()));
     }
     // an Error too (a StackOverflowError in a validator, say): it happened on the validator's own thread,
@@ -342,43 +407,63 @@ public final class ValidatorChain {
   }
 
   /**
-   * One validator's run on its own daemon thread. Its result or failure is published before the thread
-   * ends, and {@link Thread#join} makes it visible to the waiting caller.
+   * One validator's run on a thread of the chain's pool. Its result or failure is published before
+   * {@code done} counts down, which makes it visible to the waiting caller.
    */
   private static final class Run implements Runnable {
     final Validator validator;
-    final Thread thread;
     private final ValidationContext context;
-    private final long deadline;
+    private final long queued = System.nanoTime();
+    private final CountDownLatch done = new CountDownLatch(1);
+    volatile @Nullable Future<?> future;
+    private volatile long startedAt;
+    private volatile boolean started;
     volatile @Nullable List<Finding> result;
     volatile @Nullable Throwable failure;
 
-    Run(Validator validator, ValidationContext context, long deadline, String threadName) {
+    Run(Validator validator, ValidationContext context) {
       this.validator = validator;
       this.context = context;
-      this.deadline = deadline;
-      this.thread = new Thread(this, threadName);
-      thread.setDaemon(true);
     }
 
     @Override
     public void run() {
+      startedAt = System.nanoTime();
+      started = true;
       try {
         result = ValidatorChain.run(validator, context);
       } catch (Throwable t) {
         failure = t;
+      } finally {
+        done.countDown();
       }
     }
 
-    /** Waits until the run ended or its deadline passed, whichever comes first. */
-    void awaitUntilDeadline() throws InterruptedException {
-      while (thread.isAlive()) {
+    /**
+     * Waits until the run ended, or its timeout passed since it started (or since it was queued, while it
+     * has not started), whichever comes first.
+     *
+     * @return whether it started
+     */
+    boolean awaitUntilDeadline(long timeoutNanos) throws InterruptedException {
+      while (true) {
+        boolean running = started;
+        long deadline = (running ? startedAt : queued) + timeoutNanos;
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0) {
-          return;
+          return running;
         }
-        long millis = TimeUnit.NANOSECONDS.toMillis(remaining);
-        thread.join(millis, millis == 0 ? (int) remaining : 0);
+        if (done.await(remaining, TimeUnit.NANOSECONDS)) {
+          return true;
+        }
+      }
+    }
+
+    /** Interrupts the run if it is running, or takes it off the queue. */
+    void cancel() {
+      Future<?> f = future;
+      if (f != null && done.getCount() > 0) {
+        f.cancel(true);
       }
     }
   }

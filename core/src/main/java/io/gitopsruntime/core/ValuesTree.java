@@ -1,5 +1,6 @@
 package io.gitopsruntime.core;
 
+import io.gitopsruntime.core.internal.YamlReader;
 import io.gitopsruntime.values.ExplicitNull;
 import io.gitopsruntime.values.GitOpsRuntimeValues;
 import java.math.BigDecimal;
@@ -209,7 +210,9 @@ public final class ValuesTree {
    * @return the parsed values, with any type problems
    */
   public ParsedValues toValues() {
-    return ValuesYaml.parse(YamlIo.write(root), "values");
+    // our own output of data already in memory: the limits against hostile files do not apply (a merge of
+    // several files may hold more keys than one file may)
+    return ValuesYaml.parse(YamlIo.write(root), "values", YamlReader.Limits.OWN_OUTPUT);
   }
 
   /**

@@ -17,17 +17,22 @@ import io.gitopsruntime.values.CaCertsValues;
 import io.gitopsruntime.values.CodefreshTlsValues;
 import io.gitopsruntime.values.SecretValue;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
@@ -597,6 +602,135 @@ class ValidatorChainTest {
 
       assertThat(chain.validate(ValidationContext.builder(withCa).build()).findings()).extracting(Finding::message)
           .containsExactly("bad certificate line ****");
+    }
+  }
+
+  @Nested
+  class Threads {
+    @Test
+    void aThousandValidationsRunOnABoundedReusedSetOfThreads() {
+      Set<Thread> ranOn = ConcurrentHashMap.newKeySet();
+      ValidatorChain.Builder builder = ValidatorChain.builder();
+      for (int i = 0; i < 10; i++) {
+        builder.add(validator("offline-" + i, ValidatorKind.OFFLINE, null, ctx -> {
+          ranOn.add(Thread.currentThread());
+          return List.of();
+        }));
+      }
+      builder.add(validator("cluster", ValidatorKind.CLUSTER, null, ctx -> List.of()));
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+
+      try (ValidatorChain chain = builder.build()) {
+        long before = threads.getTotalStartedThreadCount();
+        for (int i = 0; i < 1000; i++) {
+          assertThat(chain.validateOffline(INSTALLATION).errors()).isEmpty();
+        }
+        long started = threads.getTotalStartedThreadCount() - before;
+
+        // at most twice the validators; before, every validation started one thread per validator (10,000)
+        assertThat(ranOn).hasSizeLessThanOrEqualTo(22);
+        assertThat(started).isLessThanOrEqualTo(22 + 10);
+      }
+    }
+
+    @Test
+    void closingEndsTheThreadsAndLaterValidationsFailClearly() throws InterruptedException {
+      CountDownLatch running = new CountDownLatch(1);
+      CountDownLatch interrupted = new CountDownLatch(1);
+      AtomicReference<Thread> thread = new AtomicReference<>();
+      ValidatorChain chain = ValidatorChain.builder()
+          .add(validator("once", ValidatorKind.OFFLINE, null, ctx -> {
+            thread.set(Thread.currentThread());
+            return List.of();
+          }))
+          .build();
+      chain.validateOffline(INSTALLATION);
+
+      chain.close();
+      thread.get().join(TimeUnit.SECONDS.toMillis(GENEROUS_SECONDS));
+
+      assertThat(thread.get().isAlive()).isFalse();
+      assertThatThrownBy(() -> chain.validateOffline(INSTALLATION))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("this ValidatorChain was closed; build another one with chain.toBuilder().build().");
+      chain.close();
+    }
+
+    @Test
+    void aChainOfOnlySkippedValidatorsStartsNoThread() {
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      try (ValidatorChain chain = ValidatorChain.builder().add(validator("cluster", ValidatorKind.CLUSTER, null, ctx -> List.of())).build()) {
+        long before = threads.getTotalStartedThreadCount();
+
+        chain.validateOffline(INSTALLATION);
+
+        assertThat(threads.getTotalStartedThreadCount() - before).isLessThanOrEqualTo(2);
+      }
+    }
+
+    @Test
+    void aValidatorThatWaitsLongerThanItsTimeoutForAThreadIsReportedAsNotStarted() throws Exception {
+      CountDownLatch release = new CountDownLatch(1);
+      CountDownLatch twoRunning = new CountDownLatch(2);
+      // ignores interrupts, so that it keeps both of the chain's threads (twice its one validator) busy
+      Validator stubborn = validator("stubborn", ValidatorKind.OFFLINE, Duration.ofMillis(200), ctx -> {
+        twoRunning.countDown();
+        boolean interrupted = false;
+        while (true) {
+          try {
+            if (release.await(GENEROUS_SECONDS, TimeUnit.SECONDS)) {
+              break;
+            }
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
+        }
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+        return List.of();
+      });
+      List<String> messages = new CopyOnWriteArrayList<>();
+      try (ValidatorChain chain = ValidatorChain.builder().add(stubborn).build()) {
+        List<Thread> callers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+          Thread caller = new Thread(() -> messages.addAll(
+              chain.validateOffline(INSTALLATION).errors().stream().map(Finding::message).collect(Collectors.toList())));
+          callers.add(caller);
+          caller.start();
+        }
+        await(twoRunning);
+        try {
+          for (Thread caller : callers) {
+            caller.join(TimeUnit.SECONDS.toMillis(GENEROUS_SECONDS));
+          }
+        } finally {
+          release.countDown();
+        }
+      }
+
+      assertThat(messages).containsExactlyInAnyOrder(
+          "validator stubborn did not finish within 200 ms; what it checks is unknown.",
+          "validator stubborn did not finish within 200 ms; what it checks is unknown.",
+          "validator stubborn did not start within 200 ms, as the chain's threads were busy with other validations;"
+              + " what it checks is unknown.");
+    }
+
+    @Test
+    void validatorsStillRunSideBySideOnThePool() throws Exception {
+      CyclicBarrier barrier = new CyclicBarrier(3);
+      ValidatorChain.Builder builder = ValidatorChain.builder();
+      for (int i = 0; i < 3; i++) {
+        builder.add(validator("side-" + i, ValidatorKind.OFFLINE, null, ctx -> {
+          barrier.await(GENEROUS_SECONDS, TimeUnit.SECONDS);
+          return List.of();
+        }));
+      }
+      try (ValidatorChain chain = builder.build()) {
+        for (int round = 0; round < 3; round++) {
+          assertThat(chain.validateOffline(INSTALLATION).errors()).isEmpty();
+        }
+      }
     }
   }
 }

@@ -320,6 +320,23 @@ class ValuesTreeTest {
       assertThat(parsed.values()).isEqualTo(installation.values());
       assertThat(ValuesYaml.parse(tree.toYaml())).isEqualTo(installation.values());
     }
+
+    @Test
+    void readsBackAMergeOfFilesThatTogetherHoldMoreKeysThanOneFileMay() {
+      Map<String, Object> data = new LinkedHashMap<>();
+      for (String file : List.of("a", "b")) {
+        Map<String, Object> keys = new LinkedHashMap<>();
+        for (int i = 0; i < ValuesYaml.MAX_VALUES / 2 + 1000; i++) {
+          keys.put("k" + i, "v");
+        }
+        data.put(file, keys);
+      }
+
+      ParsedValues parsed = ValuesTree.ofData(data).toValues();
+
+      assertThat(parsed.problems()).isEmpty();
+      assertThat(parsed.values().additionalValues()).containsOnlyKeys("a", "b");
+    }
   }
 
   /** {@code -f a -f b}: Helm's mergeMaps. Checked against real Helm in the helm module's ExportedCommandRealHelmTest. */

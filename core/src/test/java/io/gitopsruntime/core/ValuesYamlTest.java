@@ -302,7 +302,7 @@ class ValuesYamlTest {
     @Test
     void readsTaggedScalarsByTheirTag() {
       assertThat(additional("a: !!str 12\nb: !!int \"42\"\nc: !!bool yes\nd: !!null ''\ne: !!float 1\nf: !!binary aGk=\n"))
-          .isEqualTo(Map.of("a", "12", "b", 42L, "c", true, "d", ExplicitNull.INSTANCE, "e", 1.0, "f", "aGk="));
+          .isEqualTo(Map.of("a", "12", "b", 42L, "c", true, "d", ExplicitNull.INSTANCE, "e", 1.0, "f", "hi"));
     }
 
     @Test
@@ -568,8 +568,8 @@ class ValuesYamlTest {
               "values.yaml:1:1: the top level of a values file must be a map of keys, but it is a list."
                   + " Start the file with a key such as \"global:\"."),
           Arguments.of("top level a string", "# comment\njust text\n", 2, 1,
-              "values.yaml:2:1: the top level of a values file must be a map of keys, but it is the string"
-                  + " \"just text\". Start the file with a key such as \"global:\"."),
+              "values.yaml:2:1: the top level of a values file must be a map of keys, but it is a string."
+                  + " Start the file with a key such as \"global:\"."),
           Arguments.of("several documents", "a: 1\n---\nb: 2\n", 2, 1,
               "values.yaml:2:1: the file holds more than one YAML document ('---'); Helm reads values from one."
                   + " Split it into separate values files."),
@@ -644,8 +644,9 @@ class ValuesYamlTest {
       Files.write(file, "name: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
 
       assertThatThrownBy(() -> ValuesYaml.read(file))
-          .isInstanceOf(GitOpsRuntimeException.class)
-          .hasMessage(file + ": not a UTF-8 text file. Save the values file as UTF-8.");
+          .isInstanceOfSatisfying(ValuesSyntaxException.class,
+              e -> assertThat(e.location()).isEqualTo(new SourceLocation(file.toString(), 1, 10)))
+          .hasMessage(file + ":1:10: the file is not UTF-8 text (the byte 0xE9). Save the values file as UTF-8.");
     }
 
     @Test
@@ -750,6 +751,338 @@ class ValuesYamlTest {
           Map.entry(ValuesPath.parse("global.runtime.gitCredentials.password.value"), SecretValue.of(GIT)),
           Map.entry(ValuesPath.parse("global.integrations.argo-cd.server.auth.password"), SecretValue.of("argo-password")),
           Map.entry(ValuesPath.parse("global.integrations.argo-cd.server.auth.token"), SecretValue.of("argo-token")));
+    }
+  }
+
+  @Nested
+  class SecretsOfTheWrongType {
+    private static final String CANARY = "CANARY-7f3a9c1e";
+
+    /** Each slot as its YAML, with the slot's value (or its parent's) replaced by a placeholder. */
+    static Stream<Arguments> slotsAndShapes() {
+      List<Arguments> out = new ArrayList<>();
+      String[] shapes = {
+          "[" + CANARY + "]", "{a: " + CANARY + "}", "[[" + CANARY + "]]", "[{a: [" + CANARY + "]}]",
+          "!!int " + CANARY, "!!bool " + CANARY, "!!float " + CANARY, "!!null " + CANARY, "!!binary " + CANARY,
+          "*" + CANARY, "!!int \"" + CANARY + "\"", "!!binary \"" + CANARY + "=\""};
+      for (io.gitopsruntime.core.internal.SecretSlots.Slot slot : io.gitopsruntime.core.internal.SecretSlots.ALL) {
+        for (String shape : shapes) {
+          out.add(Arguments.of(slot.literal().toString(), block(slot.literal(), shape)));
+          if (!shape.startsWith("{")) {
+            // a map there is the slot's own map, read as such
+            out.add(Arguments.of(slot.literal().parent().toString(), block(slot.literal().parent(), shape)));
+          }
+        }
+        out.add(Arguments.of(slot.literal().parent().toString(), block(slot.literal().parent(), CANARY)));
+        out.add(Arguments.of(slot.literal().toString(), "base: &b " + CANARY + "\n" + block(slot.literal(), "{<<: *b}")));
+      }
+      return out.stream();
+    }
+
+    private static String block(ValuesPath path, String value) {
+      StringBuilder out = new StringBuilder();
+      List<ValuesPath.Segment> segments = path.segments();
+      for (int i = 0; i < segments.size(); i++) {
+        out.append("  ".repeat(i)).append(((ValuesPath.Key) segments.get(i)).name()).append(':');
+        out.append(i == segments.size() - 1 ? " " + value + "\n" : "\n");
+      }
+      return out.toString();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("slotsAndShapes")
+    void neverQuotesASecretWhateverItsTypeOrError(String path, String yaml) {
+      List<String> said = new ArrayList<>();
+      try {
+        ParsedValues parsed = ValuesYaml.parse(yaml, "values.yaml");
+        parsed.problems().forEach(f -> said.add(f.toString()));
+        said.add(ValuesYaml.write(parsed.values()));
+        said.add(ValuesTree.of(parsed.values()).toYaml());
+        try {
+          parsed.valuesOrThrow();
+        } catch (InvalidValuesException e) {
+          said.add(e.getMessage());
+        }
+        if (yaml.contains("[") || parsed.problems().stream().anyMatch(f -> f.path().equals(path))) {
+          // a kept secret of the wrong type is a literal secret, so whatever redacts literals redacts it too
+          assertThat(ValuesYaml.literalSecrets(parsed.values()).values()).extracting(SecretValue::reveal)
+              .anySatisfy(s -> assertThat(s).contains("CANARY"));
+        }
+      } catch (ValuesSyntaxException e) {
+        said.add(e.getMessage());
+      }
+
+      assertThat(said).isNotEmpty().allSatisfy(text -> assertThat(text).doesNotContain("CANARY"));
+    }
+
+    @Test
+    void findsAListInASlotWithoutQuotingIt() {
+      ParsedValues parsed = ValuesYaml.parse(
+          "global:\n  runtime:\n    gitCredentials:\n      password:\n        value: [" + CANARY + "]\n", "values.yaml");
+
+      assertThat(parsed.problems()).extracting(Finding::toString).containsExactly("ERROR [values.type]"
+          + " global.runtime.gitCredentials.password.value: expected a string but found a list. Quote the value: key: \"...\".");
+    }
+
+    @Test
+    void findsASecretWrittenOneLevelTooHighWithoutQuotingIt() {
+      ParsedValues parsed = ValuesYaml.parse("global:\n  codefresh:\n    userToken: " + CANARY + "\n", "values.yaml");
+
+      assertThat(parsed.problems()).extracting(Finding::toString).containsExactly("ERROR [values.type]"
+          + " global.codefresh.userToken: expected a map but found a string. Put its keys on the lines below it, indented.");
+      assertThat(ValuesYaml.write(parsed.values())).isEqualTo("global:\n  codefresh:\n    userToken: '****'\n");
+      assertThat(ValuesYaml.write(parsed.values(), SecretHandling.REVEAL)).contains("userToken: " + CANARY + "\n");
+    }
+
+    @Test
+    void masksEachScalarOfAListInASlotAndRevealsItOnlyWhenAsked() {
+      ParsedValues parsed = ValuesYaml.parse(
+          "global:\n  runtime:\n    gitCredentials:\n      password:\n        value: [" + CANARY + ", 42]\n", "values.yaml");
+
+      assertThat(ValuesYaml.write(parsed.values())).isEqualTo(
+          "global:\n  runtime:\n    gitCredentials:\n      password:\n        value:\n          - '****'\n          - '****'\n");
+      assertThat(ValuesYaml.write(parsed.values(), SecretHandling.REVEAL)).isEqualTo(
+          "global:\n  runtime:\n    gitCredentials:\n      password:\n        value:\n          - " + CANARY + "\n          - 42\n");
+    }
+
+    @Test
+    void saysATaggedSecretCannotBeReadWithoutQuotingIt() {
+      assertThatThrownBy(() -> ValuesYaml.parse("global:\n  codefresh:\n    userToken:\n      token: !!int " + CANARY + "\n", "values.yaml"))
+          .isInstanceOf(ValuesSyntaxException.class)
+          .hasMessage("values.yaml:4:14: this value cannot be read as !!int. Remove the tag or fix the value.");
+    }
+
+    @Test
+    void saysASecretThatReadsAsAnAliasIsOneWithoutNamingIt() {
+      assertThatThrownBy(() -> ValuesYaml.parse("global:\n  codefresh:\n    userToken:\n      token: *" + CANARY + "\n", "values.yaml"))
+          .isInstanceOf(ValuesSyntaxException.class)
+          .hasMessage("values.yaml:4:14: the alias here (a value starting with '*') refers to no anchor."
+              + " Quote the value if it is not an alias.");
+    }
+
+    @Test
+    void neverQuotesAFileThatIsOneString() {
+      assertThatThrownBy(() -> ValuesYaml.parse(CANARY + "\n", "token.txt"))
+          .isInstanceOf(ValuesSyntaxException.class)
+          .hasMessage("token.txt:1:1: the top level of a values file must be a map of keys, but it is a string."
+              + " Start the file with a key such as \"global:\".");
+    }
+  }
+
+  @Nested
+  class HugeNumbers {
+    @Test
+    void readsNumbersBeyondFloat64AsTheirTextAsHelmDoes() {
+      String digits500 = "1" + "0".repeat(499);
+      String digits1m = "1" + "0".repeat(1_000_000);
+
+      assertThat(additional("a: 1e400\nb: -1e400\nc: " + digits500 + "\nd: " + digits1m + "\ne: 1e308\n"))
+          .isEqualTo(Map.of("a", "1e400", "b", "-1e400", "c", digits500, "d", digits1m, "e", 1e308));
+    }
+
+    @Test
+    void writesThemBackAsStrings() {
+      GitOpsRuntimeValues values = ValuesYaml.parse("a: 1e400\n");
+
+      assertThat(ValuesYaml.parse(ValuesYaml.write(values))).isEqualTo(values);
+    }
+  }
+
+  @Nested
+  class Binary {
+    @Test
+    void decodesBinaryScalarsAsHelmDoes() {
+      assertThat(additional("a: !!binary aGVsbG8=\nb: !!binary |\n  aGVs\n  bG8g\n  d29y\n  bGQ=\nc: !!binary ''\n"))
+          .isEqualTo(Map.of("a", "hello", "b", "hello world", "c", ""));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"aGVsbG8", "aGVs bG8=", "not base64!", "aGVsbG8=="})
+    void rejectsWhatGoDoesNotDecode(String text) {
+      assertThatThrownBy(() -> ValuesYaml.parse("a:\n  b: !!binary \"" + text + "\"\n", "values.yaml"))
+          .isInstanceOfSatisfying(ValuesSyntaxException.class, e -> assertThat(e.valuesPath()).isEqualTo("a.b"))
+          .hasMessage("values.yaml:2:6: a value tagged !!binary must be base64 text, and this one is not."
+              + " Fix the base64 text, or remove the tag to use the text itself.");
+    }
+  }
+
+  @Nested
+  class Limits {
+    /** 9 anchors of 9 aliases each: about 1 KB that expands to 9^9 values. */
+    static String aliasBomb(String indent) {
+      StringBuilder out = new StringBuilder(indent + "a0: &a0 [x, x, x, x, x, x, x, x, x]\n");
+      for (int level = 1; level < 9; level++) {
+        out.append(indent).append("a").append(level).append(": &a").append(level).append(" [");
+        for (int i = 0; i < 9; i++) {
+          out.append(i == 0 ? "" : ", ").append("*a").append(level - 1);
+        }
+        out.append("]\n");
+      }
+      return out.toString();
+    }
+
+    private static final String ALIASES = " keys and list items once its aliases (*name) are expanded, the limit of a values file."
+        + " Each alias repeats its anchor's whole value, and aliases of anchors that hold aliases multiply:"
+        + " use fewer aliases, or write the values out.";
+    private static final String DEPTH = "maps and lists are nested more than 100 levels deep here (aliases expanded), the limit"
+        + " of a values file. The chart's values are nested less than 15 levels: check the indentation and the brackets.";
+
+    @Test
+    void endsAnAliasBombNamingTheFileLineAndLimit() {
+      String bomb = aliasBomb("");
+      assertThat(bomb.length()).isLessThan(1024);
+
+      assertThatThrownBy(() -> ValuesYaml.parse(bomb, "values.yaml"))
+          .isInstanceOf(ValuesSyntaxException.class)
+          .hasMessage("values.yaml:5:35: the file holds more than 50,000" + ALIASES);
+    }
+
+    @Test
+    void endsAnAliasBombUnderAnUnknownTopLevelKey() {
+      String yaml = "global:\n  runtime:\n    name: prod\nnot-a-chart-key:\n" + aliasBomb("  ");
+
+      assertThatThrownBy(() -> ValuesYaml.parse(yaml, "values.yaml"))
+          .isInstanceOf(ValuesSyntaxException.class)
+          .hasMessage("values.yaml:9:37: the file holds more than 50,000" + ALIASES);
+    }
+
+    @Test
+    void countsMergedMapsAsCopies() {
+      StringBuilder yaml = new StringBuilder("m0: &m0 {a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8}\n");
+      for (int level = 1; level < 8; level++) {
+        yaml.append("m").append(level).append(": &m").append(level).append(" {");
+        for (int i = 0; i < 8; i++) {
+          yaml.append(i == 0 ? "" : ", ").append("k").append(i).append(": {<<: *m").append(level - 1).append("}");
+        }
+        yaml.append("}\n");
+      }
+
+      assertThatThrownBy(() -> ValuesYaml.parse(yaml.toString(), "values.yaml"))
+          .isInstanceOf(ValuesSyntaxException.class)
+          .hasMessageContaining("the file holds more than 50,000" + ALIASES);
+    }
+
+    @Test
+    void refusesAFlowListNested10000Deep() {
+      String yaml = "x: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n";
+
+      assertThatThrownBy(() -> ValuesYaml.parse(yaml, "values.yaml"))
+          .isInstanceOfSatisfying(ValuesSyntaxException.class, e -> assertThat(e.location()).isEqualTo(new SourceLocation("values.yaml", 1, 103)))
+          .hasMessage("values.yaml:1:103: " + DEPTH);
+    }
+
+    @Test
+    void refusesAMapNested1000DeepUnderGlobal() {
+      StringBuilder yaml = new StringBuilder("global:\n");
+      for (int i = 1; i <= 1000; i++) {
+        yaml.append("  ".repeat(i)).append("k").append(i).append(":\n");
+      }
+      yaml.append("  ".repeat(1001)).append("leaf: x\n");
+
+      assertThatThrownBy(() -> ValuesYaml.parse(yaml.toString(), "values.yaml"))
+          .isInstanceOf(ValuesSyntaxException.class)
+          .hasMessage("values.yaml:101:201: " + DEPTH);
+    }
+
+    @Test
+    void readsValuesNestedExactlyToTheLimit() {
+      String yaml = "x: " + "[".repeat(99) + "]".repeat(99) + "\n";
+
+      assertThat(ValuesYaml.parse(yaml, "values.yaml").problems()).isEmpty();
+    }
+
+    @Test
+    void countsTheDepthOfAnAliasWhereItIsUsed() {
+      String deep = "[".repeat(60) + "]".repeat(60);
+      String yaml = "a: &a " + deep + "\nb: " + "[".repeat(40) + "*a" + "]".repeat(40) + "\n";
+
+      assertThatThrownBy(() -> ValuesYaml.parse(yaml, "values.yaml"))
+          .isInstanceOf(ValuesSyntaxException.class)
+          .hasMessage("values.yaml:2:44: " + DEPTH);
+    }
+
+    @Test
+    void refuses200000Keys() {
+      StringBuilder yaml = new StringBuilder("extra:\n");
+      for (int i = 0; i < 200_000; i++) {
+        yaml.append("  k").append(i).append(": v\n");
+      }
+
+      assertThatThrownBy(() -> ValuesYaml.parse(yaml.toString(), "values.yaml"))
+          .isInstanceOf(ValuesSyntaxException.class)
+          .hasMessage("values.yaml:50001:3: the file holds more than 50,000 keys and list items, the limit of a values file."
+              + " Values files are small (the chart's own has about 500 keys): check that this is the values file you meant.");
+    }
+
+    @Test
+    void refusesA10MegabyteFileBeforeParsingIt() {
+      String yaml = "s: " + "x".repeat(10 * 1024 * 1024) + "\n";
+
+      assertThatThrownBy(() -> ValuesYaml.parse(yaml, "values.yaml"))
+          .isInstanceOf(ValuesSyntaxException.class)
+          .hasMessage("values.yaml: the file has 10,485,764 characters, more than the 4,194,304 a values file may have."
+              + " Values files are small (the chart's own is 23 KB): check that this is the values file you meant,"
+              + " or split it into several (-f a.yaml -f b.yaml).");
+    }
+
+    @Test
+    void refusesA10MegabyteFileBeforeReadingIt(@TempDir Path dir) throws IOException {
+      Path file = dir.resolve("big.yaml");
+      Files.writeString(file, "s: " + "x".repeat(10 * 1024 * 1024) + "\n");
+
+      assertThatThrownBy(() -> ValuesYaml.read(file))
+          .isInstanceOf(ValuesSyntaxException.class)
+          .hasMessage(file + ": the file has 10,485,764 bytes, more than the 4,194,304 a values file may have."
+              + " Values files are small (the chart's own is 23 KB): check that this is the values file you meant,"
+              + " or split it into several (-f a.yaml -f b.yaml).");
+    }
+
+    @Test
+    void refusesALineLongerThanTheLimit() {
+      String yaml = "a: 1\ns: \"" + "x".repeat(ValuesYaml.MAX_LINE_LENGTH) + "\"\n";
+
+      assertThatThrownBy(() -> ValuesYaml.parse(yaml, "values.yaml"))
+          .isInstanceOf(ValuesSyntaxException.class)
+          .hasMessage("values.yaml:2:1: line 2 has 1,048,581 characters, more than the 1,048,576 a line of a values file may have."
+              + " Write a long value as a block scalar over several lines (key: |), or check that this is the values file you meant.");
+    }
+
+    @Test
+    void readsAStringOfTheLimitAndRefusesALongerOne() {
+      String line = "  " + "x".repeat(1023) + "\n";
+      String exact = "s: |\n" + line.repeat(1024);
+
+      assertThat(((String) additional(exact).get("s"))).hasSize(ValuesYaml.MAX_STRING_LENGTH);
+      assertThatThrownBy(() -> ValuesYaml.parse(exact + "  x\n", "values.yaml"))
+          .isInstanceOfSatisfying(ValuesSyntaxException.class, e -> assertThat(e.valuesPath()).isEqualTo("s"))
+          .hasMessage("values.yaml:1:4: a string of 1,048,578 characters, more than the 1,048,576 a string in a values file may have."
+              + " Shorten it, or keep large content (certificates, files) in a Secret or ConfigMap and refer to it.");
+    }
+
+    @Test
+    void saysWhereAControlCharacterIs() {
+      assertThatThrownBy(() -> ValuesYaml.parse("a: 1\nb: x\u0007y\n", "values.yaml"))
+          .isInstanceOf(ValuesSyntaxException.class)
+          .hasMessage("values.yaml:2:5: the file holds the character U+0007, which YAML does not allow in a file."
+              + " Remove it; inside a double-quoted string write it as an escape such as \"\\x07\". If the file is binary,"
+              + " it is not a values file.");
+    }
+
+    @Test
+    void writesValuesBuiltTooDeepInCodeWithAClearError() {
+      Map<String, Object> root = new LinkedHashMap<>();
+      Map<String, Object> current = root;
+      for (int i = 0; i < 1000; i++) {
+        Map<String, Object> next = new LinkedHashMap<>();
+        current.put("k", next);
+        current = next;
+      }
+      ValuesTree tree = ValuesTree.ofData(Map.of("global", root));
+
+      assertThatThrownBy(tree::toYaml)
+          .isInstanceOf(GitOpsRuntimeException.class)
+          .hasMessage("the values are nested more than 1000 levels deep, more than YAML output allows (values files may nest 100)."
+              + " Flatten the values.");
     }
   }
 }

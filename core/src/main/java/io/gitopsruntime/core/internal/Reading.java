@@ -29,7 +29,7 @@ final class Reading {
     if (v instanceof String) {
       return (String) v;
     }
-    problems.report(problem(path.key(key), "a string", TypeNames.describe(v), STRING_FIX));
+    problems.report(problem(path.key(key), "a string", TypeNames.describe(path.key(key), v), STRING_FIX));
     return null;
   }
 
@@ -45,7 +45,7 @@ final class Reading {
     if (v instanceof Boolean) {
       return (Boolean) v;
     }
-    problems.report(problem(path.key(key), "a boolean (true or false)", TypeNames.describe(v), "Write true or false without quotes."));
+    problems.report(problem(path.key(key), "a boolean (true or false)", TypeNames.describe(path.key(key), v), "Write true or false without quotes."));
     return null;
   }
 
@@ -56,7 +56,7 @@ final class Reading {
     if ("false".equals(v)) {
       return Boolean.FALSE;
     }
-    problems.report(problem(path.key(key), "the string \"true\" or \"false\"", TypeNames.describe(v),
+    problems.report(problem(path.key(key), "the string \"true\" or \"false\"", TypeNames.describe(path.key(key), v),
         "Quote it, as the chart copies it into a ConfigMap: \"true\"."));
     return null;
   }
@@ -65,7 +65,7 @@ final class Reading {
     if (v instanceof Long && (Long) v >= Integer.MIN_VALUE && (Long) v <= Integer.MAX_VALUE) {
       return ((Long) v).intValue();
     }
-    problems.report(problem(path.key(key), "a whole number", TypeNames.describe(v), "Write a number without quotes, for example 8081."));
+    problems.report(problem(path.key(key), "a whole number", TypeNames.describe(path.key(key), v), "Write a number without quotes, for example 8081."));
     return null;
   }
 
@@ -73,13 +73,13 @@ final class Reading {
     if (v instanceof Long) {
       return (Long) v;
     }
-    problems.report(problem(path.key(key), "a whole number", TypeNames.describe(v), "Write a number without quotes."));
+    problems.report(problem(path.key(key), "a whole number", TypeNames.describe(path.key(key), v), "Write a number without quotes."));
     return null;
   }
 
   static @Nullable List<String> stringList(Object v, ValuesPath path, String key, ValuesCodec.Problems problems) {
     if (!(v instanceof List)) {
-      problems.report(problem(path.key(key), "a list of strings", TypeNames.describe(v), "Write a YAML list: one \"- item\" per line."));
+      problems.report(problem(path.key(key), "a list of strings", TypeNames.describe(path.key(key), v), "Write a YAML list: one \"- item\" per line."));
       return null;
     }
     List<?> list = (List<?>) v;
@@ -87,7 +87,7 @@ final class Reading {
     for (int i = 0; i < list.size(); i++) {
       Object item = list.get(i);
       if (!(item instanceof String)) {
-        problems.report(problem(path.key(key).index(i), "a string", TypeNames.describe(item), STRING_FIX));
+        problems.report(problem(path.key(key).index(i), "a string", TypeNames.describe(path.key(key).index(i), item), STRING_FIX));
         return null;
       }
       items.add((String) item);
@@ -97,14 +97,14 @@ final class Reading {
 
   static @Nullable Map<String, String> stringMap(Object v, ValuesPath path, String key, ValuesCodec.Problems problems) {
     if (!(v instanceof Map)) {
-      problems.report(problem(path.key(key), "a map of strings", TypeNames.describe(v), "Write one \"key: value\" per line under it."));
+      problems.report(problem(path.key(key), "a map of strings", TypeNames.describe(path.key(key), v), "Write one \"key: value\" per line under it."));
       return null;
     }
     Map<String, String> entries = new LinkedHashMap<>();
     for (Map.Entry<?, ?> entry : ((Map<?, ?>) v).entrySet()) {
       Object value = entry.getValue();
       if (!(value instanceof String)) {
-        problems.report(problem(path.key(key).key(String.valueOf(entry.getKey())), "a string", TypeNames.describe(value),
+        problems.report(problem(path.key(key).key(String.valueOf(entry.getKey())), "a string", TypeNames.describe(path.key(key).key(String.valueOf(entry.getKey())), value),
             "Quote the value: labels, annotations and node selectors are strings."));
         return null;
       }
@@ -118,20 +118,20 @@ final class Reading {
     if (v instanceof Map) {
       return (Map<String, Object>) v;
     }
-    problems.report(problem(path.key(key), fix == REF_FIX ? "a map with name and key" : "a map", TypeNames.describe(v), fix));
+    problems.report(problem(path.key(key), fix == REF_FIX ? "a map with name and key" : "a map", TypeNames.describe(path.key(key), v), fix));
     return null;
   }
 
   @SuppressWarnings("unchecked")
   static @Nullable List<Map<String, Object>> mapList(Object v, ValuesPath path, String key, ValuesCodec.Problems problems) {
     if (!(v instanceof List)) {
-      problems.report(problem(path.key(key), "a list", TypeNames.describe(v), "Write a YAML list: one \"- \" item per entry."));
+      problems.report(problem(path.key(key), "a list", TypeNames.describe(path.key(key), v), "Write a YAML list: one \"- \" item per entry."));
       return null;
     }
     List<?> list = (List<?>) v;
     for (int i = 0; i < list.size(); i++) {
       if (!(list.get(i) instanceof Map)) {
-        problems.report(problem(path.key(key).index(i), "a map", TypeNames.describe(list.get(i)), "Each list entry is a map of keys."));
+        problems.report(problem(path.key(key).index(i), "a map", TypeNames.describe(path.key(key).index(i), list.get(i)), "Each list entry is a map of keys."));
         return null;
       }
     }

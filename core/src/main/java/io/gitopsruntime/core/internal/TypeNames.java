@@ -1,5 +1,6 @@
 package io.gitopsruntime.core.internal;
 
+import io.gitopsruntime.core.ValuesPath;
 import io.gitopsruntime.values.ExplicitNull;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,39 @@ public final class TypeNames {
       return ((List<?>) value).isEmpty() ? "an empty list" : "a list";
     }
     return "a " + value.getClass().getSimpleName();
+  }
+
+  /**
+   * Describes the value at a path for a message: quoted where it cannot be a secret, by its type only where
+   * it {@link #mayBeSecret may be one}.
+   *
+   * @param path where the value is
+   * @param value a value of the plain data tree
+   * @return a short description
+   */
+  public static String describe(ValuesPath path, @Nullable Object value) {
+    return mayBeSecret(path) ? describeType(value) : describe(value);
+  }
+
+  /**
+   * Whether a value at a path may be a secret: a secret slot, anything under one whatever its type, or the
+   * map that holds one (where a secret written one level too high lands, as in {@code password: <token>}).
+   *
+   * @param path a values path
+   * @return true when messages must not quote the value
+   */
+  public static boolean mayBeSecret(ValuesPath path) {
+    for (ValuesPath p = path; !p.isRoot(); p = p.parent()) {
+      if (SecretSlots.of(p).isPresent()) {
+        return true;
+      }
+    }
+    for (SecretSlots.Slot slot : SecretSlots.ALL) {
+      if (slot.literal().parent().equals(path)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

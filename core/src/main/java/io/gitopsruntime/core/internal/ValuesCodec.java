@@ -62,7 +62,76 @@ public final class ValuesCodec {
    * @return the plain data; empty when nothing is set
    */
   public static Map<String, Object> write(GitOpsRuntimeValues values, SecretWriter secrets) {
-    return writeGitOpsRuntimeValues(values, ValuesPath.root(), secrets);
+    Map<String, Object> out = writeGitOpsRuntimeValues(values, ValuesPath.root(), secrets);
+    java.util.Set<ValuesPath> parents = new java.util.HashSet<>();
+    for (SecretSlots.Slot slot : SecretSlots.ALL) {
+      // two slots may share a parent (argo-cd's password and token): write a misplaced value there once
+      writeMisplacedSecret(out, slot.literal(), parents.add(slot.literal().parent()), secrets);
+    }
+    return out;
+  }
+
+  /**
+   * Sends a secret of the wrong type through the secret writer, scalar by scalar, so that it is masked
+   * like any literal: a list or map in a slot ({@code value: [token]}), or a scalar or list where the
+   * slot's map belongs ({@code password: token}). Such values are kept verbatim when read (and reported),
+   * so no typed attribute wrote them.
+   */
+  @SuppressWarnings("unchecked")
+  private static void writeMisplacedSecret(Map<String, Object> root, ValuesPath literal, boolean atParent, SecretWriter secrets) {
+    List<ValuesPath.Segment> segments = literal.segments();
+    Map<String, Object> container = root;
+    ValuesPath path = ValuesPath.root();
+    for (int i = 0; i < segments.size(); i++) {
+      if (!(segments.get(i) instanceof ValuesPath.Key)) {
+        return;
+      }
+      String key = ((ValuesPath.Key) segments.get(i)).name();
+      path = path.key(key);
+      Object value = container.get(key);
+      boolean last = i == segments.size() - 1;
+      if (value == null || value == ExplicitNull.INSTANCE) {
+        return;
+      }
+      if (value instanceof Map && !last) {
+        // kept maps may be the model's unmodifiable ones: copy on the way down
+        Map<String, Object> copy = value instanceof LinkedHashMap ? (Map<String, Object>) value : new LinkedHashMap<>((Map<String, Object>) value);
+        container.put(key, copy);
+        container = copy;
+        continue;
+      }
+      // a scalar in the slot itself was written by the typed attribute or as a kept secret already
+      boolean misplaced = last ? value instanceof Map || value instanceof List : atParent && i == segments.size() - 2;
+      if (misplaced) {
+        container.put(key, maskLeaves(path, value, secrets));
+      }
+      return;
+    }
+  }
+
+  private static Object maskLeaves(ValuesPath path, Object value, SecretWriter secrets) {
+    if (value instanceof Map) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      ((Map<?, ?>) value).forEach((k, v) -> out.put(String.valueOf(k), maskLeaves(path.key(String.valueOf(k)), v, secrets)));
+      return out;
+    }
+    if (value instanceof List) {
+      List<?> list = (List<?>) value;
+      List<Object> out = new ArrayList<>(list.size());
+      for (int i = 0; i < list.size(); i++) {
+        out.add(maskLeaves(path.index(i), list.get(i), secrets));
+      }
+      return out;
+    }
+    if (value == ExplicitNull.INSTANCE) {
+      return value;
+    }
+    String text = String.valueOf(value);
+    Object written = secrets.write(path, SecretValue.of(text));
+    if (written == null) {
+      return "";
+    }
+    return text.equals(written) ? value : written;
   }
 
   static ComponentValues readComponentValues(Map<String, Object> raw, ValuesPath path, Problems problems) {

@@ -3,14 +3,18 @@ package io.gitopsruntime.core.internal;
 import io.gitopsruntime.core.SourceLocation;
 import io.gitopsruntime.core.ValuesPath;
 import io.gitopsruntime.core.ValuesSyntaxException;
+import io.gitopsruntime.core.ValuesYaml;
 import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.values.ExplicitNull;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -28,6 +32,7 @@ import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.events.SequenceStartEvent;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
@@ -36,8 +41,14 @@ import org.yaml.snakeyaml.reader.StreamReader;
  * records the location of every key and list item, so that later problems can name a line and column.
  *
  * <p>Scalars become {@link String}, {@link Boolean}, {@link Long}, {@link BigInteger}, {@link Double} or
- * {@link ExplicitNull}; maps {@link LinkedHashMap}; lists {@link ArrayList}. Not thread-safe: one
- * instance per document.
+ * {@link ExplicitNull}; maps {@link LinkedHashMap}; lists {@link ArrayList}. {@code !!binary} scalars are
+ * decoded from base64 into a string, as Helm does. An alias is the same Java object as its anchor's value.
+ *
+ * <p>Hostile input ends in a {@link ValuesSyntaxException} in bounded time and memory: the limits of
+ * {@link Limits} are enforced while reading (SnakeYAML's own alias and depth limits belong to its
+ * composer, which this event-based reader does not use, so the reader counts aliases' expansions and
+ * nesting itself). Messages never quote a scalar that may be a secret (anything in or under a secret slot).
+ * Not thread-safe: one instance per document.
  */
 public final class YamlReader {
   private static final String TAG_PREFIX = "tag:yaml.org,2002:";
@@ -49,23 +60,59 @@ public final class YamlReader {
   /** Integers as Go's {@code strconv.ParseInt(s, 0, 64)} reads them, which Helm's YAML library uses. */
   private static final Pattern INT =
       Pattern.compile("[-+]?(0[bB][01]+|0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[0-7]+|0|[1-9][0-9]*)");
+  private static final int MAX_NUMBER_LENGTH = 400;
   private static final Pattern FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
+
+  /**
+   * The limits of a values file, far above real ones (the chart's own values.yaml is 23 KB, nested less
+   * than 15 levels, with about 500 keys).
+   *
+   * @param fileSize the most characters a file may have
+   * @param lineLength the most characters one line may have (SnakeYAML's scanner takes time quadratic in
+   *     the length of one token)
+   * @param stringLength the most characters one string (a key or a scalar) may have
+   * @param depth the most levels maps and lists may be nested, aliases expanded
+   * @param values the most keys and list items a file may hold, each use of an alias counting as a copy
+   *     of its anchor's value
+   */
+  public record Limits(int fileSize, int lineLength, int stringLength, int depth, int values) {
+    /** The limits every values file is read with, as {@link ValuesYaml#read(java.nio.file.Path)} documents them. */
+    public static final Limits DEFAULT = new Limits(ValuesYaml.MAX_FILE_SIZE, ValuesYaml.MAX_LINE_LENGTH,
+        ValuesYaml.MAX_STRING_LENGTH, ValuesYaml.MAX_DEPTH, ValuesYaml.MAX_VALUES);
+    /**
+     * The limits for reading back our own output (a merge of layered files): only the depth the writer
+     * itself allows, as the data is already in memory and the writer writes no aliases.
+     */
+    public static final Limits OWN_OUTPUT = new Limits(Integer.MAX_VALUE - 1, Integer.MAX_VALUE, Integer.MAX_VALUE, 1000, Integer.MAX_VALUE);
+  }
 
   /** A parsed document. */
   public record Document(Map<String, Object> root, Map<ValuesPath, SourceLocation> locations, List<Finding> problems) {}
 
+  /** An anchored value with what it adds when an alias repeats it: its keys and list items, and its height. */
+  private record Anchored(Object value, long values, int height) {}
+
   private final String source;
+  private final String text;
+  private final Limits limits;
   private final Parser parser;
-  private final Map<String, Object> anchors = new HashMap<>();
+  private final Map<String, Anchored> anchors = new HashMap<>();
   private final Map<ValuesPath, SourceLocation> locations = new HashMap<>();
   private final List<Finding> problems = new ArrayList<>();
+  /** Keys and list items read so far, aliases expanded. */
+  private long values;
+  /** The deepest level reached so far in the current anchored node (or the document), aliases expanded. */
+  private int deepest;
 
-  private YamlReader(String source, String text) {
+  private YamlReader(String source, String text, Limits limits) {
     this.source = source;
+    this.text = text;
+    this.limits = limits;
     LoaderOptions options = new LoaderOptions();
-    options.setMaxAliasesForCollections(1000);
     options.setAllowDuplicateKeys(true);
     options.setProcessComments(false);
+    // the file size is checked before; SnakeYAML's own limit would call a well-formed big file malformed
+    options.setCodePointLimit(Math.max(limits.fileSize(), 1) + 1);
     this.parser = new ParserImpl(new StreamReader(text), options);
   }
 
@@ -75,10 +122,92 @@ public final class YamlReader {
    * @param source the file name, for locations
    * @param text the YAML
    * @return the data, locations and non-fatal problems (duplicate keys)
-   * @throws ValuesSyntaxException if the text is not well-formed YAML or its top level is not a map
+   * @throws ValuesSyntaxException if the text is not well-formed YAML, its top level is not a map, or it
+   *     is beyond one of the {@link Limits#DEFAULT default limits}
    */
   public static Document read(String source, String text) {
-    return new YamlReader(source, text).document();
+    return read(source, text, Limits.DEFAULT);
+  }
+
+  /**
+   * Reads a document within limits.
+   *
+   * @param source the file name, for locations
+   * @param text the YAML
+   * @param limits the limits
+   * @return the data, locations and non-fatal problems (duplicate keys)
+   * @throws ValuesSyntaxException if the text is not well-formed YAML, its top level is not a map, or it
+   *     is beyond one of the limits
+   */
+  public static Document read(String source, String text, Limits limits) {
+    checkSize(source, text.length(), "characters", limits);
+    checkLines(source, text, limits);
+    return new YamlReader(source, text, limits).document();
+  }
+
+  /**
+   * Checks the size of a file before it is read.
+   *
+   * @param source the file name
+   * @param size its size
+   * @param unit what the size counts, such as "bytes"
+   * @param limits the limits
+   * @throws ValuesSyntaxException if the file is too large
+   */
+  public static void checkSize(String source, long size, String unit, Limits limits) {
+    if (size > limits.fileSize()) {
+      throw new ValuesSyntaxException(new SourceLocation(source, 1, 1), "", source + ": the file has " + number(size) + " " + unit
+          + ", more than the " + number(limits.fileSize()) + " a values file may have. Values files are small (the chart's"
+          + " own is 23 KB): check that this is the values file you meant, or split it into several (-f a.yaml -f b.yaml).");
+    }
+  }
+
+  /**
+   * Turns undecodable bytes of a file into an error naming the line and column.
+   *
+   * @param source the file name
+   * @param bytes the file's bytes
+   * @param offset the offset of the first byte that is not UTF-8
+   * @return the exception to throw
+   */
+  public static ValuesSyntaxException notUtf8(String source, byte[] bytes, int offset) {
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < offset && i < bytes.length; i++) {
+      if (bytes[i] == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    String text = new String(bytes, lineStart, Math.max(0, Math.min(offset, bytes.length) - lineStart), StandardCharsets.UTF_8);
+    SourceLocation location = new SourceLocation(source, line, text.codePointCount(0, text.length()) + 1);
+    String found = offset < bytes.length ? String.format(Locale.ROOT, " (the byte 0x%02X)", bytes[offset] & 0xff) : "";
+    return new ValuesSyntaxException(location, "", location + ": the file is not UTF-8 text" + found
+        + ". Save the values file as UTF-8.");
+  }
+
+  private static void checkLines(String source, String text, Limits limits) {
+    if (text.length() <= limits.lineLength()) {
+      return;
+    }
+    int line = 1;
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || text.charAt(i) == '\n') {
+        if (i - start > limits.lineLength()) {
+          SourceLocation location = new SourceLocation(source, line, 1);
+          throw new ValuesSyntaxException(location, "", location + ": line " + line + " has " + number(i - start)
+              + " characters, more than the " + number(limits.lineLength()) + " a line of a values file may have."
+              + " Write a long value as a block scalar over several lines (key: |), or check that this is the values file you meant.");
+        }
+        line++;
+        start = i + 1;
+      }
+    }
+  }
+
+  private static String number(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
   }
 
   private Document document() {
@@ -89,7 +218,7 @@ public final class YamlReader {
       }
       expect(Event.ID.DocumentStart);
       Event first = parser.peekEvent();
-      Object root = node(ValuesPath.root());
+      Object root = node(ValuesPath.root(), 0);
       expect(Event.ID.DocumentEnd);
       if (parser.checkEvent(Event.ID.DocumentStart)) {
         Mark mark = parser.peekEvent().getStartMark();
@@ -100,8 +229,9 @@ public final class YamlReader {
         return new Document(new LinkedHashMap<>(), locations, problems);
       }
       if (!(root instanceof Map)) {
+        // by type only: a file given by mistake (-f token.txt) may be a secret
         throw syntax(first.getStartMark(), "", "the top level of a values file must be a map of keys, but it is "
-            + TypeNames.describe(root) + ". Start the file with a key such as \"global:\".");
+            + TypeNames.describeType(root) + ". Start the file with a key such as \"global:\".");
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> map = (Map<String, Object>) root;
@@ -115,6 +245,8 @@ public final class YamlReader {
         problem = problem + " " + e.getContext();
       }
       throw syntax(mark, "", "malformed YAML: " + problem + ". " + hint(problem));
+    } catch (ReaderException e) {
+      throw notPrintable(e);
     } catch (YAMLException e) {
       throw new ValuesSyntaxException(new SourceLocation(source, 1, 1), "",
           source + ": malformed YAML: " + e.getMessage() + ". Check the file with a YAML linter.");
@@ -143,58 +275,99 @@ public final class YamlReader {
     return "Fix the YAML at that position (indentation, quoting, or a missing ':').";
   }
 
-  private Object node(ValuesPath path) {
+  private Object node(ValuesPath path, int depth) {
     Event event = parser.getEvent();
     if (event instanceof AliasEvent) {
       String anchor = ((AliasEvent) event).getAnchor();
-      Object target = anchors.get(anchor);
+      Anchored target = anchors.get(anchor);
       if (target == null) {
-        throw syntax(event.getStartMark(), path.toString(),
-            "the alias *" + anchor + " refers to no anchor. Define &" + anchor + " before using it.");
+        // an unquoted secret that starts with '*' reads as an alias: name it only where it cannot be one
+        throw syntax(event.getStartMark(), path.toString(), mayBeSecret(path)
+            ? "the alias here (a value starting with '*') refers to no anchor. Quote the value if it is not an alias."
+            : "the alias *" + anchor + " refers to no anchor. Define &" + anchor + " before using it.");
       }
-      return target;
+      if (depth + target.height() > limits.depth()) {
+        throw tooDeep(event.getStartMark(), path);
+      }
+      deepest = Math.max(deepest, depth + target.height());
+      count(target.values(), event.getStartMark(), path, true);
+      return target.value();
     }
+    long valuesBefore = values;
+    int deepestBefore = deepest;
+    deepest = depth;
     Object value;
     if (event instanceof ScalarEvent) {
       value = scalar((ScalarEvent) event, path);
     } else if (event instanceof SequenceStartEvent) {
+      if (depth + 1 > limits.depth()) {
+        throw tooDeep(event.getStartMark(), path);
+      }
+      deepest = depth + 1;
       List<Object> list = new ArrayList<>();
       int index = 0;
       while (!parser.checkEvent(Event.ID.SequenceEnd)) {
         ValuesPath itemPath = path.index(index++);
-        locations.putIfAbsent(itemPath, location(parser.peekEvent().getStartMark()));
-        list.add(node(itemPath));
+        Mark mark = parser.peekEvent().getStartMark();
+        count(1, mark, itemPath, false);
+        locations.putIfAbsent(itemPath, location(mark));
+        list.add(node(itemPath, depth + 1));
       }
       parser.getEvent();
       value = list;
     } else if (event instanceof MappingStartEvent) {
-      value = mapping(path);
+      if (depth + 1 > limits.depth()) {
+        throw tooDeep(event.getStartMark(), path);
+      }
+      deepest = depth + 1;
+      value = mapping(path, depth + 1);
     } else {
       throw syntax(event.getStartMark(), path.toString(), "unexpected YAML event " + event.getEventId() + ".");
     }
     String anchor = ((NodeEvent) event).getAnchor();
     if (anchor != null) {
-      anchors.put(anchor, value);
+      anchors.put(anchor, new Anchored(value, values - valuesBefore, deepest - depth));
     }
+    deepest = Math.max(deepestBefore, deepest);
     return value;
   }
 
-  private Map<String, Object> mapping(ValuesPath path) {
+  /** Counts keys or list items (an alias: its anchor's), failing beyond the limit. */
+  private void count(long more, @Nullable Mark mark, ValuesPath path, boolean alias) {
+    values += more;
+    if (values > limits.values()) {
+      throw syntax(mark, path.toString(), "the file holds more than " + number(limits.values())
+          + " keys and list items" + (alias ? " once its aliases (*name) are expanded" : "") + ", the limit of a values file."
+          + (alias
+              ? " Each alias repeats its anchor's whole value, and aliases of anchors that hold aliases multiply:"
+                  + " use fewer aliases, or write the values out."
+              : " Values files are small (the chart's own has about 500 keys): check that this is the values file you meant."));
+    }
+  }
+
+  private ValuesSyntaxException tooDeep(@Nullable Mark mark, ValuesPath path) {
+    return syntax(mark, path.toString(), "maps and lists are nested more than " + limits.depth()
+        + " levels deep here (aliases expanded), the limit of a values file. The chart's values are nested less than 15 levels:"
+        + " check the indentation and the brackets.");
+  }
+
+  private Map<String, Object> mapping(ValuesPath path, int depth) {
     Map<String, Object> map = new LinkedHashMap<>();
     List<Map<?, ?>> merges = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     while (!parser.checkEvent(Event.ID.MappingEnd)) {
       Event keyEvent = parser.peekEvent();
       boolean mergeKey = isMergeKey(keyEvent);
-      Object keyValue = node(path.key("?"));
+      Object keyValue = node(path.key("?"), depth);
       String key = keyValue instanceof String ? (String) keyValue : TypeNames.keyText(keyValue);
       ValuesPath childPath = path.key(key);
       if (mergeKey) {
         Event valueEvent = parser.peekEvent();
-        Object merged = node(childPath);
+        Object merged = node(childPath, depth);
         collectMerges(merged, merges, valueEvent.getStartMark(), path);
         continue;
       }
+      count(1, keyEvent.getStartMark(), childPath, false);
       if (!seen.add(key)) {
         problems.add(Finding.warning("yaml.duplicate-key", childPath.toString(),
             "the key \"" + key + "\" appears more than once in the same map (" + location(keyEvent.getStartMark())
@@ -202,7 +375,7 @@ public final class YamlReader {
             "Remove the duplicate, or merge the two entries into one."));
       }
       locations.put(childPath, location(keyEvent.getStartMark()));
-      map.put(key, node(childPath));
+      map.put(key, node(childPath, depth));
     }
     parser.getEvent();
     for (Map<?, ?> source : merges) {
@@ -220,14 +393,22 @@ public final class YamlReader {
       for (Object item : (List<?>) merged) {
         if (!(item instanceof Map)) {
           throw syntax(mark, path.toString(), "a '<<' merge key takes a map or a list of maps, but the list holds "
-              + TypeNames.describe(item) + ". Merge only anchored maps.");
+              + describe(path, item) + ". Merge only anchored maps.");
         }
         merges.add((Map<?, ?>) item);
       }
     } else {
       throw syntax(mark, path.toString(), "a '<<' merge key takes a map or a list of maps, but got "
-          + TypeNames.describe(merged) + ". Merge only anchored maps.");
+          + describe(path, merged) + ". Merge only anchored maps.");
     }
+  }
+
+  private static boolean mayBeSecret(ValuesPath path) {
+    return TypeNames.mayBeSecret(path);
+  }
+
+  private static String describe(ValuesPath path, Object value) {
+    return TypeNames.describe(path, value);
   }
 
   private static boolean isMergeKey(Event event) {
@@ -245,6 +426,11 @@ public final class YamlReader {
 
   private Object scalar(ScalarEvent event, ValuesPath path) {
     String value = event.getValue();
+    if (value.length() > limits.stringLength()) {
+      throw syntax(event.getStartMark(), path.toString(), "a string of " + number(value.length()) + " characters, more than the "
+          + number(limits.stringLength()) + " a string in a values file may have. Shorten it, or keep large content"
+          + " (certificates, files) in a Secret or ConfigMap and refer to it.");
+    }
     String tag = event.getTag();
     if (tag != null && !"!".equals(tag)) {
       return tagged(tag, value, event, path);
@@ -258,9 +444,10 @@ public final class YamlReader {
   private Object tagged(String tag, String value, ScalarEvent event, ValuesPath path) {
     switch (tag) {
       case TAG_PREFIX + "str":
-      case TAG_PREFIX + "binary":
       case TAG_PREFIX + "timestamp":
         return value;
+      case TAG_PREFIX + "binary":
+        return binary(value, event, path);
       case TAG_PREFIX + "null":
         return ExplicitNull.INSTANCE;
       case TAG_PREFIX + "bool":
@@ -286,8 +473,32 @@ public final class YamlReader {
       default:
         return value;
     }
+    String shown = mayBeSecret(path) ? "this value" : "the value " + quoted(value);
     throw syntax(event.getStartMark(), path.toString(),
-        "the value \"" + value + "\" cannot be read as " + tag.replace(TAG_PREFIX, "!!") + ". Remove the tag or fix the value.");
+        shown + " cannot be read as " + tag.replace(TAG_PREFIX, "!!") + ". Remove the tag or fix the value.");
+  }
+
+  /**
+   * Decodes a {@code !!binary} scalar as Helm does: base64 (line breaks ignored, as Go's decoder ignores
+   * them) into the string of its bytes.
+   */
+  private Object binary(String value, ScalarEvent event, ValuesPath path) {
+    try {
+      String text = value.replace("\n", "").replace("\r", "");
+      if (text.length() % 4 != 0) {
+        // Go's decoder, which Helm uses, requires the padding that Java's accepts without
+        throw new IllegalArgumentException("not padded");
+      }
+      byte[] bytes = Base64.getDecoder().decode(text);
+      return new String(bytes, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw syntax(event.getStartMark(), path.toString(), "a value tagged !!binary must be base64 text, and this one is not."
+          + " Fix the base64 text, or remove the tag to use the text itself.");
+    }
+  }
+
+  private static String quoted(String value) {
+    return "\"" + (value.length() > 40 ? value.substring(0, 37) + "..." : value).replace("\n", "\\n") + "\"";
   }
 
   /** Resolves an untagged plain scalar as YAML 1.1 does (Helm's YAML library). */
@@ -305,11 +516,14 @@ public final class YamlReader {
     if ((first >= '0' && first <= '9') || first == '-' || first == '+' || first == '.') {
       // Helm's YAML library ignores '_' in numbers, except in those that start with '.'
       String plain = first == '.' ? value : value.replace("_", "");
-      if (!plain.isEmpty() && INT.matcher(plain).matches()) {
+      // beyond 400 characters no integer fits Go's int64 or float64, and BigInteger would take quadratic time
+      if (!plain.isEmpty() && plain.length() <= MAX_NUMBER_LENGTH && INT.matcher(plain).matches()) {
         return integer(plain);
       }
       if (!plain.isEmpty() && FLOAT.matcher(plain).matches()) {
-        return Double.parseDouble(plain);
+        double number = Double.parseDouble(plain);
+        // Go's ParseFloat fails on overflow (1e400, a 500-digit integer), and Helm keeps the text
+        return Double.isInfinite(number) ? value : number;
       }
       switch (value) {
         case ".inf": case ".Inf": case ".INF": case "+.inf": case "+.Inf": case "+.INF":
@@ -355,6 +569,28 @@ public final class YamlReader {
     if (!event.is(id)) {
       throw syntax(event.getStartMark(), "", "unexpected YAML structure (" + event.getEventId() + ").");
     }
+  }
+
+  /** A character YAML does not allow (a control character, binary junk): where it is, never the text around it. */
+  private ValuesSyntaxException notPrintable(ReaderException e) {
+    int offset;
+    try {
+      offset = text.offsetByCodePoints(0, Math.max(0, Math.min(e.getPosition(), text.codePointCount(0, text.length()))));
+    } catch (IndexOutOfBoundsException outside) {
+      offset = 0;
+    }
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < offset; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    SourceLocation location = new SourceLocation(source, line, text.codePointCount(lineStart, offset) + 1);
+    return new ValuesSyntaxException(location, "", location + ": the file holds the character "
+        + String.format(Locale.ROOT, "U+%04X", e.getCodePoint()) + ", which YAML does not allow in a file."
+        + " Remove it; inside a double-quoted string write it as an escape such as \"\\x07\". If the file is binary, it is not a values file.");
   }
 
   private SourceLocation location(@Nullable Mark mark) {

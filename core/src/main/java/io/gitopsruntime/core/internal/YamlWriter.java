@@ -1,9 +1,13 @@
 package io.gitopsruntime.core.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
+import io.gitopsruntime.GitOpsRuntimeException;
+import io.gitopsruntime.core.ValuesYaml;
 import io.gitopsruntime.values.ExplicitNull;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -44,6 +48,10 @@ public final class YamlWriter {
     StringWriter out = new StringWriter();
     try (JsonGenerator generator = FACTORY.createGenerator(out)) {
       value(generator, root);
+    } catch (StreamConstraintsException e) {
+      // only values built in code get here: files are read at most 100 levels deep
+      throw new GitOpsRuntimeException("the values are nested more than " + StreamWriteConstraints.DEFAULT_MAX_DEPTH
+          + " levels deep, more than YAML output allows (values files may nest " + ValuesYaml.MAX_DEPTH + "). Flatten the values.", e);
     } catch (IOException e) {
       throw new UncheckedIOException("writing YAML to memory failed", e);
     }

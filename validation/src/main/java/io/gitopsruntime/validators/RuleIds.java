@@ -158,6 +158,12 @@ public final class RuleIds {
   /** A key the chart has but never reads. */
   public static final String VALUES_IGNORED_KEY = "values.ignored-key";
 
+  // the chart's keys
+  /** A key of the chart whose value is not of the type of the chart's default. */
+  public static final String VALUES_CHART_TYPE = "values.chart-type";
+  /** A top-level key that neither the chart nor any subchart reads. */
+  public static final String VALUES_UNKNOWN_KEY = "values.unknown-key";
+
   // Git setup URLs
   /** A Shared Configuration Repository URL that is not of the form {@code <repo_url>.git[/<path>][?ref=<branch>]}. */
   public static final String SHARED_CONFIG_REPO_FORMAT = "shared-config-repo.format";

@@ -33,7 +33,7 @@ public final class Validators {
 
   /**
    * The offline validators: names, access mode, account ID, API key, Git credentials, platform CA, URLs,
-   * skip flags, the chart's render-time guards and stale keys.
+   * skip flags, the chart's render-time guards, stale keys, and the types and names of the chart's keys.
    *
    * @return the validators, in report order
    */
@@ -48,7 +48,8 @@ public final class Validators {
         new UrlsValidator(),
         new SkipFlagsValidator(),
         new ChartGuardsValidator(),
-        new DeprecatedKeysValidator());
+        new DeprecatedKeysValidator(),
+        new ChartKeysValidator());
   }
 
   /**

@@ -1211,11 +1211,6 @@ public final class Messages {
     ARGO_EVENTS("argo-events", VALUES_DEPRECATED_KEY,
         "is no longer read: chart 0.27.0 removed the Argo Events subchart, so these settings do nothing.",
         "Remove it; install Argo Events separately if you need it."),
-    /** Never read by the parent chart. */
-    GLOBAL_IMAGE_PULL_SECRETS("global.imagePullSecrets", VALUES_DEPRECATED_KEY,
-        "is not read: the chart has no global pull secret; each component takes its own.",
-        "Set imagePullSecrets per component, for example app-proxy.imagePullSecrets,"
-            + " internal-router.imagePullSecrets, gitops-operator.imagePullSecrets and redis.imagePullSecrets."),
     /** Split into argo-gateway and the event reporters. */
     CF_ARGOCD_EXTRAS("cf-argocd-extras", VALUES_DEPRECATED_KEY,
         "is not read: the chart configures those components as argo-gateway and the event reporters.",

@@ -10,10 +10,14 @@ import io.gitopsruntime.core.ValuesSyntaxException;
 import io.gitopsruntime.core.ValuesTree;
 import io.gitopsruntime.core.ValuesYaml;
 import io.gitopsruntime.validation.Finding;
+import io.gitopsruntime.values.ExplicitNull;
 import io.gitopsruntime.values.GitOpsRuntimeValues;
+import io.gitopsruntime.values.RuntimeValues;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -60,7 +64,17 @@ final class Input {
       values = merged.toValues().values();
     }
 
-    String runtimeName = values.global().runtime().name().orElse(RuntimeInstallation.DEFAULT_RUNTIME_NAME);
+    // An absent, null or empty name is one case: the SDK names the runtime "codefresh", and the kept blank
+    // value tells the offline.names validator to say so (the chart itself has no default).
+    Optional<String> givenName = values.global().runtime().name();
+    String runtimeName = givenName.isPresent() && !givenName.get().isBlank()
+        ? givenName.get() : RuntimeInstallation.DEFAULT_RUNTIME_NAME;
+    if (!runtimeName.equals(givenName.orElse(null))) {
+      RuntimeValues runtime = values.global().runtime();
+      Map<String, Object> kept = new LinkedHashMap<>(runtime.additionalValues());
+      kept.putIfAbsent("name", givenName.isPresent() ? givenName.get() : ExplicitNull.INSTANCE);
+      values = values.withGlobal(values.global().withRuntime(runtime.withName(runtimeName).withAdditionalValues(kept)));
+    }
     List<Finding> naming = new ArrayList<>();
     NameRules.checkRuntimeName(runtimeName).ifPresent(naming::add);
     NameRules.checkNamespace(options.namespace).ifPresent(naming::add);

@@ -76,6 +76,22 @@ class GitOpsRuntimeCliTest {
     }
 
     @Test
+    void reportsAnAbsentNullOrEmptyRuntimeNameAlike() throws IOException {
+      String account = "global:\n  codefresh:\n    accountId: 628a80b693a15c0f9c13ab75\n    userToken:\n      token: "
+          + TOKEN + "\n";
+      for (String name : new String[] {"", "  runtime:\n    name:\n", "  runtime:\n    name: ''\n"}) {
+        CliRun run = CliRun.of("plan", "-f", values(account + name).toString());
+
+        assertThat(run.exitCode()).as(name).isZero();
+        assertThat(run.out()).as(name)
+            .contains("  runtime name:  codefresh\n")
+            .contains("global.runtime.name is not set (absent, null or empty): the SDK installs the runtime as"
+                + " \"codefresh\"")
+            .doesNotContain("is not a valid runtime name");
+      }
+    }
+
+    @Test
     void layersSeveralValuesFilesLaterWinning() throws IOException {
       Path base = values(TUNNEL);
       Path override = dir.resolve("override.yaml");

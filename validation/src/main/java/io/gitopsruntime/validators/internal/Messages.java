@@ -98,10 +98,10 @@ public final class Messages {
    */
   public static Finding runtimeNameDefaulted(String used) {
     return Finding.warning(RUNTIME_NAME_DEFAULTED, "global.runtime.name",
-        "The runtime name is empty in the values, so the runtime is named " + q(used)
-            + ", the installation page's default: the chart itself has no default and needs a name that is"
-            + " unique in the account.",
-        "Set global.runtime.name, for example \"prod-eu\".");
+        "global.runtime.name is not set (absent, null or empty): the SDK installs the runtime as " + q(used)
+            + ", the installation page's default, but the chart has no default, so these values alone fail with"
+            + " plain Helm (\"global.runtime.name is required\").",
+        "Set global.runtime.name to a name unique in the account, for example \"prod-eu\".");
   }
 
   // ---------------------------------------------------------------------------------------------------

@@ -68,7 +68,7 @@ public final class ChartKeysValidator implements Validator {
       var key = chart.find(path);
       if (key.isPresent()) {
         check(chart, key.get(), entry.getValue(), typed, out);
-      } else if (!isStaleKey(entry.getKey())) {
+      } else if (!(entry.getValue() instanceof ExplicitNull) && !isStaleKey(entry.getKey())) {
         out.add(unknownTopLevelKey(chart, entry.getKey()));
       }
     }

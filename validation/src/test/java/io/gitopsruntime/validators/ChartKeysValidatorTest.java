@@ -102,6 +102,11 @@ class ChartKeysValidatorTest {
     void leavesTopLevelKeysOfOlderChartsToTheDeprecatedKeysRule() {
       assertThat(run("argo-rollouts: {enabled: false}", "argo-events: {}", "cf-argocd-extras: {}")).isEmpty();
     }
+
+    @Test
+    void acceptsANullTopLevelKeyWhichSetsNothing() {
+      assertThat(run("configs: null")).isEmpty();
+    }
   }
 
   @Nested

@@ -4,6 +4,7 @@ import io.gitopsruntime.GitOpsRuntimeException;
 import io.gitopsruntime.core.Exports;
 import io.gitopsruntime.core.SecretHandling;
 import io.gitopsruntime.core.TerraformSyntax;
+import io.gitopsruntime.core.ValuesYaml;
 import io.gitopsruntime.validation.Finding;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +87,8 @@ final class ExportCommand implements Command {
           text = Exports.argoCdApplication(in.installation, secrets);
           break;
         default:
-          text = Exports.valuesYaml(in.installation, secrets);
+          // as given: a fragment without a runtime name must not override, when layered, the name another file sets
+          text = ValuesYaml.write(in.valuesAsGiven(), secrets);
       }
     } catch (GitOpsRuntimeException e) {
       throw new CliException(e.getMessage(), e);

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An installation read from values files and options, with every problem found on the way: values of
@@ -27,14 +28,17 @@ import java.util.Optional;
 final class Input {
   final InputOptions options;
   final String requestedRuntimeName;
+  /** The runtime node as the values files give it, when they gave no name (absent, null or empty); else null. */
+  final @Nullable RuntimeValues runtimeWithoutName;
   final List<ParsedValues> files;
   final RuntimeInstallation installation;
   final List<Finding> problems;
 
-  private Input(InputOptions options, String requestedRuntimeName, List<ParsedValues> files, RuntimeInstallation installation,
-      List<Finding> problems) {
+  private Input(InputOptions options, String requestedRuntimeName, @Nullable RuntimeValues runtimeWithoutName,
+      List<ParsedValues> files, RuntimeInstallation installation, List<Finding> problems) {
     this.options = options;
     this.requestedRuntimeName = requestedRuntimeName;
+    this.runtimeWithoutName = runtimeWithoutName;
     this.files = files;
     this.installation = installation;
     this.problems = problems;
@@ -69,8 +73,10 @@ final class Input {
     Optional<String> givenName = values.global().runtime().name();
     String runtimeName = givenName.isPresent() && !givenName.get().isBlank()
         ? givenName.get() : RuntimeInstallation.DEFAULT_RUNTIME_NAME;
+    RuntimeValues runtimeWithoutName = null;
     if (!runtimeName.equals(givenName.orElse(null))) {
       RuntimeValues runtime = values.global().runtime();
+      runtimeWithoutName = runtime;
       Map<String, Object> kept = new LinkedHashMap<>(runtime.additionalValues());
       kept.putIfAbsent("name", givenName.isPresent() ? givenName.get() : ExplicitNull.INSTANCE);
       values = values.withGlobal(values.global().withRuntime(runtime.withName(runtimeName).withAdditionalValues(kept)));
@@ -97,7 +103,16 @@ final class Input {
     if (options.version != null && !has(naming, NameRules.CHART_VERSION)) {
       builder.chartVersion(options.version);
     }
-    return new Input(options, runtimeName, files, builder.build(), problems);
+    return new Input(options, runtimeName, runtimeWithoutName, files, builder.build(), problems);
+  }
+
+  /**
+   * The values as the files give them: without the runtime name the SDK filled in, so that a values file
+   * exported from a fragment does not override, when layered, a name another file sets.
+   */
+  GitOpsRuntimeValues valuesAsGiven() {
+    GitOpsRuntimeValues values = installation.values();
+    return runtimeWithoutName == null ? values : values.withGlobal(values.global().withRuntime(runtimeWithoutName));
   }
 
   private static boolean has(List<Finding> findings, String ruleId) {

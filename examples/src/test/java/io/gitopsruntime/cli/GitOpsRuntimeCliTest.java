@@ -231,6 +231,20 @@ class GitOpsRuntimeCliTest {
     }
 
     @Test
+    void exportsAFragmentWithoutTheDefaultNameSoThatItDoesNotOverrideALayeredOne() throws IOException {
+      Path fragment = values("app-proxy:\n  replicaCount: 2\n");
+      Path nulled = dir.resolve("nulled.yaml");
+      Files.writeString(nulled, "global:\n  runtime:\n    name: null\n");
+
+      CliRun run = CliRun.of("export", "values", "-f", fragment.toString(), "--no-validate");
+      CliRun runNulled = CliRun.of("export", "values", "-f", nulled.toString(), "--no-validate");
+
+      assertThat(run.exitCode()).isZero();
+      assertThat(run.out()).isEqualTo("app-proxy:\n  replicaCount: 2\n");
+      assertThat(runNulled.out()).isEqualTo("global:\n  runtime:\n    name: null\n");
+    }
+
+    @Test
     void writesRevealedSecretsToAFileOnlyItsOwnerCanRead() throws IOException {
       Path target = dir.resolve("out.yaml");
 

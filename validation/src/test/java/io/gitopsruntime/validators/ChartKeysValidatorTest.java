@@ -3,15 +3,24 @@ package io.gitopsruntime.validators;
 import static io.gitopsruntime.validators.Fixtures.error;
 import static io.gitopsruntime.validators.Fixtures.warning;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gitopsruntime.RuntimeInstallation;
 import io.gitopsruntime.core.ParsedValues;
+import io.gitopsruntime.core.ValuesPath;
+import io.gitopsruntime.core.ValuesTree;
 import io.gitopsruntime.core.ValuesYaml;
 import io.gitopsruntime.validation.Finding;
+import io.gitopsruntime.validation.Severity;
+import io.gitopsruntime.validators.internal.ChartKeys;
+import io.gitopsruntime.validators.internal.ChartKeysGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -78,7 +87,7 @@ class ChartKeysValidatorTest {
 
     @Test
     void acceptsTheChartsOwnValuesFile() throws Exception {
-      Optional<Path> chartValues = io.gitopsruntime.validators.internal.ChartKeysGenerator.referenceValues();
+      Optional<Path> chartValues = ChartKeysGenerator.referenceValues();
       assumeTrue(chartValues.isPresent(), "The chart's values.yaml of the reference material is not beside this checkout.");
 
       assertThat(run(Files.readString(chartValues.get()).replace("  runtime:\n    # -- Runtime name. Must be unique"
@@ -204,10 +213,58 @@ class ChartKeysValidatorTest {
       assertThat(run("sealed-secrets: {resources: {limits: [1]}}", "redis-ha: {haproxy: {enabled: 1}}"))
           .extracting(Finding::path, Finding::severity)
           .containsExactlyInAnyOrder(
-              org.assertj.core.groups.Tuple.tuple("sealed-secrets.resources.limits",
-                  io.gitopsruntime.validation.Severity.ERROR),
-              org.assertj.core.groups.Tuple.tuple("redis-ha.haproxy.enabled",
-                  io.gitopsruntime.validation.Severity.WARNING));
+              tuple("sealed-secrets.resources.limits",
+                  Severity.ERROR),
+              tuple("redis-ha.haproxy.enabled",
+                  Severity.WARNING));
+    }
+  }
+
+  @Nested
+  class EveryKey {
+    /**
+     * Each key of the chart with a default, set to a value of the wrong shape (a map for a scalar or a list, a
+     * list for a map), gets one error at its path: from this validator or from the typed model (values.type),
+     * never both; env blocks get theirs from chart.env.
+     */
+    @Test
+    void everyKeyWithADefaultIsTypeCheckedByExactlyOneRule() {
+      List<String> unchecked = new ArrayList<>();
+      int checked = 0;
+      for (ChartKeys.Key key
+          : ChartKeys.chart().keys()) {
+        if (key.type() == ChartKeys.Type.NULL) {
+          continue;
+        }
+        Object wrong = key.type() == ChartKeys.Type.MAP
+            ? List.of("wrong") : Map.of("wrong", 1);
+        Map<String, Object> data = new LinkedHashMap<>();
+        Map<String, Object> node = data;
+        List<ValuesPath.Segment> segments = key.path().segments();
+        for (int i = 0; i < segments.size() - 1; i++) {
+          Map<String, Object> child = new LinkedHashMap<>();
+          node.put(((ValuesPath.Key) segments.get(i)).name(), child);
+          node = child;
+        }
+        node.put(((ValuesPath.Key) segments.get(segments.size() - 1)).name(), wrong);
+        ParsedValues parsed = ValuesTree.ofData(data).toValues();
+        var context = Fixtures.context(RuntimeInstallation.builder().values(parsed.values()).build());
+        List<Finding> typeFindings = new ArrayList<>(parsed.problems());
+        typeFindings.addAll(validator.validate(context));
+        String path = key.path().toString();
+        long errors = errorsAt(typeFindings, path);
+        if (errors > 1 || (errors == 0 && errorsAt(new ChartGuardsValidator().validate(context), path) == 0)) {
+          unchecked.add(path + " (" + errors + " type errors)");
+        }
+        checked++;
+      }
+      assertThat(unchecked).as("keys whose wrong type is not reported as exactly one error").isEmpty();
+      assertThat(checked).isGreaterThan(450);
+    }
+
+    private long errorsAt(List<Finding> findings, String path) {
+      return findings.stream()
+          .filter(f -> f.path().equals(path) && f.severity() == Severity.ERROR).count();
     }
   }
 

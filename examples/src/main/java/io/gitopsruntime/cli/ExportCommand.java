@@ -121,7 +121,8 @@ final class ExportCommand implements Command {
           text = Exports.argoCdApplication(in.installation, secrets);
           break;
         default:
-          text = Exports.valuesYaml(in.installation, secrets);
+          // as given: a fragment without a runtime name must not override, when layered, the name another file sets
+          text = ValuesYaml.write(in.valuesAsGiven(), secrets);
           if (!reveal && !ValuesYaml.literalSecrets(in.installation.values()).isEmpty()) {
             text = MASKED_HEADER + text;
           }

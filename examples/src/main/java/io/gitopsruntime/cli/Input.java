@@ -10,16 +10,20 @@ import io.gitopsruntime.core.ValuesSyntaxException;
 import io.gitopsruntime.core.ValuesTree;
 import io.gitopsruntime.core.ValuesYaml;
 import io.gitopsruntime.validation.Finding;
+import io.gitopsruntime.values.ExplicitNull;
 import io.gitopsruntime.values.GitOpsRuntimeValues;
+import io.gitopsruntime.values.RuntimeValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An installation read from values files and options, with every problem found on the way: values of
@@ -36,6 +40,8 @@ final class Input {
 
   final InputOptions options;
   final String requestedRuntimeName;
+  /** The runtime node as the values files give it, when they gave no name (absent, null or empty); else null. */
+  final @Nullable RuntimeValues runtimeWithoutName;
   final List<ParsedValues> files;
   final RuntimeInstallation installation;
   final List<Finding> problems;
@@ -43,10 +49,12 @@ final class Input {
   final List<Finding> readErrors;
   private final Map<Finding, SourceLocation> readErrorLocations;
 
-  private Input(InputOptions options, String requestedRuntimeName, List<ParsedValues> files, RuntimeInstallation installation,
-      List<Finding> problems, List<Finding> readErrors, Map<Finding, SourceLocation> readErrorLocations) {
+  private Input(InputOptions options, String requestedRuntimeName, @Nullable RuntimeValues runtimeWithoutName,
+      List<ParsedValues> files, RuntimeInstallation installation, List<Finding> problems, List<Finding> readErrors,
+      Map<Finding, SourceLocation> readErrorLocations) {
     this.options = options;
     this.requestedRuntimeName = requestedRuntimeName;
+    this.runtimeWithoutName = runtimeWithoutName;
     this.files = files;
     this.installation = installation;
     this.problems = problems;
@@ -86,7 +94,19 @@ final class Input {
       values = merged.toValues().values();
     }
 
-    String runtimeName = values.global().runtime().name().orElse(RuntimeInstallation.DEFAULT_RUNTIME_NAME);
+    // An absent, null or empty name is one case: the SDK names the runtime "codefresh", and the kept blank
+    // value tells the offline.names validator to say so (the chart itself has no default).
+    Optional<String> givenName = values.global().runtime().name();
+    String runtimeName = givenName.isPresent() && !givenName.get().isBlank()
+        ? givenName.get() : RuntimeInstallation.DEFAULT_RUNTIME_NAME;
+    RuntimeValues runtimeWithoutName = null;
+    if (!runtimeName.equals(givenName.orElse(null))) {
+      RuntimeValues runtime = values.global().runtime();
+      runtimeWithoutName = runtime;
+      Map<String, Object> kept = new LinkedHashMap<>(runtime.additionalValues());
+      kept.putIfAbsent("name", givenName.isPresent() ? givenName.get() : ExplicitNull.INSTANCE);
+      values = values.withGlobal(values.global().withRuntime(runtime.withName(runtimeName).withAdditionalValues(kept)));
+    }
     List<Finding> naming = new ArrayList<>();
     NameRules.checkRuntimeName(runtimeName).ifPresent(naming::add);
     NameRules.checkNamespace(options.namespace).ifPresent(naming::add);
@@ -109,7 +129,8 @@ final class Input {
     if (options.version != null && !has(naming, NameRules.CHART_VERSION)) {
       builder.chartVersion(options.version);
     }
-    return new Input(options, runtimeName, files, builder.build(), problems, readErrors, readErrorLocations);
+    return new Input(options, runtimeName, runtimeWithoutName, files, builder.build(), problems, readErrors,
+        readErrorLocations);
   }
 
   private static String readStdin(InputStream stdin) {
@@ -136,6 +157,15 @@ final class Input {
   Optional<SourceLocation> locationOf(Finding finding) {
     SourceLocation location = readErrorLocations.get(finding);
     return location != null ? Optional.of(location) : locationOf(finding.path());
+  }
+
+  /**
+   * The values as the files give them: without the runtime name the SDK filled in, so that a values file
+   * exported from a fragment does not override, when layered, a name another file sets.
+   */
+  GitOpsRuntimeValues valuesAsGiven() {
+    GitOpsRuntimeValues values = installation.values();
+    return runtimeWithoutName == null ? values : values.withGlobal(values.global().withRuntime(runtimeWithoutName));
   }
 
   private static boolean has(List<Finding> findings, String ruleId) {

@@ -81,6 +81,22 @@ class GitOpsRuntimeCliTest {
     }
 
     @Test
+    void reportsAnAbsentNullOrEmptyRuntimeNameAlike() throws IOException {
+      String account = "global:\n  codefresh:\n    accountId: 628a80b693a15c0f9c13ab75\n    userToken:\n      token: "
+          + TOKEN + "\n";
+      for (String name : new String[] {"", "  runtime:\n    name:\n", "  runtime:\n    name: ''\n"}) {
+        CliRun run = CliRun.of("plan", "-f", values(account + name).toString());
+
+        assertThat(run.exitCode()).as(name).isZero();
+        assertThat(run.out()).as(name)
+            .contains("  runtime name:  codefresh\n")
+            .contains("global.runtime.name is not set (absent, null or empty): the SDK installs the runtime as"
+                + " \"codefresh\"")
+            .doesNotContain("is not a valid runtime name");
+      }
+    }
+
+    @Test
     void layersSeveralValuesFilesLaterWinning() throws IOException {
       Path base = values(TUNNEL);
       Path override = dir.resolve("override.yaml");
@@ -223,6 +239,20 @@ class GitOpsRuntimeCliTest {
           + " keep\n# the secrets in Kubernetes Secrets and refer to them with secretKeyRef.\n"
           + "global:\n  codefresh:\n    accountId: 628a80b693a15c0f9c13ab75\n    userToken:\n"
           + "      token: '****'\n  runtime:\n    name: prod-eu\n");
+    }
+
+    @Test
+    void exportsAFragmentWithoutTheDefaultNameSoThatItDoesNotOverrideALayeredOne() throws IOException {
+      Path fragment = values("app-proxy:\n  replicaCount: 2\n");
+      Path nulled = dir.resolve("nulled.yaml");
+      Files.writeString(nulled, "global:\n  runtime:\n    name: null\n");
+
+      CliRun run = CliRun.of("export", "values", "-f", fragment.toString(), "--no-validate");
+      CliRun runNulled = CliRun.of("export", "values", "-f", nulled.toString(), "--no-validate");
+
+      assertThat(run.exitCode()).isZero();
+      assertThat(run.out()).isEqualTo("app-proxy:\n  replicaCount: 2\n");
+      assertThat(runNulled.out()).isEqualTo("global:\n  runtime:\n    name: null\n");
     }
 
     @Test

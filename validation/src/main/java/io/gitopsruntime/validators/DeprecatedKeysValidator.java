@@ -14,7 +14,12 @@ import java.util.Map;
 /**
  * Warns about keys the current chart ignores, which older chart versions, the chart's README or CI files
  * still show: {@code global.external-argo-cd}, {@code argo-rollouts}, {@code argo-events},
- * {@code global.imagePullSecrets}, {@code cf-argocd-extras} and others, each with its replacement.
+ * {@code cf-argocd-extras} and others, each with its replacement.
+ *
+ * <p>A key is called unread only when rendering the chart with and without it gives the same objects
+ * ({@code StaleKeysHelmTest} proves each with real Helm on a chart in the real one's shape). Not
+ * {@code global.imagePullSecrets}, for example: the parent chart's templates do not read it, but Helm hands
+ * {@code global} to every subchart and the argo-cd subchart gives its workloads those pull secrets.
  *
  * <p>Rules: {@value RuleIds#VALUES_DEPRECATED_KEY}, {@value RuleIds#VALUES_IGNORED_KEY}. Offline. Stateless
  * and thread-safe.
@@ -44,7 +49,6 @@ public final class DeprecatedKeysValidator implements Validator {
     report(out, StaleKey.EXTERNAL_ARGO_ROLLOUTS, global.get("external-argo-rollouts"));
     report(out, StaleKey.ARGO_ROLLOUTS, root.get("argo-rollouts"));
     report(out, StaleKey.ARGO_EVENTS, root.get("argo-events"));
-    report(out, StaleKey.GLOBAL_IMAGE_PULL_SECRETS, global.get("imagePullSecrets"));
     report(out, StaleKey.CF_ARGOCD_EXTRAS, root.get("cf-argocd-extras"));
     report(out, StaleKey.WORKFLOW_REPORTER, Raw.at(root, "event-reporters", "workflow").orElse(null));
     report(out, StaleKey.GARAGE, root.get("garage-workflows-artifact-storage"));

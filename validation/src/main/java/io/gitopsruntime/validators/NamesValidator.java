@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Checks the runtime name, namespace, release name and chart version with {@link NameRules}, and warns when
- * the values file left {@code global.runtime.name} empty so that the default name is used.
+ * the values file gave no {@code global.runtime.name} (absent, null or empty, all alike) so that the SDK uses
+ * the installation page's default {@code codefresh}, which the chart itself does not have.
  *
  * <p>Rules: {@value RuleIds#RUNTIME_NAME_FORMAT}, {@value RuleIds#NAMESPACE_FORMAT},
  * {@value RuleIds#RELEASE_NAME_FORMAT}, {@value RuleIds#CHART_VERSION_FORMAT},
@@ -36,8 +37,11 @@ public final class NamesValidator implements Validator {
   public List<Finding> validate(ValidationContext context) {
     RuntimeInstallation installation = context.installation();
     RuntimeValues runtime = context.values().global().runtime();
+    // The values file gave no name (absent, null or empty: the reader keeps such a value, and the CLI keeps a
+    // null for an absent one), so the SDK fills in the installation page's default.
     boolean givenEmpty = runtime.additionalValues().containsKey("name")
-        && Raw.isBlank(runtime.additionalValues().get("name"));
+        && Raw.isBlank(runtime.additionalValues().get("name"))
+        && installation.runtimeName().equals(RuntimeInstallation.DEFAULT_RUNTIME_NAME);
     return check(installation.releaseName(), installation.namespace(), installation.runtimeName(),
         installation.chartVersion(), givenEmpty);
   }

@@ -160,6 +160,12 @@ public final class RuleIds {
   /** A secret slot holds the mask {@code ****} that an export with secrets masked writes. */
   public static final String SECRETS_MASKED = "secrets.masked";
 
+  // the chart's keys
+  /** A key of the chart whose value is not of the type of the chart's default. */
+  public static final String VALUES_CHART_TYPE = "values.chart-type";
+  /** A top-level key that neither the chart nor any subchart reads. */
+  public static final String VALUES_UNKNOWN_KEY = "values.unknown-key";
+
   // Git setup URLs
   /** A Shared Configuration Repository URL that is not of the form {@code <repo_url>.git[/<path>][?ref=<branch>]}. */
   public static final String SHARED_CONFIG_REPO_FORMAT = "shared-config-repo.format";

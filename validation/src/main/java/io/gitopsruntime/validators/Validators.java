@@ -33,7 +33,8 @@ public final class Validators {
 
   /**
    * The offline validators: names, access mode, account ID, API key, Git credentials, platform CA, URLs,
-   * skip flags, the chart's render-time guards, stale keys and masked secrets.
+   * skip flags, the chart's render-time guards, stale keys, masked secrets, and the types and names of the chart's
+   * keys.
    *
    * @return the validators, in report order
    */
@@ -49,7 +50,8 @@ public final class Validators {
         new SkipFlagsValidator(),
         new ChartGuardsValidator(),
         new DeprecatedKeysValidator(),
-        new MaskedSecretsValidator());
+        new MaskedSecretsValidator(),
+        new ChartKeysValidator());
   }
 
   /**

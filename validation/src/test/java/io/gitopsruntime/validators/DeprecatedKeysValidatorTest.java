@@ -23,6 +23,12 @@ class DeprecatedKeysValidatorTest {
           v.withAdditionalValues(Map.of("argo-rollouts", ExplicitNull.INSTANCE)),
           c -> c.withAdditionalValues(Map.of("apiEventsPath", "/2.0/api/events"))))).isEmpty();
     }
+
+    @Test
+    void acceptsGlobalImagePullSecretsWhichReachTheArgoCdSubchart() throws Exception {
+      assertThat(Fixtures.run(validator, v -> v.withGlobal(v.global().withAdditionalValues(
+          Map.of("imagePullSecrets", List.of(Map.of("name", "dockerhub-creds"))))))).isEmpty();
+    }
   }
 
   @Nested
@@ -32,8 +38,7 @@ class DeprecatedKeysValidatorTest {
       List<Finding> findings = Fixtures.run(validator, v -> {
         var global = v.global().withAdditionalValues(map(
             "external-argo-cd", map("server", map("svc", "argocd-server")),
-            "external-argo-rollouts", map("rollout-reporter", map("enabled", true)),
-            "imagePullSecrets", List.of("regcred")));
+            "external-argo-rollouts", map("rollout-reporter", map("enabled", true))));
         global = global.withRuntime(global.runtime().withAdditionalValues(map(
             "repoCredentialsTemplate", map("url", "https://github.com"), "isExternalArgoCD", true)));
         global = global.withCodefresh(global.codefresh().withAdditionalValues(Map.of("apiEventsPath", "/events")));
@@ -63,12 +68,6 @@ class DeprecatedKeysValidatorTest {
               "argo-events is no longer read: chart 0.27.0 removed the Argo Events subchart, so these settings do"
                   + " nothing.",
               "Remove it; install Argo Events separately if you need it."),
-          warning(ID, "values.deprecated-key", "global.imagePullSecrets",
-              "global.imagePullSecrets is not read: the chart has no global pull secret; each component takes its"
-                  + " own.",
-              "Set imagePullSecrets per component, for example app-proxy.imagePullSecrets,"
-                  + " internal-router.imagePullSecrets, gitops-operator.imagePullSecrets and"
-                  + " redis.imagePullSecrets."),
           warning(ID, "values.deprecated-key", "cf-argocd-extras",
               "cf-argocd-extras is not read: the chart configures those components as argo-gateway and the event"
                   + " reporters.",

@@ -56,15 +56,24 @@ class NamesValidatorTest {
     }
 
     @Test
-    void warnsWhenTheValuesFileLeftTheRuntimeNameEmpty() throws Exception {
-      List<Finding> findings = Fixtures.run(validator, v -> Fixtures.runtime(v,
-          r -> r.withName(Optional.empty()).withAdditionalValues(Map.of("name", ExplicitNull.INSTANCE))));
+    void warnsAlikeWhenTheValuesFileGaveANullOrEmptyRuntimeName() throws Exception {
+      for (Object given : new Object[] {ExplicitNull.INSTANCE, "", "  "}) {
+        List<Finding> findings = Fixtures.run(validator, v -> Fixtures.runtime(v,
+            r -> r.withName("codefresh").withAdditionalValues(Map.of("name", given))));
 
-      assertThat(findings).containsExactly(warning(NamesValidator.ID, "runtime-name.defaulted",
-          "global.runtime.name",
-          "The runtime name is empty in the values, so the runtime is named \"codefresh\", the installation"
-              + " page's default: the chart itself has no default and needs a name that is unique in the account.",
-          "Set global.runtime.name, for example \"prod-eu\"."));
+        assertThat(findings).as("name: %s", given).containsExactly(warning(NamesValidator.ID,
+            "runtime-name.defaulted", "global.runtime.name",
+            "global.runtime.name is not set (absent, null or empty): the SDK installs the runtime as \"codefresh\","
+                + " the installation page's default, but the chart has no default, so these values alone fail with"
+                + " plain Helm (\"global.runtime.name is required\").",
+            "Set global.runtime.name to a name unique in the account, for example \"prod-eu\"."));
+      }
+    }
+
+    @Test
+    void saysNothingOnceANameIsSetOverAnEmptyOne() throws Exception {
+      assertThat(Fixtures.run(validator, v -> Fixtures.runtime(v,
+          r -> r.withName("staging").withAdditionalValues(Map.of("name", ExplicitNull.INSTANCE))))).isEmpty();
     }
   }
 }

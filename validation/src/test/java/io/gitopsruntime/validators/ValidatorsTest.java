@@ -28,7 +28,7 @@ class ValidatorsTest {
     assertThat(Validators.offline()).extracting(Validator::id).containsExactly(
         "offline.names", "offline.access-mode", "offline.account-id", "offline.user-token",
         "offline.git-credentials", "offline.platform-ca", "offline.urls", "offline.skip-flags",
-        "offline.chart-guards", "offline.deprecated-keys", "offline.masked-secrets");
+        "offline.chart-guards", "offline.deprecated-keys", "offline.masked-secrets", "offline.chart-keys");
   }
 
   @Test
@@ -51,7 +51,7 @@ class ValidatorsTest {
 
   @Test
   void listsAllValidatorsOfflineThenClusterThenRemoteWithUniqueIds() {
-    assertThat(Validators.all()).extracting(Validator::id).doesNotHaveDuplicates().hasSize(22)
+    assertThat(Validators.all()).extracting(Validator::id).doesNotHaveDuplicates().hasSize(23)
         .startsWith("offline.names").endsWith("ingress.probe");
     assertThat(Validators.all()).extracting(Validator::kind).containsSubsequence(
         ValidatorKind.OFFLINE, ValidatorKind.CLUSTER, ValidatorKind.PLATFORM);

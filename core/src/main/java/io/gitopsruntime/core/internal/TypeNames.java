@@ -63,6 +63,10 @@ public final class TypeNames {
    * @return true when messages must not quote the value
    */
   public static boolean mayBeSecret(ValuesPath path) {
+    // SecretSlots decides what is a secret: the chart's credential keys and keys named like secrets
+    if (SecretSlots.isSecret(path)) {
+      return true;
+    }
     for (ValuesPath p = path; !p.isRoot(); p = p.parent()) {
       if (SecretSlots.of(p).isPresent()) {
         return true;

@@ -98,10 +98,10 @@ public final class Messages {
    */
   public static Finding runtimeNameDefaulted(String used) {
     return Finding.warning(RUNTIME_NAME_DEFAULTED, "global.runtime.name",
-        "The runtime name is empty in the values, so the runtime is named " + q(used)
-            + ", the installation page's default: the chart itself has no default and needs a name that is"
-            + " unique in the account.",
-        "Set global.runtime.name, for example \"prod-eu\".");
+        "global.runtime.name is not set (absent, null or empty): the SDK installs the runtime as " + q(used)
+            + ", the installation page's default, but the chart has no default, so these values alone fail with"
+            + " plain Helm (\"global.runtime.name is required\").",
+        "Set global.runtime.name to a name unique in the account, for example \"prod-eu\".");
   }
 
   // ---------------------------------------------------------------------------------------------------
@@ -1211,11 +1211,6 @@ public final class Messages {
     ARGO_EVENTS("argo-events", VALUES_DEPRECATED_KEY,
         "is no longer read: chart 0.27.0 removed the Argo Events subchart, so these settings do nothing.",
         "Remove it; install Argo Events separately if you need it."),
-    /** Never read by the parent chart. */
-    GLOBAL_IMAGE_PULL_SECRETS("global.imagePullSecrets", VALUES_DEPRECATED_KEY,
-        "is not read: the chart has no global pull secret; each component takes its own.",
-        "Set imagePullSecrets per component, for example app-proxy.imagePullSecrets,"
-            + " internal-router.imagePullSecrets, gitops-operator.imagePullSecrets and redis.imagePullSecrets."),
     /** Split into argo-gateway and the event reporters. */
     CF_ARGOCD_EXTRAS("cf-argocd-extras", VALUES_DEPRECATED_KEY,
         "is not read: the chart configures those components as argo-gateway and the event reporters.",

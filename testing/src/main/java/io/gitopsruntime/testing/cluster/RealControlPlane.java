@@ -144,7 +144,7 @@ public final class RealControlPlane implements AutoCloseable {
         "--kubeconfig=" + admin, "--authentication-kubeconfig=" + admin, "--authorization-kubeconfig=" + admin,
         "--leader-elect=false", "--bind-address=127.0.0.1", "--secure-port=" + freePort(), "--root-ca-file=" + ca,
         "--service-account-private-key-file=" + dir.resolve("sa.key"), "--use-service-account-credentials=false",
-        "--controllers=*,-nodeipam,-nodelifecycle,-ttl,-bootstrapsigner,-tokencleaner", "--profiling=false", "--v=0"));
+        "--controllers=*,-nodeipam,-ttl,-bootstrapsigner,-tokencleaner", "--profiling=false", "--v=0"));
     launch("kube-scheduler", List.of(binary(assets, "kube-scheduler").toString(), "--kubeconfig=" + admin,
         "--authentication-kubeconfig=" + admin, "--authorization-kubeconfig=" + admin, "--leader-elect=false",
         "--bind-address=127.0.0.1", "--secure-port=" + freePort(), "--profiling=false", "--v=0"));

@@ -39,8 +39,12 @@ public final class FailureDiagnosis {
   /** Helm 4's server-side apply conflict: {@code conflict occurred while applying object NS/X G/V, Kind=K: ...}. */
   private static final Pattern FIELD_CONFLICT = Pattern.compile(
       "conflict occurred while applying object ([^/\\s]*)/(\\S+) (\\S*), Kind=(\\w+): (?:Apply failed with )?([^\\n]*)");
-  /** Log lines Helm writes to stderr besides its error: Helm 4's {@code level=WARN msg=...}, Helm 3's WARNING lines. */
-  private static final Pattern LOG_LINE = Pattern.compile("^(level=(WARN|INFO|DEBUG) .*|WARNING: .*)$");
+  /**
+   * Log lines Helm writes to stderr besides its error: Helm 4's {@code level=WARN msg=...}, Helm 3's
+   * {@code WARNING: ...}, and client-go's {@code I1202 05:00:14.012666 8398 reflector.go:664] ...} (klog).
+   */
+  private static final Pattern LOG_LINE = Pattern.compile(
+      "^(level=(WARN|INFO|DEBUG) .*|WARNING: .*|[IW]\\d{4} \\d\\d:\\d\\d:\\d\\d\\.\\d+ +\\d+ [^ ]+:\\d+\\] .*)$");
   private static final Pattern HOOK_EVENT = Pattern.compile("\\b(pre|post)-(install|upgrade|delete|rollback)\\b");
   private static final Pattern CONFLICT = Pattern.compile(
       "([A-Za-z]+) \"([^\"]+)\" in namespace \"([^\"]*)\" exists and cannot be imported into the current release");

@@ -84,7 +84,7 @@ class HelmCliInstallerTest {
   /** The values file helm was given in a call: a fresh file in the values directory, gone by now. */
   private String valuesArgument(List<String> call) {
     String file = call.get(call.indexOf("-f") + 1);
-    assertThat(Path.of(file).getParent()).isEqualTo(valuesDir);
+    assertThat(Path.of(file).getParent().getParent()).isEqualTo(valuesDir);
     assertThat(Path.of(file)).doesNotExist();
     return file;
   }

@@ -209,6 +209,8 @@ class FailureDiagnosisTest {
       InstallException e = FailureDiagnosis.diagnose(context(Operation.INSTALL),
           "level=WARN msg=\"--wait=true is deprecated (boolean value) and can be replaced with --wait=watcher\"\n"
               + "WARNING: Kubernetes configuration file is group-readable. This is insecure. Location: /home/me/.kube/config\n"
+              + "I1202 05:00:14.012666    8398 reflector.go:664] \"Warning: watch ended with error\" err=\"an error on the"
+              + " server (\\\"unable to decode an event from the watch stream: context canceled\\\")\"\n"
               + "Error: INSTALLATION FAILED: execution error at (gitops-runtime/templates/x.yaml:3:4): bad value\n", null);
 
       assertThat(e.failure()).isEqualTo(FailureKind.CHART);

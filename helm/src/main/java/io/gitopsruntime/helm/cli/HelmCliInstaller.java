@@ -108,6 +108,7 @@ public final class HelmCliInstaller implements Installer {
     this.helmExecutable = b.helmExecutable;
     this.searchPath = b.searchPath != null ? b.searchPath : Objects.requireNonNullElse(System.getenv("PATH"), "");
     this.kube = new KubeTarget(Optional.ofNullable(b.kubeconfig), Optional.ofNullable(b.kubeContext));
+    kube.check();
     this.timeout = b.timeout;
     this.processTimeout = b.processTimeout != null ? b.processTimeout : b.timeout.multipliedBy(4).plusMinutes(1);
     this.listener = SafeListener.of(b.listener);
@@ -707,9 +708,12 @@ public final class HelmCliInstaller implements Installer {
     }
 
     /**
-     * Builds the installer; nothing is run until an operation is called.
+     * Builds the installer; nothing is run until an operation is called. The kubeconfig is checked now, without
+     * talking to the cluster, so that a mistyped context is never replaced by the current one.
      *
      * @return the installer
+     * @throws IllegalArgumentException naming the file and the context, if the kubeconfig does not exist or parse,
+     *     has no such context, or names no usable one
      */
     public HelmCliInstaller build() {
       return new HelmCliInstaller(this);

@@ -3,6 +3,7 @@ package io.gitopsruntime.helm.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitopsruntime.RuntimeInstallation;
 import io.gitopsruntime.core.ValidatorChain;
@@ -29,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -134,6 +136,45 @@ class HelmCliRealHelmTest {
         assertThat(again.revision()).isEqualTo(1);
         assertThat(status.chartVersion()).contains(TestChart.VERSION);
       }
+    }
+
+    @Test
+    void namesTheFieldAndManagerOfAHelm4ServerSideApplyConflictAndForcesOnlyWhenAsked(KubernetesClient client,
+        @KubernetesTest.Kubeconfig Path kubeconfig) {
+      Path helm = present(ASSETS.helm4());
+      Path chart = TestChart.writeTo(tmp);
+      HelmCliInstaller.Builder builder = HelmCliInstaller.builder().helmExecutable(helm).kubeconfig(kubeconfig)
+          .kubernetesClient(client).validators(ValidatorChain.builder().addAll(Validators.offline()).build())
+          .tempDirectory(tmp).timeout(Duration.ofMinutes(2));
+      try (HelmCliInstaller installer = builder.build()) {
+        installer.install(withLogLevel(chart, "info"));
+      }
+      // another tool takes the field over with server-side apply, as kubectl apply --server-side --force-conflicts does
+      client.configMaps().inNamespace("codefresh").resource(new ConfigMapBuilder().withNewMetadata()
+          .withName("cap-app-proxy-cm").endMetadata().addToData("logLevel", "debug").build())
+          .fieldManager("kubectl").forceConflicts().serverSideApply();
+
+      try (HelmCliInstaller installer = builder.build()) {
+        assertThatThrownBy(() -> installer.install(withLogLevel(chart, "warn")))
+            .isInstanceOfSatisfying(InstallException.class, e -> {
+              assertThat(e.failure()).as(e.getMessage()).isEqualTo(FailureKind.OWNERSHIP_CONFLICT);
+              assertThat(e.getMessage()).as(e.getMessage())
+                  .startsWith("Upgrading release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: server-side"
+                      + " apply met fields that another field manager owns:\n  ConfigMap/codefresh/cap-app-proxy-cm: ")
+                  .contains("\"kubectl\"", ".data.logLevel", "forceConflicts(true)");
+            });
+      }
+      try (HelmCliInstaller installer = builder.forceConflicts(true).build()) {
+        assertThat(installer.install(withLogLevel(chart, "warn")).outcome()).isEqualTo(InstallOutcome.UPGRADED);
+      }
+      assertThat(client.configMaps().inNamespace("codefresh").withName("cap-app-proxy-cm").get().getData())
+          .containsEntry("logLevel", "warn");
+    }
+
+    private RuntimeInstallation withLogLevel(Path chart, String level) {
+      return RuntimeInstallation.builder().chart(chart.toString())
+          .values(ValuesYaml.parse(TestChart.tunnelValues() + "app-proxy:\n  config:\n    logLevel: " + level + "\n"))
+          .build();
     }
 
     @ParameterizedTest(name = "Helm {0}")

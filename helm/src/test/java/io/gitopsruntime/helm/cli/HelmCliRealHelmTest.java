@@ -171,6 +171,37 @@ class HelmCliRealHelmTest {
           .containsEntry("logLevel", "warn");
     }
 
+    @Test
+    void upgradesAReleaseHelm3InstalledWithHelm4KeepingClientSideApplyAndThenChangesNothing(KubernetesClient client,
+        @KubernetesTest.Kubeconfig Path kubeconfig) throws Exception {
+      Path helm3 = present(ASSETS.helm3());
+      Path helm4 = present(ASSETS.helm4());
+      Path chart = TestChart.writeTo(tmp);
+      try (HelmCliInstaller installer = builder(helm3, client, kubeconfig).build()) {
+        assertThat(installer.install(withLogLevel(chart, "info")).outcome()).isEqualTo(InstallOutcome.INSTALLED);
+      }
+      try (HelmCliInstaller installer = builder(helm4, client, kubeconfig).build()) {
+        InstallResult same = installer.install(withLogLevel(chart, "info"));
+        InstallResult upgraded = installer.install(withLogLevel(chart, "warn"));
+        InstallResult again = installer.install(withLogLevel(chart, "warn"));
+
+        assertThat(same.outcome()).isEqualTo(InstallOutcome.UNCHANGED);
+        assertThat(upgraded.outcome()).isEqualTo(InstallOutcome.UPGRADED);
+        assertThat(upgraded.revision()).isEqualTo(2);
+        assertThat(again.outcome()).isEqualTo(InstallOutcome.UNCHANGED);
+        assertThat(again.revision()).isEqualTo(2);
+      }
+      Run status = run(List.of(helm4.toString(), "status", "cf-gitops-runtime", "--namespace", "codefresh", "-o", "json",
+          "--kubeconfig", kubeconfig.toString()));
+      assertThat(status.output).contains("\"apply_method\":\"csa\"").doesNotContain("\"chart\"");
+    }
+
+    private HelmCliInstaller.Builder builder(Path helm, KubernetesClient client, Path kubeconfig) {
+      return HelmCliInstaller.builder().helmExecutable(helm).kubeconfig(kubeconfig).kubernetesClient(client)
+          .validators(ValidatorChain.builder().addAll(Validators.offline()).build()).tempDirectory(tmp)
+          .timeout(Duration.ofMinutes(2));
+    }
+
     private RuntimeInstallation withLogLevel(Path chart, String level) {
       return RuntimeInstallation.builder().chart(chart.toString())
           .values(ValuesYaml.parse(TestChart.tunnelValues() + "app-proxy:\n  config:\n    logLevel: " + level + "\n"))

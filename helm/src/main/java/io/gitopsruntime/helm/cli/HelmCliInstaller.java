@@ -48,8 +48,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Installs the GitOps Runtime by running the user's {@code helm} binary (Helm 3.10.0 or newer, or Helm 4):
- * {@code helm upgrade --install ... -f <values> --wait}, with the values in a file only its owner can read,
- * deleted afterwards; secrets never appear on a command line.
+ * {@code helm upgrade --install ... -f <values> --wait}, with the values in a file only its owner can read, in a
+ * directory only its owner can enter, deleted afterwards, also when the JVM is stopped with SIGTERM or Ctrl-C
+ * (then the running helm is asked to stop too); secrets never appear on a command line.
  *
  * <pre>{@code
  * try (HelmCliInstaller installer = HelmCliInstaller.builder()

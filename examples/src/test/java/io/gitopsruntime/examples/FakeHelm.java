@@ -17,14 +17,16 @@ import java.util.stream.Stream;
  *
  * <p>It records the arguments of every call, checks that each {@code -f} values file exists and has mode
  * {@code -rw-------} while it runs (and fails with exit code 91 if not), and keeps a copy of it. Then it either plays
- * back an answer scripted for the sub-command ({@link #respond}) or behaves like a small Helm 3.21: {@code upgrade}
+ * back an answer scripted for the sub-command ({@link #respond}) or behaves like a small Helm 3.22: {@code upgrade}
  * stores a deployed revision with the values it got and {@link #MANIFEST} as its manifest; {@code status},
  * {@code get values}, {@code get manifest}, {@code show chart}, {@code template}, {@code history} and
- * {@code uninstall} answer from that state. Not thread-safe; one per test.
+ * {@code uninstall} answer from that state, in the JSON shapes real Helm prints: {@code status -o json} has no
+ * {@code chart} (Helm strips it), {@code history -o json} names each revision's chart, and
+ * {@code version --template {{.Version}}} prints the bare version. Not thread-safe; one per test.
  */
 final class FakeHelm {
-  /** What {@code helm version --short} prints. */
-  static final String VERSION = "v3.21.4+g0e2b5d2";
+  /** What {@code helm version --template {{.Version}}} prints (no newline). */
+  static final String VERSION = "v3.22.0";
   /** What {@code helm template} prints and {@code helm get manifest} returns after an upgrade. */
   static final String MANIFEST = String.join("\n",
       "---",
@@ -82,27 +84,31 @@ final class FakeHelm {
       "if [ -d \"$R\" ]; then cat \"$R/stdout\"; cat \"$R/stderr\" >&2; exit \"$(cat \"$R/exit\")\"; fi",
       "notfound() { echo 'Error: release: not found' >&2; exit 1; }",
       "D=\"$S/release\"",
+      "T='2026-01-05T10:15:13.123456789Z'",
       "case \"$key\" in",
-      "  version) echo '" + VERSION + "' ;;",
+      "  version) printf '%s' '" + VERSION + "' ;;",
       "  template) cat \"$S/manifest.yaml\" ;;",
       "  show-chart) printf 'apiVersion: v2\\nname: gitops-runtime\\nversion: %s\\n' \"$version\" ;;",
       "  upgrade)",
       "    rev=$(( $(cat \"$D/revision\" 2>/dev/null || echo 0) + 1 ))",
       "    mkdir -p \"$D\"",
       "    [ \"$rev\" = 1 ] && echo \"Release \\\"$3\\\" does not exist. Installing it now.\"",
-      "    echo \"$rev deployed\" >> \"$D/history\"",
+      "    if [ -f \"$D/history\" ]; then sed 's/^\\([0-9]*\\) deployed /\\1 superseded /' \"$D/history\" > \"$D/history.new\";"
+          + " mv \"$D/history.new\" \"$D/history\"; fi",
+      "    echo \"$rev deployed $version\" >> \"$D/history\"",
       "    echo \"$rev\" > \"$D/revision\"; echo \"$version\" > \"$D/chart\"",
       "    cp \"$values\" \"$D/values.yaml\"; cp \"$S/manifest.yaml\" \"$D/manifest.yaml\"",
       "    printf 'NAME: %s\\nNAMESPACE: %s\\nSTATUS: deployed\\nREVISION: %s\\n' \"$3\" \"$ns\" \"$rev\" ;;",
       "  status)",
       "    [ -f \"$D/revision\" ] || notfound",
-      "    printf '{\"name\":\"%s\",\"namespace\":\"%s\",\"version\":%s,\"info\":{\"status\":\"deployed\"},"
-          + "\"chart\":{\"metadata\":{\"name\":\"gitops-runtime\",\"version\":\"%s\"}}}\\n'"
-          + " \"$2\" \"$ns\" \"$(cat \"$D/revision\")\" \"$(cat \"$D/chart\")\" ;;",
+      "    printf '{\"name\":\"%s\",\"info\":{\"first_deployed\":\"%s\",\"last_deployed\":\"%s\",\"deleted\":\"\","
+          + "\"description\":\"Install complete\",\"status\":\"deployed\"},\"config\":{},\"version\":%s,\"namespace\":\"%s\"}\\n'"
+          + " \"$2\" \"$T\" \"$T\" \"$(cat \"$D/revision\")\" \"$ns\" ;;",
       "  history)",
       "    [ -f \"$D/revision\" ] || notfound",
-      "    sep='['; while read -r r s; do printf '%s{\"revision\":%s,\"status\":\"%s\"}' \"$sep\" \"$r\" \"$s\"; sep=','; done"
-          + " < \"$D/history\"; echo ']' ;;",
+      "    sep='['; while read -r r s c; do printf '%s{\"revision\":%s,\"updated\":\"%s\",\"status\":\"%s\","
+          + "\"chart\":\"gitops-runtime-%s\",\"app_version\":\"0.1.0\",\"description\":\"Upgrade complete\"}'"
+          + " \"$sep\" \"$r\" \"$T\" \"$s\" \"$c\"; sep=','; done < \"$D/history\"; echo ']' ;;",
       "  get-values) [ -f \"$D/revision\" ] || notfound; cat \"$D/values.yaml\" ;;",
       "  get-manifest) [ -f \"$D/revision\" ] || notfound; cat \"$D/manifest.yaml\" ;;",
       "  uninstall) [ -f \"$D/revision\" ] || notfound; rm -rf \"$D\"; echo \"release \\\"$2\\\" uninstalled\" ;;",

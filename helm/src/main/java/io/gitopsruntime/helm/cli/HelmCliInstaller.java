@@ -47,9 +47,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Installs the GitOps Runtime by running the user's {@code helm} binary (3.8.0 or newer):
- * {@code helm upgrade --install ... -f <values> --wait}, with the values in a file only its owner can read,
- * deleted afterwards; secrets never appear on a command line.
+ * Installs the GitOps Runtime by running the user's {@code helm} binary (Helm 3.10.0 or newer, or Helm 4):
+ * {@code helm upgrade --install ... -f <values> --wait}, with the values in a file only its owner can read, in a
+ * directory only its owner can enter, deleted afterwards, also when the JVM is stopped with SIGTERM or Ctrl-C
+ * (then the running helm is asked to stop too); secrets never appear on a command line.
  *
  * <pre>{@code
  * try (HelmCliInstaller installer = HelmCliInstaller.builder()
@@ -70,6 +71,13 @@ import org.slf4j.LoggerFactory;
  * ownership conflict names the objects and the labels to add, a timeout says what was not ready (see
  * {@link InstallException#failure()}).
  *
+ * <p>Helm 3 and Helm 4 are both supported; the installer asks {@code helm version} which one it runs and uses
+ * that major's flags ({@code --wait} or {@code --wait=watcher}; {@code template --validate} or
+ * {@code --dry-run=server}). Field conflicts under Helm 4's server-side apply: by default the install fails and
+ * names the field and the manager that owns it; with {@link Builder#forceConflicts(boolean)} the release takes the
+ * fields over ({@code --force-conflicts}). A release installed with Helm 3 keeps client-side apply when Helm 4
+ * upgrades it.
+ *
  * <p>Thread-safe: one installer may run operations for different releases concurrently (Helm refuses two
  * at once on the same release). Close it to close the Kubernetes client it built.
  */
@@ -88,17 +96,20 @@ public final class HelmCliInstaller implements Installer {
   private final @Nullable KubernetesClient givenClient;
   private final @Nullable Path tempDirectory;
   private final boolean plainHttp;
+  private final boolean forceConflicts;
   private final ProcessRunner runner;
   private final Object clientLock = new Object();
   private @Nullable KubernetesClient ownClient;
   private boolean clientFailed;
   private boolean closed;
   private volatile @Nullable Path verifiedHelm;
+  private volatile int helmMajor = 3;
 
   private HelmCliInstaller(Builder b) {
     this.helmExecutable = b.helmExecutable;
     this.searchPath = b.searchPath != null ? b.searchPath : Objects.requireNonNullElse(System.getenv("PATH"), "");
     this.kube = new KubeTarget(Optional.ofNullable(b.kubeconfig), Optional.ofNullable(b.kubeContext));
+    kube.check();
     this.timeout = b.timeout;
     this.processTimeout = b.processTimeout != null ? b.processTimeout : b.timeout.multipliedBy(4).plusMinutes(1);
     this.listener = SafeListener.of(b.listener);
@@ -107,6 +118,7 @@ public final class HelmCliInstaller implements Installer {
     this.givenClient = b.client;
     this.tempDirectory = b.tempDirectory;
     this.plainHttp = b.plainHttp;
+    this.forceConflicts = b.forceConflicts;
     this.runner = new ProcessRunner(b.grace);
   }
 
@@ -178,7 +190,8 @@ public final class HelmCliInstaller implements Installer {
       }
       boolean createNamespace = before.isEmpty() && namespaceMissing(client, installation.namespace());
       HelmUpgradeCommand upgrade = new HelmUpgradeCommand(installation.releaseName(), installation.chart(),
-          installation.namespace(), installation.chartVersion(), values.path(), timeout, createNamespace, plainHttp, kube);
+          installation.namespace(), installation.chartVersion(), values.path(), timeout, createNamespace, plainHttp, kube,
+          helmMajor, forceConflicts);
       listener.phaseStarted(InstallPhase.HELM);
       long helmStart = System.nanoTime();
       ProcessRunner.Result run = exec(helm, upgrade, processTimeout, redactor, diag.rendered(desired.refs()));
@@ -215,7 +228,7 @@ public final class HelmCliInstaller implements Installer {
     }
     ReleaseManifest manifest = manifest(helm, installation, redactor, diag);
     HelmUninstallCommand uninstall = new HelmUninstallCommand(installation.releaseName(), installation.namespace(), timeout,
-        kube);
+        kube, helmMajor);
     listener.phaseStarted(InstallPhase.UNINSTALL);
     long helmStart = System.nanoTime();
     ProcessRunner.Result run = exec(helm, uninstall, processTimeout, redactor, diag);
@@ -253,9 +266,8 @@ public final class HelmCliInstaller implements Installer {
       return status.state(io.gitopsruntime.install.ReleaseState.NOT_INSTALLED).build();
     }
     status.state(release.get().state()).revision(release.get().revision());
-    if (!release.get().chartVersion().isEmpty()) {
-      status.chartVersion(release.get().chartVersion());
-    }
+    HelmRelease.splitChart(deployedChart(helm, installation, release.get(), redactor, diag))
+        .ifPresent(chart -> status.chartVersion(chart[1]));
     if (client != null) {
       status.notReady(new ClusterDiagnostics(client).notReady(installation.releaseName(), installation.namespace()));
     }
@@ -304,10 +316,30 @@ public final class HelmCliInstaller implements Installer {
     return HelmHistoryCommand.parse(run.stdout());
   }
 
+  /**
+   * The deployed revision's chart as {@code name-version}. Real Helm's {@code status -o json} has no chart (Helm 3
+   * and 4 strip it), so it comes from the history; an empty string when Helm says nothing about it.
+   */
+  private String deployedChart(Path helm, RuntimeInstallation installation, HelmRelease deployed, Redactor redactor,
+      FailureDiagnosis.Context diag) {
+    if (!deployed.chartName().isEmpty() && !deployed.chartVersion().isEmpty()) {
+      return deployed.chart();
+    }
+    List<HelmRevision> revisions;
+    try {
+      revisions = history(helm, installation, redactor, diag);
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      log.debug("could not read the deployed chart from the history: {}", e.getMessage());
+      return "";
+    }
+    return revisions.stream().filter(r -> r.revision() == deployed.revision()).map(HelmRevision::chart).findFirst()
+        .orElse("");
+  }
+
   private ReleaseManifest render(Path helm, RuntimeInstallation installation, Path values, boolean upgrade,
       Redactor redactor, FailureDiagnosis.Context diag) {
     HelmTemplateCommand template = new HelmTemplateCommand(installation.releaseName(), installation.chart(),
-        installation.namespace(), installation.chartVersion(), values, upgrade, plainHttp, kube);
+        installation.namespace(), installation.chartVersion(), values, upgrade, plainHttp, kube, helmMajor);
     ProcessRunner.Result run = exec(helm, template, processTimeout, redactor, diag);
     if (run.exitCode() != 0) {
       throw FailureDiagnosis.diagnose(diag.command(template.display(redactor), run.exitCode()), run.stderr(), null);
@@ -352,7 +384,8 @@ public final class HelmCliInstaller implements Installer {
       throw FailureDiagnosis.diagnose(diag.command(show.display(redactor), shown.exitCode()), shown.stderr(), null);
     }
     try {
-      if (!HelmShowChartCommand.nameAndVersion(shown.stdout()).equals(deployed.chart())) {
+      if (!HelmShowChartCommand.nameAndVersion(shown.stdout()).equals(deployedChart(helm, installation, deployed,
+          redactor, diag))) {
         return false;
       }
     } catch (IllegalArgumentException e) {
@@ -402,7 +435,7 @@ public final class HelmCliInstaller implements Installer {
     }
   }
 
-  /** The verified executable: found, runnable, and at least Helm 3.8.0. Checked once per installer. */
+  /** The verified executable: found, runnable, and at least Helm 3.10.0. Checked once per installer. */
   private Path helm(FailureDiagnosis.Context diag) {
     Path verified = verifiedHelm;
     if (verified != null) {
@@ -423,7 +456,7 @@ public final class HelmCliInstaller implements Installer {
     }
     HelmVersionCommand version = new HelmVersionCommand();
     ProcessRunner.Result run = exec(helm, version, VERSION_LIMIT, Redactor.ofLiterals(List.of()), diag);
-    String display = "helm version --short";
+    String display = version.display(Redactor.ofLiterals(List.of()));
     if (run.exitCode() != 0) {
       throw FailureDiagnosis.exception(diag.command(display, run.exitCode()), FailureKind.HELM_UNAVAILABLE,
           helm + " does not work: " + run.stderr().strip() + ". " + Remedies.installHelm(), null);
@@ -438,6 +471,7 @@ public final class HelmCliInstaller implements Installer {
           + " is too old: the installers need Helm " + Remedies.MINIMUM_HELM + " or newer. " + Remedies.installHelm(), null);
     }
     log.debug("using helm {} at {}", parsed.get(), helm);
+    helmMajor = parsed.get().major();
     verifiedHelm = helm;
     return helm;
   }
@@ -522,6 +556,7 @@ public final class HelmCliInstaller implements Installer {
     private @Nullable KubernetesClient client;
     private @Nullable Path tempDirectory;
     private boolean plainHttp;
+    private boolean forceConflicts;
 
     private Builder() {}
 
@@ -660,9 +695,26 @@ public final class HelmCliInstaller implements Installer {
     }
 
     /**
-     * Builds the installer; nothing is run until an operation is called.
+     * Whether Helm 4's server-side apply takes over fields that another field manager owns
+     * ({@code --force-conflicts}). By default it does not: the install fails and the message names each field and its
+     * manager, so that nothing another tool manages is overwritten silently. Helm 3 applies client-side and ignores
+     * this setting.
+     *
+     * @param force true to take the fields over
+     * @return this builder
+     */
+    public Builder forceConflicts(boolean force) {
+      this.forceConflicts = force;
+      return this;
+    }
+
+    /**
+     * Builds the installer; nothing is run until an operation is called. The kubeconfig is checked now, without
+     * talking to the cluster, so that a mistyped context is never replaced by the current one.
      *
      * @return the installer
+     * @throws IllegalArgumentException naming the file and the context, if the kubeconfig does not exist or parse,
+     *     has no such context, or names no usable one
      */
     public HelmCliInstaller build() {
       return new HelmCliInstaller(this);

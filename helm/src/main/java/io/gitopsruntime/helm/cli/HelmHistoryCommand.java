@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code helm history <release> --namespace <ns> -o json}: the revisions and their states, to find the one to
- * roll back to. Immutable and thread-safe.
+ * {@code helm history <release> --namespace <ns> -o json}: the revisions, their states and charts, to find the
+ * one to roll back to and the chart that is deployed ({@code helm status -o json} has no chart: Helm 3 and 4
+ * strip it). Each entry is {@code {"revision":2,"updated":"...","status":"deployed","chart":"gitops-runtime-0.30.0",
+ * "app_version":"...","description":"Upgrade complete"}} in both majors. Immutable and thread-safe.
  *
  * @param release the release name
  * @param namespace the namespace
@@ -40,7 +42,8 @@ record HelmHistoryCommand(String release, String namespace, KubeTarget kube) imp
         throw new IllegalArgumentException("helm history printed no list");
       }
       List<HelmRevision> out = new ArrayList<>();
-      root.forEach(r -> out.add(new HelmRevision(r.path("revision").asInt(), r.path("status").asText("unknown"))));
+      root.forEach(r -> out.add(new HelmRevision(r.path("revision").asInt(), r.path("status").asText("unknown"),
+          r.path("chart").asText(""))));
       return out;
     } catch (IOException e) {
       throw new IllegalArgumentException("helm history printed something that is not JSON", e);

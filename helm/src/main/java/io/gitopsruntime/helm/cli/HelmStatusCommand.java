@@ -10,7 +10,9 @@ import java.util.List;
 
 /**
  * {@code helm status <release> --namespace <ns> -o json}, and the parsing of the few fields the installer
- * reads. The JSON is the whole release, user values included: it is parsed, never shown.
+ * reads. The JSON is the whole release, user values included: it is parsed, never shown. Real Helm (3 and 4)
+ * strips the chart from it: its keys are {@code name, info, config, manifest, version, namespace} (Helm 4 adds
+ * {@code apply_method}); the deployed chart comes from {@link HelmHistoryCommand}.
  * Immutable and thread-safe.
  *
  * @param release the release name
@@ -38,7 +40,7 @@ record HelmStatusCommand(String release, String namespace, KubeTarget kube) impl
   }
 
   /**
-   * Reads name, revision, status and chart from the JSON.
+   * Reads name, revision and status from the JSON; the chart too, in the unlikely case that it is there.
    *
    * @param json what helm printed
    * @param namespace the namespace asked for

@@ -20,9 +20,11 @@ import java.util.Optional;
  * @param upgrade whether the release exists (renders with {@code .Release.IsUpgrade})
  * @param plainHttp whether an {@code oci://} registry is spoken to over plain HTTP
  * @param kube the cluster
+ * @param helmMajor the major version of the helm that runs it: Helm 3 validates against the cluster with
+ *     {@code --validate}, which Helm 4 deprecated for {@code --dry-run=server}
  */
 record HelmTemplateCommand(String release, String chart, String namespace, Optional<String> version, Path valuesFile,
-    boolean upgrade, boolean plainHttp, KubeTarget kube) implements HelmCommand {
+    boolean upgrade, boolean plainHttp, KubeTarget kube, int helmMajor) implements HelmCommand {
 
   @Override
   public List<String> arguments() {
@@ -31,7 +33,7 @@ record HelmTemplateCommand(String release, String chart, String namespace, Optio
       args.add("--version");
       args.add(v);
     });
-    args.addAll(List.of("-f", valuesFile.toString(), "--no-hooks", "--validate"));
+    args.addAll(List.of("-f", valuesFile.toString(), "--no-hooks", helmMajor >= 4 ? "--dry-run=server" : "--validate"));
     if (upgrade) {
       args.add("--is-upgrade");
     }

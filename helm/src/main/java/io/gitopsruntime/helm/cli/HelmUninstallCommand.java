@@ -14,13 +14,15 @@ import java.util.List;
  * @param namespace the namespace
  * @param timeout Helm's timeout for each operation
  * @param kube the cluster
+ * @param helmMajor the major version of the helm that runs it: Helm 4 gets {@code --wait=watcher}
  */
-record HelmUninstallCommand(String release, String namespace, Duration timeout, KubeTarget kube) implements HelmCommand {
+record HelmUninstallCommand(String release, String namespace, Duration timeout, KubeTarget kube, int helmMajor)
+    implements HelmCommand {
 
   @Override
   public List<String> arguments() {
-    List<String> args = new ArrayList<>(List.of("uninstall", release, "--namespace", namespace, "--wait", "--timeout",
-        timeout.toSeconds() + "s"));
+    List<String> args = new ArrayList<>(List.of("uninstall", release, "--namespace", namespace,
+        helmMajor >= 4 ? "--wait=watcher" : "--wait", "--timeout", timeout.toSeconds() + "s"));
     args.addAll(kube.helmFlags());
     return args;
   }

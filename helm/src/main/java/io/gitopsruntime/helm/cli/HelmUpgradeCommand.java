@@ -12,6 +12,13 @@ import java.util.Optional;
  * -f <values> --wait --timeout <t>}: installs or upgrades the release and waits until it is ready. Values
  * go in a file, never as {@code --set}. Immutable and thread-safe.
  *
+ * <p>Per major: Helm 3 gets {@code --wait}; Helm 4 gets {@code --wait=watcher} (a bare {@code --wait} means the
+ * same there, but names the strategy Helm 4 would otherwise default to {@code hookOnly}) and keeps its own
+ * server-side apply defaults (a new release is applied server-side; an upgrade keeps the release's method, so a
+ * release installed by Helm 3 stays client-side). A conflict with another field manager fails the upgrade
+ * unless {@code forceConflicts} is set, which adds Helm 4's {@code --force-conflicts} (Helm 3 applies client-side
+ * and has no such conflicts).
+ *
  * @param release the release name
  * @param chart the chart reference
  * @param namespace the namespace
@@ -22,9 +29,12 @@ import java.util.Optional;
  *     one that exists fails for a user who may not create namespaces)
  * @param plainHttp whether an {@code oci://} registry is spoken to over plain HTTP
  * @param kube the cluster
+ * @param helmMajor the major version of the helm that runs it (3 or 4)
+ * @param forceConflicts whether Helm 4 takes over fields other field managers own ({@code --force-conflicts})
  */
 record HelmUpgradeCommand(String release, String chart, String namespace, Optional<String> version, Path valuesFile,
-    Duration timeout, boolean createNamespace, boolean plainHttp, KubeTarget kube) implements HelmCommand {
+    Duration timeout, boolean createNamespace, boolean plainHttp, KubeTarget kube, int helmMajor,
+    boolean forceConflicts) implements HelmCommand {
 
   @Override
   public List<String> arguments() {
@@ -36,7 +46,11 @@ record HelmUpgradeCommand(String release, String chart, String namespace, Option
       args.add("--version");
       args.add(v);
     });
-    args.addAll(List.of("-f", valuesFile.toString(), "--wait", "--timeout", timeout.toSeconds() + "s"));
+    args.addAll(List.of("-f", valuesFile.toString(), helmMajor >= 4 ? "--wait=watcher" : "--wait", "--timeout",
+        timeout.toSeconds() + "s"));
+    if (forceConflicts && helmMajor >= 4) {
+      args.add("--force-conflicts");
+    }
     if (plainHttp) {
       args.add("--plain-http");
     }

@@ -7,6 +7,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -16,11 +18,18 @@ import org.jspecify.annotations.Nullable;
  * threads (so that a full pipe never blocks it), hands every line to a consumer as it arrives, enforces a
  * time limit (asks the process and its children to stop, then kills them after a grace period), and on
  * interruption stops the process, restores the thread's interrupt flag and says so. Standard input is
- * closed at once. Stateless and thread-safe: each call has its own process and threads.
+ * closed at once. When the JVM shuts down (SIGTERM, Ctrl-C, {@code System.exit}) while processes run, a shutdown
+ * hook asks them and their children to stop, so that Helm marks the release failed instead of carrying on alone.
+ * Thread-safe: each call has its own process and threads; the set of running processes is shared.
  */
 final class ProcessRunner {
   /** How long a process may take to stop after being asked, before it is killed. */
   static final Duration GRACE = Duration.ofSeconds(10);
+
+  /** The processes running now, for the shutdown hook. */
+  private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+  private static final Object HOOK_LOCK = new Object();
+  private static boolean hookAdded;
 
   private final Duration grace;
 
@@ -100,6 +109,7 @@ final class ProcessRunner {
       throw new ProcessException(ProcessException.Reason.START_FAILED, e.getMessage(),
           new Result(-1, "", "", Duration.ZERO), e);
     }
+    track(process);
     try {
       process.getOutputStream().close();
     } catch (IOException ignored) {
@@ -123,7 +133,23 @@ final class ProcessRunner {
       stop(process);
       Thread.currentThread().interrupt();
       throw new ProcessException(ProcessException.Reason.INTERRUPTED, "interrupted", result(-1, out, err, start), e);
+    } finally {
+      RUNNING.remove(process);
     }
+  }
+
+  private static void track(Process process) {
+    synchronized (HOOK_LOCK) {
+      if (!hookAdded) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(p -> {
+          List<ProcessHandle> children = p.descendants().toList();
+          p.destroy();
+          children.forEach(ProcessHandle::destroy);
+        }), "gitops-runtime-helm-stop"));
+        hookAdded = true;
+      }
+    }
+    RUNNING.add(process);
   }
 
   /**

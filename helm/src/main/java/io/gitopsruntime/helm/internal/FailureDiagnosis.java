@@ -33,6 +33,18 @@ public final class FailureDiagnosis {
 
   static final String PENDING = "another operation (install/upgrade/rollback) is in progress";
   private static final Pattern JOB_FAILED = Pattern.compile("job ([a-z0-9][-a-z0-9.]*) failed: ([A-Za-z]+)");
+  /** Helm 4's wait (kstatus) on a hook Job: {@code resource Job/NS/X not ready. status: Failed, message: M}. */
+  private static final Pattern JOB_NOT_READY = Pattern.compile(
+      "resource Job/([^/\\s]*)/([a-z0-9][-a-z0-9.]*) not ready\\. status: Failed, message: ([^\\n]*)");
+  /** Helm 4's server-side apply conflict: {@code conflict occurred while applying object NS/X G/V, Kind=K: ...}. */
+  private static final Pattern FIELD_CONFLICT = Pattern.compile(
+      "conflict occurred while applying object ([^/\\s]*)/(\\S+) (\\S*), Kind=(\\w+): (?:Apply failed with )?([^\\n]*)");
+  /**
+   * Log lines Helm writes to stderr besides its error: Helm 4's {@code level=WARN msg=...}, Helm 3's
+   * {@code WARNING: ...}, and client-go's {@code I1202 05:00:14.012666 8398 reflector.go:664] ...} (klog).
+   */
+  private static final Pattern LOG_LINE = Pattern.compile(
+      "^(level=(WARN|INFO|DEBUG) .*|WARNING: .*|[IW]\\d{4} \\d\\d:\\d\\d:\\d\\d\\.\\d+ +\\d+ [^ ]+:\\d+\\] .*)$");
   private static final Pattern HOOK_EVENT = Pattern.compile("\\b(pre|post)-(install|upgrade|delete|rollback)\\b");
   private static final Pattern CONFLICT = Pattern.compile(
       "([A-Za-z]+) \"([^\"]+)\" in namespace \"([^\"]*)\" exists and cannot be imported into the current release");
@@ -197,20 +209,23 @@ public final class FailureDiagnosis {
   }
 
   /**
-   * Classifies Helm's error text.
+   * Classifies Helm's error text (Helm 3's or Helm 4's wording); warnings and log lines in it are ignored.
    *
-   * @param error the error text
+   * @param helmError the error text
    * @return the kind of failure
    */
-  public static FailureKind classify(String error) {
+  public static FailureKind classify(String helmError) {
+    String error = clean(helmError);
     String lower = error.toLowerCase(Locale.ROOT);
     if (lower.contains(PENDING)) {
       return FailureKind.PENDING_RELEASE;
     }
-    if (lower.contains("cannot be imported into the current release") || lower.contains("invalid ownership metadata")) {
+    if (lower.contains("cannot be imported into the current release") || lower.contains("invalid ownership metadata")
+        || FIELD_CONFLICT.matcher(error).find()) {
       return FailureKind.OWNERSHIP_CONFLICT;
     }
-    if (JOB_FAILED.matcher(error).find() || lower.contains("backofflimitexceeded")
+    if (JOB_FAILED.matcher(error).find() || (JOB_NOT_READY.matcher(error).find() && HOOK_EVENT.matcher(lower).find())
+        || lower.contains("backofflimitexceeded")
         || lower.contains("job has reached the specified backoff limit")
         || (HOOK_EVENT.matcher(lower).find() && lower.matches("(?s).*\\bpod [^ ]+ failed.*"))) {
       return FailureKind.HOOK_FAILED;
@@ -244,7 +259,7 @@ public final class FailureDiagnosis {
         body = pending(context, error);
         break;
       case OWNERSHIP_CONFLICT:
-        body = ownership(context, error);
+        body = FIELD_CONFLICT.matcher(error).find() ? fieldConflict(error) : ownership(context, error);
         break;
       case HOOK_FAILED:
         body = hook(context, error);
@@ -350,6 +365,16 @@ public final class FailureDiagnosis {
     return out.append(Remedies.adoptionCaveat()).toString();
   }
 
+  private static String fieldConflict(String error) {
+    Matcher m = FIELD_CONFLICT.matcher(error);
+    StringBuilder out = new StringBuilder("server-side apply met fields that another field manager owns:\n");
+    while (m.find()) {
+      String object = m.group(4) + (m.group(1).isEmpty() ? "" : "/" + m.group(1)) + "/" + m.group(2);
+      out.append("  ").append(object).append(": ").append(m.group(5)).append('\n');
+    }
+    return out.append(Remedies.fieldConflict()).toString();
+  }
+
   private static List<ObjectRef> named(String error, String namespace) {
     List<ObjectRef> refs = new ArrayList<>();
     Matcher m = CONFLICT.matcher(error);
@@ -382,7 +407,8 @@ public final class FailureDiagnosis {
 
   private static String hook(Context c, String error) {
     Matcher job = JOB_FAILED.matcher(error);
-    String jobName = job.find() ? job.group(1) : null;
+    Matcher notReady = JOB_NOT_READY.matcher(error);
+    String jobName = job.find() ? job.group(1) : notReady.find() ? notReady.group(2) : null;
     Matcher event = HOOK_EVENT.matcher(error);
     String hookEvent = event.find() ? event.group() : "";
     Optional<ClusterDiagnostics.FailedHook> failed = c.cluster == null ? Optional.empty() : c.cluster.failedHook(c.namespace, jobName);
@@ -406,7 +432,11 @@ public final class FailureDiagnosis {
 
   private static String reasonOf(String error) {
     Matcher m = JOB_FAILED.matcher(error);
-    return m.find() ? m.group(2) : "";
+    if (m.find()) {
+      return m.group(2);
+    }
+    Matcher notReady = JOB_NOT_READY.matcher(error);
+    return notReady.find() ? notReady.group(3).strip() : "";
   }
 
   private static String timeout(Context c, String what) {
@@ -426,9 +456,18 @@ public final class FailureDiagnosis {
     return line.endsWith(":") ? text.strip().replaceAll("\\s*\\n\\s*\\*?\\s*", " ") : line;
   }
 
-  /** Removes Helm's {@code Error:} and {@code INSTALLATION FAILED:} prefixes and blank lines. */
+  /**
+   * Removes what is not Helm's error: warnings and log lines (Helm 4's {@code level=WARN msg=...}, Helm 3's
+   * {@code WARNING: ...}), the {@code Error:} and {@code INSTALLATION FAILED:} prefixes, and blank lines. When
+   * nothing but warnings is left, they are the message.
+   */
   static String clean(String error) {
-    String out = Objects.requireNonNullElse(error, "").strip();
+    String all = Objects.requireNonNullElse(error, "").strip();
+    String out = all.lines().filter(l -> !l.isBlank() && !LOG_LINE.matcher(l.strip()).matches())
+        .collect(Collectors.joining("\n")).strip();
+    if (out.isEmpty()) {
+      out = all;
+    }
     out = out.replaceFirst("^Error: ", "");
     out = out.replaceFirst("^(INSTALLATION|UPGRADE) FAILED: ", "");
     return out.lines().filter(l -> !l.isBlank()).collect(Collectors.joining("\n"));

@@ -8,8 +8,19 @@ import java.util.Optional;
  *
  * @param revision the revision
  * @param status Helm's status word, such as {@code superseded} or {@code pending-upgrade}
+ * @param chart the chart as Helm's history names it ({@code name-version}), empty when unknown
  */
-public record HelmRevision(int revision, String status) {
+public record HelmRevision(int revision, String status, String chart) {
+
+  /**
+   * A revision whose chart is not known.
+   *
+   * @param revision the revision
+   * @param status Helm's status word
+   */
+  public HelmRevision(int revision, String status) {
+    this(revision, status, "");
+  }
 
   /**
    * The revision to roll back to from a pending one: the newest {@code deployed} revision, or else the newest

@@ -9,8 +9,8 @@ import java.util.Locale;
  * they stay consistent. Stateless and thread-safe.
  */
 public final class Remedies {
-  /** The Helm version the installers need (the installation page's minimum). */
-  public static final String MINIMUM_HELM = "3.8.0";
+  /** The Helm version the installers need: 3.10.0, the first with {@code --set-json}, which exported commands use. */
+  public static final String MINIMUM_HELM = "3.10.0";
 
   private Remedies() {}
 
@@ -142,6 +142,17 @@ public final class Remedies {
   public static String noDeployedRelease(String release, String namespace, KubeTarget kube) {
     return "Remove the failed release, then run the install again:\n  helm uninstall " + release + " -n " + namespace
         + kube.helmFlagText();
+  }
+
+  /**
+   * After Helm 4's server-side apply met fields another field manager owns.
+   *
+   * @return the remedy
+   */
+  public static String fieldConflict() {
+    return "The installer does not take over fields another tool manages. Stop that tool from managing them (or remove"
+        + " them from its configuration), or let this release take them over with"
+        + " HelmCliInstaller.builder().forceConflicts(true) (helm's --force-conflicts); then run the install again.";
   }
 
   /**

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.gitopsruntime.GitOpsRuntimeException;
 import io.gitopsruntime.RuntimeInstallation;
 import io.gitopsruntime.core.ValidatorChain;
+import io.gitopsruntime.helm.internal.KubeTarget;
 import io.gitopsruntime.helm.internal.SafeListener;
 import io.gitopsruntime.helm.manifest.internal.Engine;
 import io.gitopsruntime.helm.manifest.internal.RetryPolicy;
@@ -17,10 +18,10 @@ import io.gitopsruntime.install.Installer;
 import io.gitopsruntime.install.ReleaseStatus;
 import io.gitopsruntime.install.UninstallResult;
 import io.gitopsruntime.validators.Validators;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
@@ -355,21 +356,16 @@ public final class ManifestInstaller implements Installer {
       return new ManifestInstaller(k8s, owns, new Engine(k8s, settings, chain, SafeListener.of(listener)));
     }
 
+    /**
+     * The kubeconfig's configuration, checked by {@link KubeTarget#config()}: a missing or malformed file, a context
+     * that does not exist, or no usable context fails here, naming the file and the context, instead of fabric8
+     * silently using the current context or {@code kubernetes.default.svc}.
+     */
     private Config config() {
       try {
-        if (kubeconfig != null) {
-          if (!Files.isRegularFile(kubeconfig)) {
-            throw new GitOpsRuntimeException("The kubeconfig " + kubeconfig + " does not exist. Check the path.");
-          }
-          return Config.fromKubeconfig(context, kubeconfig.toFile());
-        }
-        return Config.autoConfigure(context);
-      } catch (GitOpsRuntimeException e) {
-        throw e;
-      } catch (RuntimeException e) {
-        throw new GitOpsRuntimeException("Could not read the kubeconfig" + (kubeconfig == null ? "" : " " + kubeconfig)
-            + (context == null ? "" : " (context " + context + ")") + ": " + e.getMessage()
-            + ". Check the file and the context name.", e);
+        return new KubeTarget(Optional.ofNullable(kubeconfig), Optional.ofNullable(context)).config();
+      } catch (IllegalArgumentException e) {
+        throw new GitOpsRuntimeException(e.getMessage(), e);
       }
     }
   }

@@ -20,11 +20,18 @@ import java.util.stream.Stream;
  * scripted answer for the sub-command ({@link #respond}) or behaves like a small Helm: {@code upgrade} stores a
  * new deployed revision with the values it got and the manifest of {@link #renders}, {@code status},
  * {@code history}, {@code get values}, {@code get manifest}, {@code show chart}, {@code template} and
- * {@code uninstall} answer from that state. Not thread-safe; one per test.
+ * {@code uninstall} answer from that state.
+ *
+ * <p>Its JSON has the shapes real Helm prints (read from Helm 3.22's and 4.3's source, {@code cmd/helm/status.go},
+ * {@code history.go} and {@code pkg/release}): {@code status -o json} has no {@code chart} key (both majors strip
+ * it; Helm 4 adds {@code apply_method}), {@code history -o json} names each revision's chart as
+ * {@code name-version}, and {@code version --template {{.Version}}} prints the bare version without a newline.
+ * The release's {@code config} is always {@code {}} here (the values are in {@code get values}). A version
+ * starting with {@code v4} makes it answer as Helm 4. Not thread-safe; one per test.
  */
 final class FakeHelm {
-  /** The version {@code helm version --short} prints unless told otherwise. */
-  static final String VERSION = "v3.21.4+g0e2b5d2";
+  /** The version {@code helm version --template {{.Version}}} prints unless told otherwise. */
+  static final String VERSION = "v3.22.0";
   /** The manifest {@code helm template} prints unless told otherwise. */
   static final String MANIFEST = String.join("\n",
       "---",
@@ -87,25 +94,31 @@ final class FakeHelm {
       "fi",
       "notfound() { echo 'Error: release: not found' >&2; exit 1; }",
       "D=\"$S/release\"",
+      "T='2026-01-05T10:15:13.123456789Z'",
       "case \"$key\" in",
-      "  version) cat \"$S/version\" ;;",
+      "  version) printf '%s' \"$(cat \"$S/version\")\" ;;",
       "  template) cat \"$S/manifest.yaml\" ;;",
       "  show-chart) printf 'apiVersion: v2\\nname: gitops-runtime\\nversion: %s\\n' \"$version\" ;;",
       "  upgrade)",
       "    rev=$(( $(cat \"$D/revision\" 2>/dev/null || echo 0) + 1 ))",
       "    mkdir -p \"$D\"",
       "    [ \"$rev\" = 1 ] && echo \"Release \\\"$3\\\" does not exist. Installing it now.\"",
-      "    if [ -f \"$D/history\" ]; then sed 's/ deployed$/ superseded/' \"$D/history\" > \"$D/history.new\"; mv \"$D/history.new\" \"$D/history\"; fi",
-      "    echo \"$rev deployed\" >> \"$D/history\"",
+      "    if [ -f \"$D/history\" ]; then sed 's/^\\([0-9]*\\) deployed /\\1 superseded /' \"$D/history\" > \"$D/history.new\"; mv \"$D/history.new\" \"$D/history\"; fi",
+      "    if [ \"$rev\" = 1 ]; then echo \"$rev deployed $version Install complete\"; else echo \"$rev deployed $version Upgrade complete\"; fi >> \"$D/history\"",
       "    echo \"$rev\" > \"$D/revision\"; echo deployed > \"$D/status\"; echo \"$version\" > \"$D/chart\"",
       "    cp \"$values\" \"$D/values.yaml\"; cp \"$S/manifest.yaml\" \"$D/manifest.yaml\"",
       "    printf 'NAME: %s\\nNAMESPACE: %s\\nSTATUS: deployed\\nREVISION: %s\\n' \"$3\" \"$ns\" \"$rev\" ;;",
       "  status)",
       "    [ -f \"$D/revision\" ] || notfound",
-      "    printf '{\"name\":\"%s\",\"namespace\":\"%s\",\"version\":%s,\"info\":{\"status\":\"%s\"},\"chart\":{\"metadata\":{\"name\":\"gitops-runtime\",\"version\":\"%s\"}}}\\n' \"$2\" \"$ns\" \"$(cat \"$D/revision\")\" \"$(cat \"$D/status\")\" \"$(cat \"$D/chart\")\" ;;",
+      "    m=$(sed -e 's/\\\\/\\\\\\\\/g' -e 's/\"/\\\\\"/g' \"$D/manifest.yaml\" | awk '{printf \"%s\\\\n\", $0}')",
+      "    apply=; del=',\"deleted\":\"\"'; case \"$(cat \"$S/version\")\" in v4*) apply=',\"apply_method\":\"ssa\"'; del= ;; esac",
+      "    printf '{\"name\":\"%s\",\"info\":{\"first_deployed\":\"%s\",\"last_deployed\":\"%s\"%s,\"description\":\"%s\",\"status\":\"%s\"},\"config\":{},\"manifest\":\"%s\",\"version\":%s,\"namespace\":\"%s\"%s}\\n' \\",
+      "      \"$2\" \"$T\" \"$T\" \"$del\" \"$(tail -n 1 \"$D/history\" | cut -d' ' -f4-)\" \"$(cat \"$D/status\")\" \"$m\" \"$(cat \"$D/revision\")\" \"$ns\" \"$apply\" ;;",
       "  history)",
       "    [ -f \"$D/revision\" ] || notfound",
-      "    sep='['; while read -r r s; do printf '%s{\"revision\":%s,\"status\":\"%s\"}' \"$sep\" \"$r\" \"$s\"; sep=','; done < \"$D/history\"; echo ']' ;;",
+      "    sep='['; while read -r r s c d; do",
+      "      printf '%s{\"revision\":%s,\"updated\":\"%s\",\"status\":\"%s\",\"chart\":\"gitops-runtime-%s\",\"app_version\":\"0.1.0\",\"description\":\"%s\"}' \"$sep\" \"$r\" \"$T\" \"$s\" \"$c\" \"$d\"; sep=','",
+      "    done < \"$D/history\"; echo ']' ;;",
       "  get-values) [ -f \"$D/revision\" ] || notfound; cat \"$D/values.yaml\" ;;",
       "  get-manifest) [ -f \"$D/revision\" ] || notfound; cat \"$D/manifest.yaml\" ;;",
       "  uninstall) [ -f \"$D/revision\" ] || notfound; rm -rf \"$D\"; echo \"release \\\"$2\\\" uninstalled\" ;;",
@@ -154,7 +167,7 @@ final class FakeHelm {
     return executable.getParent();
   }
 
-  /** What {@code helm version --short} prints. */
+  /** What {@code helm version --template {{.Version}}} prints, such as {@code v3.22.0} or {@code v4.3.1}. */
   FakeHelm version(String version) {
     return write(state.resolve("version"), version + "\n");
   }
@@ -181,11 +194,15 @@ final class FakeHelm {
     return this;
   }
 
-  /** Sets the stored release: its revisions as {@code "<revision> <status>"}, oldest first; the last is current. */
+  /**
+   * Sets the stored release: its revisions as {@code "<revision> <status>"}, oldest first, each of
+   * {@code chartVersion}; the last is current.
+   */
   FakeHelm release(String chartVersion, String... history) {
     Path d = state.resolve("release");
     String[] last = history[history.length - 1].split(" ");
-    write(d.resolve("history"), String.join("\n", history) + "\n");
+    write(d.resolve("history"), Arrays.stream(history).map(h -> h + " " + chartVersion + " Upgrade complete")
+        .collect(Collectors.joining("\n")) + "\n");
     write(d.resolve("revision"), last[0] + "\n");
     write(d.resolve("status"), last[1] + "\n");
     write(d.resolve("chart"), chartVersion + "\n");

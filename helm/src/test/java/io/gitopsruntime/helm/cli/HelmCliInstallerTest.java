@@ -84,7 +84,7 @@ class HelmCliInstallerTest {
   /** The values file helm was given in a call: a fresh file in the values directory, gone by now. */
   private String valuesArgument(List<String> call) {
     String file = call.get(call.indexOf("-f") + 1);
-    assertThat(Path.of(file).getParent()).isEqualTo(valuesDir);
+    assertThat(Path.of(file).getParent().getParent()).isEqualTo(valuesDir);
     assertThat(Path.of(file)).doesNotExist();
     return file;
   }
@@ -140,7 +140,7 @@ class HelmCliInstallerTest {
         assertThat(again.revision()).isEqualTo(1);
         assertThat(again.changes()).extracting(PlannedChange::change).containsOnly(ChangeKind.UNCHANGED);
         assertThat(helm.subcommands().subList(before, helm.calls().size()))
-            .containsExactly("status", "template", "get manifest", "show chart", "get values");
+            .containsExactly("status", "template", "get manifest", "show chart", "history", "get values");
       }
       assertThat(valuesDir).isEmptyDirectory();
     }
@@ -310,13 +310,13 @@ class HelmCliInstallerTest {
     }
 
     @Test
-    void refusesAHelmOlderThan380(KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
-      helm.version("v3.7.2+g663a896");
+    void refusesAHelmOlderThan3100(KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
+      helm.version("v3.9.4");
       try (HelmCliInstaller installer = installer(client, kubeconfig).build()) {
         assertThatThrownBy(() -> installer.install(installation())).isInstanceOfSatisfying(InstallException.class, e -> {
           assertThat(e.failure()).isEqualTo(FailureKind.HELM_UNAVAILABLE);
-          assertThat(e).hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: helm 3.7.2"
-              + " at " + helm.executable() + " is too old: the installers need Helm 3.8.0 or newer. Install Helm 3.8.0 or"
+          assertThat(e).hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: helm 3.9.4"
+              + " at " + helm.executable() + " is too old: the installers need Helm 3.10.0 or newer. Install Helm 3.10.0 or"
               + " newer (https://helm.sh/docs/intro/install/), or set its path with"
               + " HelmCliInstaller.builder().helmExecutable(Path.of(\"/path/to/helm\")), or use EmbeddedHelmInstaller,"
               + " which needs no binary.");
@@ -335,7 +335,7 @@ class HelmCliInstallerTest {
           assertThat(e.failure()).isEqualTo(FailureKind.HELM_UNAVAILABLE);
           assertThat(e).hasMessage("Reading the status of release \"cf-gitops-runtime\" in namespace \"codefresh\" failed:"
               + " helm was not found: looked for an executable \"helm\" in each directory of PATH (" + path + "). Install"
-              + " Helm 3.8.0 or newer (https://helm.sh/docs/intro/install/), or set its path with"
+              + " Helm 3.10.0 or newer (https://helm.sh/docs/intro/install/), or set its path with"
               + " HelmCliInstaller.builder().helmExecutable(Path.of(\"/path/to/helm\")), or use EmbeddedHelmInstaller,"
               + " which needs no binary.");
         });
@@ -357,7 +357,7 @@ class HelmCliInstallerTest {
           .kubernetesClient(client).build()) {
         assertThatThrownBy(() -> installer.uninstall(installation())).hasMessage("Uninstalling release"
             + " \"cf-gitops-runtime\" in namespace \"codefresh\" failed: helm was not found at " + missing + " (set with"
-            + " helmExecutable(...)): the file does not exist or is not executable. Install Helm 3.8.0 or newer"
+            + " helmExecutable(...)): the file does not exist or is not executable. Install Helm 3.10.0 or newer"
             + " (https://helm.sh/docs/intro/install/), or set its path with"
             + " HelmCliInstaller.builder().helmExecutable(Path.of(\"/path/to/helm\")), or use EmbeddedHelmInstaller,"
             + " which needs no binary.");

@@ -22,21 +22,22 @@ class HelmCommandTest {
   @Nested
   class Version {
     @Test
-    void asksForTheShortVersion() {
-      assertThat(new HelmVersionCommand().arguments()).containsExactly("version", "--short");
+    void asksForTheVersionInTheFormBothMajorsPrintAlike() {
+      assertThat(new HelmVersionCommand().arguments()).containsExactly("version", "--template", "{{.Version}}");
     }
 
     @Test
     void readsTheVersion() {
       assertThat(HelmVersionCommand.parse("v3.21.4+g0e2b5d2\n")).contains(new HelmVersionCommand.Version(3, 21, 4));
       assertThat(HelmVersionCommand.parse("v4.0.0")).contains(new HelmVersionCommand.Version(4, 0, 0));
+      assertThat(HelmVersionCommand.parse("v4.3.1")).contains(new HelmVersionCommand.Version(4, 3, 1));
       assertThat(HelmVersionCommand.parse("not helm")).isEmpty();
     }
 
     @Test
     void ordersVersions() {
-      assertThat(new HelmVersionCommand.Version(3, 7, 2)).isLessThan(HelmVersionCommand.Version.MINIMUM);
-      assertThat(new HelmVersionCommand.Version(3, 8, 0)).isEqualByComparingTo(HelmVersionCommand.Version.MINIMUM);
+      assertThat(new HelmVersionCommand.Version(3, 9, 4)).isLessThan(HelmVersionCommand.Version.MINIMUM);
+      assertThat(new HelmVersionCommand.Version(3, 10, 0)).isEqualByComparingTo(HelmVersionCommand.Version.MINIMUM);
       assertThat(new HelmVersionCommand.Version(4, 0, 0)).isGreaterThan(HelmVersionCommand.Version.MINIMUM);
     }
   }
@@ -46,7 +47,7 @@ class HelmCommandTest {
     @Test
     void installsOrUpgradesWithTheValuesFileWaitingWithinTheTimeout() {
       HelmUpgradeCommand upgrade = new HelmUpgradeCommand("cf-gitops-runtime", "oci://quay.io/codefresh/gitops-runtime",
-          "codefresh", Optional.of("0.30.0"), VALUES, Duration.ofMinutes(10), true, false, DEFAULT);
+          "codefresh", Optional.of("0.30.0"), VALUES, Duration.ofMinutes(10), true, false, DEFAULT, 3, false);
 
       assertThat(upgrade.arguments()).containsExactly("upgrade", "--install", "cf-gitops-runtime",
           "oci://quay.io/codefresh/gitops-runtime", "--namespace", "codefresh", "--create-namespace", "--version", "0.30.0",
@@ -57,7 +58,7 @@ class HelmCommandTest {
     @Test
     void leavesAnExistingNamespaceAloneAndPointsAtTheChosenCluster() {
       HelmUpgradeCommand upgrade = new HelmUpgradeCommand("r", "oci://127.0.0.1:5000/charts/gitops-runtime", "ns",
-          Optional.empty(), VALUES, Duration.ofSeconds(90), false, true, PROD);
+          Optional.empty(), VALUES, Duration.ofSeconds(90), false, true, PROD, 3, false);
 
       assertThat(upgrade.arguments()).containsExactly("upgrade", "--install", "r",
           "oci://127.0.0.1:5000/charts/gitops-runtime", "--namespace", "ns", "-f", "/tmp/gitops-runtime-values-1.yaml",
@@ -67,10 +68,23 @@ class HelmCommandTest {
     @Test
     void showsAQuotedMaskedCommandLine() {
       HelmUpgradeCommand upgrade = new HelmUpgradeCommand("r", "/charts/my chart", "ns", Optional.empty(), VALUES,
-          Duration.ofMinutes(5), false, false, DEFAULT);
+          Duration.ofMinutes(5), false, false, DEFAULT, 3, false);
 
       assertThat(upgrade.display(Redactor.ofLiterals(List.of("my chart")))).isEqualTo(
           "helm upgrade --install r '/charts/****' --namespace ns -f /tmp/gitops-runtime-values-1.yaml --wait --timeout 300s");
+    }
+
+    @Test
+    void namesTheWatcherStrategyForHelm4AndForcesConflictsOnlyWhenAsked() {
+      HelmUpgradeCommand upgrade = new HelmUpgradeCommand("r", "./c", "ns", Optional.empty(), VALUES, Duration.ofMinutes(5),
+          false, false, DEFAULT, 4, false);
+
+      assertThat(upgrade.arguments()).containsExactly("upgrade", "--install", "r", "./c", "--namespace", "ns", "-f",
+          "/tmp/gitops-runtime-values-1.yaml", "--wait=watcher", "--timeout", "300s");
+      assertThat(new HelmUpgradeCommand("r", "./c", "ns", Optional.empty(), VALUES, Duration.ofMinutes(5), false, false,
+          DEFAULT, 4, true).arguments()).containsSubsequence("--wait=watcher", "--timeout", "300s", "--force-conflicts");
+      assertThat(new HelmUpgradeCommand("r", "./c", "ns", Optional.empty(), VALUES, Duration.ofMinutes(5), false, false,
+          DEFAULT, 3, true).arguments()).doesNotContain("--force-conflicts");
     }
   }
 
@@ -79,13 +93,20 @@ class HelmCommandTest {
     @Test
     void rendersWithoutHooksAgainstTheCluster() {
       assertThat(new HelmTemplateCommand("r", "./gitops-runtime", "ns", Optional.of("0.30.0"), VALUES, false, false,
-          DEFAULT).arguments()).containsExactly("template", "r", "./gitops-runtime", "--namespace", "ns", "--version",
+          DEFAULT, 3).arguments()).containsExactly("template", "r", "./gitops-runtime", "--namespace", "ns", "--version",
           "0.30.0", "-f", "/tmp/gitops-runtime-values-1.yaml", "--no-hooks", "--validate");
     }
 
     @Test
+    void validatesWithAServerDryRunUnderHelm4() {
+      assertThat(new HelmTemplateCommand("r", "./c", "ns", Optional.empty(), VALUES, false, false, DEFAULT, 4).arguments())
+          .containsExactly("template", "r", "./c", "--namespace", "ns", "-f", "/tmp/gitops-runtime-values-1.yaml",
+              "--no-hooks", "--dry-run=server");
+    }
+
+    @Test
     void rendersAnUpgradeOfAnExistingRelease() {
-      assertThat(new HelmTemplateCommand("r", "oci://h/c", "ns", Optional.empty(), VALUES, true, true, PROD).arguments())
+      assertThat(new HelmTemplateCommand("r", "oci://h/c", "ns", Optional.empty(), VALUES, true, true, PROD, 3).arguments())
           .containsExactly("template", "r", "oci://h/c", "--namespace", "ns", "-f", "/tmp/gitops-runtime-values-1.yaml",
               "--no-hooks", "--validate", "--is-upgrade", "--plain-http", "--kubeconfig", "/home/me/.kube/prod",
               "--kube-context", "prod-eu");
@@ -96,11 +117,13 @@ class HelmCommandTest {
   class Uninstall {
     @Test
     void uninstallsAndWaits() {
-      HelmUninstallCommand uninstall = new HelmUninstallCommand("r", "ns", Duration.ofMinutes(5), PROD);
+      HelmUninstallCommand uninstall = new HelmUninstallCommand("r", "ns", Duration.ofMinutes(5), PROD, 3);
 
       assertThat(uninstall.arguments()).containsExactly("uninstall", "r", "--namespace", "ns", "--wait", "--timeout",
           "300s", "--kubeconfig", "/home/me/.kube/prod", "--kube-context", "prod-eu");
       assertThat(uninstall.showsOutput()).isTrue();
+      assertThat(new HelmUninstallCommand("r", "ns", Duration.ofMinutes(5), DEFAULT, 4).arguments()).containsExactly(
+          "uninstall", "r", "--namespace", "ns", "--wait=watcher", "--timeout", "300s");
     }
   }
 
@@ -121,6 +144,15 @@ class HelmCommandTest {
 
       assertThat(HelmStatusCommand.parse(json, "ns")).isEqualTo(
           new HelmRelease("r", "ns", 4, "pending-upgrade", "gitops-runtime", "0.30.0"));
+    }
+
+    @Test
+    void readsTheReleaseRealHelmPrintsWhichHasNoChart() {
+      String json = "{\"name\":\"r\",\"info\":{\"first_deployed\":\"2026-01-05T10:15:13Z\",\"last_deployed\":"
+          + "\"2026-01-05T10:15:13Z\",\"description\":\"Install complete\",\"status\":\"deployed\"},\"config\":{},"
+          + "\"manifest\":\"---\\n\",\"version\":1,\"namespace\":\"ns\",\"apply_method\":\"ssa\"}";
+
+      assertThat(HelmStatusCommand.parse(json, "ns")).isEqualTo(new HelmRelease("r", "ns", 1, "deployed", "", ""));
     }
 
     @Test
@@ -166,7 +198,7 @@ class HelmCommandTest {
     void readsTheRevisions() {
       assertThat(HelmHistoryCommand.parse("[{\"revision\":1,\"updated\":\"2026-01-01T00:00:00Z\",\"status\":\"superseded\","
           + "\"chart\":\"gitops-runtime-0.30.0\"},{\"revision\":2,\"status\":\"pending-upgrade\"}]"))
-          .containsExactly(new HelmRevision(1, "superseded"), new HelmRevision(2, "pending-upgrade"));
+          .containsExactly(new HelmRevision(1, "superseded", "gitops-runtime-0.30.0"), new HelmRevision(2, "pending-upgrade"));
     }
   }
 

@@ -31,6 +31,36 @@ class FailureDiagnosisTest {
     }
 
     @Test
+    void recognisesAFailedHookJobInHelm4sWording() {
+      assertThat(FailureDiagnosis.classify("Error: INSTALLATION FAILED: failed pre-install: resource"
+          + " Job/codefresh/validate-values not ready. status: Failed, message: Job Failed. failed: 1/1"))
+          .isEqualTo(FailureKind.HOOK_FAILED);
+      assertThat(FailureDiagnosis.classify("Error: UPGRADE FAILED: pre-upgrade hooks failed: resource"
+          + " Job/codefresh/validate-values not ready. status: Failed, message: Job Failed. failed: 1/1"))
+          .isEqualTo(FailureKind.HOOK_FAILED);
+    }
+
+    @Test
+    void recognisesAHelm4TimeoutWithWhatWasNotReady() {
+      assertThat(FailureDiagnosis.classify("Error: INSTALLATION FAILED: resource Deployment/codefresh/cap-app-proxy not"
+          + " ready. status: InProgress, message: Available: 0/1\ncontext deadline exceeded"))
+          .isEqualTo(FailureKind.TIMEOUT);
+    }
+
+    @Test
+    void recognisesAHelm4ServerSideApplyConflict() {
+      assertThat(FailureDiagnosis.classify("Error: UPGRADE FAILED: conflict occurred while applying object"
+          + " codefresh/cap-app-proxy-cm /v1, Kind=ConfigMap: Apply failed with 1 conflict: conflict with \"kubectl\""
+          + " using v1: .data.logLevel")).isEqualTo(FailureKind.OWNERSHIP_CONFLICT);
+    }
+
+    @Test
+    void isNotMisledByHelm4Warnings() {
+      assertThat(FailureDiagnosis.classify("level=WARN msg=\"context deadline exceeded while reading the cache\"\n"
+          + "Error: something new")).isEqualTo(FailureKind.OTHER);
+    }
+
+    @Test
     void recognisesAPendingRelease() {
       assertThat(FailureDiagnosis.classify("Error: UPGRADE FAILED: another operation (install/upgrade/rollback) is in"
           + " progress")).isEqualTo(FailureKind.PENDING_RELEASE);
@@ -141,6 +171,53 @@ class FailureDiagnosisTest {
           + "Read its log while the Job still exists (Kubernetes deletes it about 5 minutes after it failed): kubectl logs"
           + " job/validate-values -n codefresh. Then fix the cause and run the install again.\n"
           + "Command: helm upgrade --install ... (exit code 1)");
+    }
+
+    @Test
+    void namesTheHookJobHelm4SaysFailed() {
+      InstallException e = FailureDiagnosis.diagnose(context(Operation.INSTALL).command("helm upgrade --install ...", 1),
+          "Error: INSTALLATION FAILED: failed pre-install: resource Job/codefresh/validate-values not ready. status:"
+              + " Failed, message: Job Failed. failed: 1/1\n", null);
+
+      assertThat(e.failure()).isEqualTo(FailureKind.HOOK_FAILED);
+      assertThat(e).hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: the pre-install"
+          + " hook Job \"validate-values\" failed (\"failed pre-install: resource Job/codefresh/validate-values not ready."
+          + " status: Failed, message: Job Failed. failed: 1/1\"), and its log could not be read: there is no Kubernetes"
+          + " client.\n"
+          + "Read its log while the Job still exists (Kubernetes deletes it about 5 minutes after it failed): kubectl logs"
+          + " job/validate-values -n codefresh. Then fix the cause and run the install again.\n"
+          + "Command: helm upgrade --install ... (exit code 1)");
+    }
+
+    @Test
+    void namesTheFieldAndTheManagerOfAServerSideApplyConflict() {
+      InstallException e = FailureDiagnosis.diagnose(context(Operation.UPGRADE),
+          "Error: UPGRADE FAILED: conflict occurred while applying object codefresh/cap-app-proxy-cm /v1, Kind=ConfigMap:"
+              + " Apply failed with 1 conflict: conflict with \"kubectl\" using v1: .data.logLevel", null);
+
+      assertThat(e.failure()).isEqualTo(FailureKind.OWNERSHIP_CONFLICT);
+      assertThat(e).hasMessage("Upgrading release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: server-side"
+          + " apply met fields that another field manager owns:\n"
+          + "  ConfigMap/codefresh/cap-app-proxy-cm: 1 conflict: conflict with \"kubectl\" using v1: .data.logLevel\n"
+          + "The installer does not take over fields another tool manages. Stop that tool from managing them (or remove"
+          + " them from its configuration), or let this release take them over with"
+          + " HelmCliInstaller.builder().forceConflicts(true) (helm's --force-conflicts); then run the install again.");
+    }
+
+    @Test
+    void leavesHelmsWarningsOutOfTheMessage() {
+      InstallException e = FailureDiagnosis.diagnose(context(Operation.INSTALL),
+          "level=WARN msg=\"--wait=true is deprecated (boolean value) and can be replaced with --wait=watcher\"\n"
+              + "WARNING: Kubernetes configuration file is group-readable. This is insecure. Location: /home/me/.kube/config\n"
+              + "I1202 05:00:14.012666    8398 reflector.go:664] \"Warning: watch ended with error\" err=\"an error on the"
+              + " server (\\\"unable to decode an event from the watch stream: context canceled\\\")\"\n"
+              + "Error: INSTALLATION FAILED: execution error at (gitops-runtime/templates/x.yaml:3:4): bad value\n", null);
+
+      assertThat(e.failure()).isEqualTo(FailureKind.CHART);
+      assertThat(e).hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: the chart could"
+          + " not be loaded or rendered: execution error at (gitops-runtime/templates/x.yaml:3:4): bad value\n"
+          + "Check the chart reference (oci://quay.io/codefresh/gitops-runtime 0.30.0), its version and your access to its"
+          + " registry; for a template error, check the values it names.");
     }
 
     @Test

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,10 +16,13 @@ class ValuesFileTest {
   @TempDir Path tmp;
 
   @Test
-  void writesTheValuesToAFileOnlyItsOwnerCanReadInTheGivenDirectory() throws Exception {
+  void writesTheValuesToAFileOnlyItsOwnerCanReadInAPrivateDirectoryOfTheGivenOne() throws Exception {
     try (ValuesFile values = ValuesFile.write(tmp, "global:\n  runtime:\n    name: prod\n")) {
-      assertThat(values.path().getParent()).isEqualTo(tmp);
-      assertThat(values.path().getFileName().toString()).startsWith("gitops-runtime-values-").endsWith(".yaml");
+      Path dir = values.path().getParent();
+      assertThat(dir.getParent()).isEqualTo(tmp);
+      assertThat(dir.getFileName().toString()).startsWith("gitops-runtime-values-" + ProcessHandle.current().pid() + "-");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+      assertThat(values.path().getFileName().toString()).isEqualTo("values.yaml");
       assertThat(Files.readString(values.path())).isEqualTo("global:\n  runtime:\n    name: prod\n");
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(values.path()))).isEqualTo("rw-------");
     }
@@ -30,6 +35,26 @@ class ValuesFileTest {
     values.close();
 
     assertThat(tmp).isEmptyDirectory();
+  }
+
+  @Test
+  void removesWhatEarlierRunsLeftBehindButNotWhatARunningProcessUses() throws Exception {
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    Path stale = Files.createDirectories(tmp.resolve("gitops-runtime-values-" + gone.pid() + "-123"));
+    Files.writeString(stale.resolve("values.yaml"), "token: secret\n");
+    Path legacy = Files.createFile(tmp.resolve("gitops-runtime-values-4711.yaml"),
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.setLastModifiedTime(legacy, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
+    Path running = Files.createDirectories(tmp.resolve("gitops-runtime-values-" + ProcessHandle.current().pid() + "-7"));
+    Path unrelated = Files.writeString(tmp.resolve("gitops-runtime-values-notes.txt"), "keep me\n");
+
+    try (ValuesFile values = ValuesFile.write(tmp, "a: 1\n")) {
+      assertThat(stale).doesNotExist();
+      assertThat(legacy).doesNotExist();
+      assertThat(running).isDirectory();
+      assertThat(unrelated).exists();
+    }
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.gitopsruntime.helm.manifest.internal;
 
 import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.TemplateCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,17 +104,65 @@ public final class Renderer {
     }
     log.debug("rendered {} {} in {} ms", fetched.name(), fetched.version(), (System.nanoTime() - start) / 1_000_000);
     Set<String> enabled = new HashSet<>();
-    List<Document> rendered = new ArrayList<>();
-    for (Document d : parse(manifest, false, "the rendered manifest")) {
-      if (PROBE_API.equals(d.body().get("apiVersion")) && PROBE_KIND.equals(d.body().get("kind"))) {
-        enabled.add(String.valueOf(Json.string(d.body(), "metadata", "name")));
-      } else {
-        rendered.add(d);
-      }
-    }
+    List<Document> rendered = withoutProbes(parse(manifest, false, "the rendered manifest"), enabled);
     List<Document> documents = new ArrayList<>(crds(fetched.dir(), enabled));
     documents.addAll(rendered);
     return new Rendered(documents, fetched.name(), fetched.version());
+  }
+
+  /**
+   * The CustomResourceDefinitions Helm installs from the {@code crds/} directories of a chart and of the subcharts
+   * it enables with these values, without the rest of the render: what {@code helm template --include-crds} adds
+   * to the release's manifest. For the embedded installer's plan, whose render (helm-java's {@code template})
+   * leaves them out.
+   *
+   * @param fetcher fetches the chart
+   * @param chart the chart reference
+   * @param version the chart version, or empty
+   * @param release the release name
+   * @param namespace the release namespace
+   * @param kubeVersion the cluster's Kubernetes version, or null for Helm's default
+   * @param values the values file
+   * @return the CRDs, parents first
+   * @throws ChartException if the chart cannot be fetched or read
+   * @throws IllegalStateException as helm-java throws it when Helm cannot render the chart
+   */
+  public static List<Map<String, Object>> crdsDirectories(ChartFetcher fetcher, String chart, Optional<String> version,
+      String release, String namespace, @Nullable String kubeVersion, Path values) {
+    try (WorkDir work = WorkDir.create()) {
+      ChartFetcher.Fetched fetched;
+      try {
+        fetched = fetcher.fetch(chart, version, Files.createDirectories(work.path().resolve("chart")));
+        addProbes(fetched.dir());
+      } catch (IOException e) {
+        throw new ChartException("Could not prepare the chart " + chart + ": " + e.getMessage(), e);
+      }
+      String manifest;
+      synchronized (HELM) {
+        TemplateCommand template = new Helm(fetched.dir()).template().withName(release).withNamespace(namespace)
+            .withValuesFile(values);
+        if (kubeVersion != null) {
+          template.withKubeVersion(kubeVersion);
+        }
+        manifest = template.call();
+      }
+      Set<String> enabled = new HashSet<>();
+      withoutProbes(parse(manifest, false, "the rendered manifest"), enabled);
+      return crds(fetched.dir(), enabled).stream().map(Document::body).toList();
+    }
+  }
+
+  /** The documents without the markers; the subcharts they name are added to {@code enabled}. */
+  private static List<Document> withoutProbes(List<Document> documents, Set<String> enabled) {
+    List<Document> rest = new ArrayList<>();
+    for (Document d : documents) {
+      if (PROBE_API.equals(d.body().get("apiVersion")) && PROBE_KIND.equals(d.body().get("kind"))) {
+        enabled.add(String.valueOf(Json.string(d.body(), "metadata", "name")));
+      } else {
+        rest.add(d);
+      }
+    }
+    return rest;
   }
 
   /**

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Helm disables contribute nothing (not even their {@code crds/}), and uninstall and prune keep what Helm keeps.
  */
 @KubernetesTest(namespace = "codefresh")
-class CrdPolicyTest {
+class ManifestCrdPolicyTest {
   static final String SEALER_OFF = "sealer:\n  enabled: false\n";
   static final String PIPELINES_OFF = "tags:\n  pipelines: false\n";
   static final String CONDITION_OVER_TAG = "wf:\n  enabled: true\ntags:\n  pipelines: false\n";

@@ -29,11 +29,12 @@ import org.junit.jupiter.api.io.TempDir;
  * goes on.
  */
 @KubernetesTest(namespace = "codefresh")
-class EngineIsolationTest {
+class EmbeddedEngineIsolationTest {
   @TempDir Path tmp;
 
   private static Path chart(String name) throws URISyntaxException {
-    return Path.of(Objects.requireNonNull(EngineIsolationTest.class.getResource("/charts/" + name + "/Chart.yaml"))
+    return Path.of(Objects.requireNonNull(
+        EmbeddedEngineIsolationTest.class.getResource("/charts/" + name + "/Chart.yaml"))
         .toURI()).getParent();
   }
 

@@ -74,7 +74,10 @@ import org.jspecify.annotations.Nullable;
  * {@link Builder#kubernetesClient(KubernetesClient)} never closes it.
  *
  * <p>Thread-safe: operations may run concurrently; two operations on the same release exclude each other
- * through the release lock (the second fails with {@code LOCKED}).
+ * through the release lock (the second fails with {@code LOCKED}, naming the holder, since when it holds the lock
+ * and when the lock expires). The lock is released on every exit path the JVM reports: a result, an exception, an
+ * interrupt, and a JVM shutdown (Ctrl-C, SIGTERM) while an operation runs; a process killed outright leaves it to
+ * expire after {@link #LOCK_DURATION} without renewal.
  */
 public final class ManifestInstaller implements Installer {
   /** The field manager of server-side apply unless {@link Builder#fieldManager(String)} says otherwise. */

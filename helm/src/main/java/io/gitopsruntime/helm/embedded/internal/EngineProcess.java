@@ -68,7 +68,8 @@ public final class EngineProcess implements AutoCloseable {
       while ((line = in.readLine()) != null) {
         Optional<Map<String, Object>> answer = EngineProtocol.answer(line);
         if (answer.isEmpty()) {
-          log.debug("embedded helm: {}", line);
+          // not logged as it is: the native library's own output is not masked
+          log.debug("the embedded Helm engine wrote {} characters to its stdout", line.length());
           continue;
         }
         Map<String, Object> a = answer.get();

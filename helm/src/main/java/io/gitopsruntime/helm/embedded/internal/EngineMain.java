@@ -13,8 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * The main of the engine's child JVM: answers the requests that arrive on stdin, one line each (see
- * {@link EngineProtocol}), with helm-java, until stdin closes. Whatever Java code prints goes to stderr, so that
+ * The main of the engine's child JVM: answers the requests that arrive on stdin, one JSON line each,
+ * with helm-java, until stdin closes. Whatever Java code prints goes to stderr, so that
  * stdout carries answers only (and what the native library writes there itself, which the installer skips). A Go
  * panic inside helm-java ends this JVM, never the installer's.
  */

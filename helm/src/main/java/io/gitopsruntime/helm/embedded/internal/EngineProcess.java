@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The engine's child JVM, seen from the installer: started on the first request with the installer's own class
- * path and {@link EngineMain}, sent requests one at a time (see {@link EngineProtocol}), stopped by
+ * path and {@link EngineMain}, sent requests one at a time (JSON lines), stopped by
  * {@link #close()}. The native Helm engine runs there, so a Go panic (which aborts the process it runs in) ends the
  * child, and the request that was running fails with {@link EngineCrashed}; the next request starts a new child.
  * Secrets reach the child only through its stdin and the {@code 0600} values file, never its command line.

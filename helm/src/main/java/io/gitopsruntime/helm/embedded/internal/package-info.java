@@ -2,7 +2,7 @@
  * The embedded Helm engine behind {@link io.gitopsruntime.helm.embedded.EmbeddedHelmInstaller}, isolated in a child
  * JVM: {@link io.gitopsruntime.helm.embedded.internal.EngineProcess} starts it and speaks to it,
  * {@link io.gitopsruntime.helm.embedded.internal.EngineMain} is its main, and
- * {@link io.gitopsruntime.helm.embedded.internal.NativeHelm} makes the helm-java calls inside it. Not API.
+ * {@code NativeHelm} makes the helm-java calls inside it. Not API.
  */
 @NullMarked
 package io.gitopsruntime.helm.embedded.internal;

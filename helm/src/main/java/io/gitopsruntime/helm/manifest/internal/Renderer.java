@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * directories of the chart and of every subchart Helm enables (which Helm installs before anything else).
  * Helm itself decides which subcharts are enabled (their {@code condition}, {@code tags}, aliases, nesting):
  * before rendering, every subchart with a {@code crds/} directory gets a template that renders a marker
- * document ({@value #PROBE_API} {@value #PROBE_KIND}); a subchart Helm disables renders no template, so no
+ * document ({@code probe.gitopsruntime.io/v1 EnabledChart}); a subchart Helm disables renders no template, so no
  * marker, and its {@code crds/} are left out. The markers are removed from the result. Values reach Helm in a {@code 0600}
  * file of the caller's scratch directory. Thread-safe: renders are serialised, as helm-java's thread
  * safety is not documented.

@@ -470,6 +470,12 @@ public final class EmbeddedHelmInstaller implements Installer {
    * what happened and the state the release was left in, read by a new engine.
    */
   private InstallException crashed(FailureDiagnosis.Context diag, RuntimeInstallation installation, EngineCrashed e) {
+    if (e.neverStarted()) {
+      return FailureDiagnosis.exception(diag, FailureKind.HELM_UNAVAILABLE, "the embedded Helm engine could not start ("
+          + e.reason().orElse("") + "). It runs in a child JVM started with this JVM's java and class path "
+          + "(java.class.path), which must list JAR files and directories, as java -cp, JBang and Maven do; a class path "
+          + "of nested JARs cannot be passed on. Use HelmCliInstaller with a helm binary instead.", e);
+    }
     String state;
     try (HelmJava helm = new HelmJava(kube, plainHttp)) {
       state = helm.release(installation.releaseName(), installation.namespace())

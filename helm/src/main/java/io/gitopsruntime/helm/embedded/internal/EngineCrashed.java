@@ -40,6 +40,16 @@ public final class EngineCrashed extends RuntimeException {
   }
 
   /**
+   * Whether the child JVM could not even start (no {@code java}, or a class path it cannot load this code from).
+   *
+   * @return true when it never ran a request
+   */
+  public boolean neverStarted() {
+    return reason != null && (reason.startsWith("Error: Could not find or load main class")
+        || reason.startsWith("Error occurred during") || reason.startsWith("could not start "));
+  }
+
+  /**
    * Why, as far as its stderr says: the first line of a Go panic or fatal error.
    *
    * @return the line, or empty

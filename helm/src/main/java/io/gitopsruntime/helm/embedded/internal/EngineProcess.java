@@ -38,8 +38,17 @@ public final class EngineProcess implements AutoCloseable {
   private @Nullable StringBuilder stderr;
   private @Nullable Thread stderrReader;
 
-  /** A child not started yet. */
-  public EngineProcess() {}
+  private final String classPath;
+
+  /** A child not started yet, to run with this JVM's class path. */
+  public EngineProcess() {
+    this(classPath());
+  }
+
+  /** A child not started yet, to run with another class path (for tests). */
+  EngineProcess(String classPath) {
+    this.classPath = classPath;
+  }
 
   /**
    * Sends a request and waits for its answer.
@@ -147,7 +156,7 @@ public final class EngineProcess implements AutoCloseable {
     command.add("-XX:+UseSerialGC");
     command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
     command.add("-cp");
-    command.add(classPath());
+    command.add(classPath);
     command.add(EngineMain.class.getName());
     ProcessBuilder builder = new ProcessBuilder(command);
     try {

@@ -1,6 +1,5 @@
 package io.gitopsruntime.helm.embedded;
 
-import com.marcnuri.helm.Release;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.gitopsruntime.RuntimeInstallation;
@@ -8,6 +7,7 @@ import io.gitopsruntime.core.SecretHandling;
 import io.gitopsruntime.core.ValidatorChain;
 import io.gitopsruntime.core.ValuesYaml;
 import io.gitopsruntime.core.internal.Redactor;
+import io.gitopsruntime.helm.embedded.internal.EngineCrashed;
 import io.gitopsruntime.helm.internal.ClusterDiagnostics;
 import io.gitopsruntime.helm.internal.FailureDiagnosis;
 import io.gitopsruntime.helm.internal.FailureDiagnosis.Operation;
@@ -21,6 +21,7 @@ import io.gitopsruntime.helm.internal.ValuesComparison;
 import io.gitopsruntime.helm.internal.ValuesFile;
 import io.gitopsruntime.install.ChangeKind;
 import io.gitopsruntime.install.FailureKind;
+import io.gitopsruntime.install.InstallException;
 import io.gitopsruntime.install.InstallListener;
 import io.gitopsruntime.install.InstallOutcome;
 import io.gitopsruntime.install.InstallPhase;
@@ -40,6 +41,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -48,10 +50,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Installs the GitOps Runtime as a real Helm release without a {@code helm} binary: Helm runs inside the JVM
- * through helm-java (the Go Helm SDK as a native library). The release, its hooks, {@code --wait} and its
- * history are Helm's own, so the {@code helm} CLI and {@link io.gitopsruntime.helm.cli.HelmCliInstaller} can take
- * over the same release.
+ * Installs the GitOps Runtime as a real Helm release without a {@code helm} binary: Helm runs through helm-java (the
+ * Go Helm SDK as a native library) in a child JVM the installer starts for each operation, with this JVM's class
+ * path. The release, its hooks, {@code --wait} and its history are Helm's own, so the {@code helm} CLI and
+ * {@link io.gitopsruntime.helm.cli.HelmCliInstaller} can take over the same release.
+ *
+ * <p><b>Isolation.</b> A Go panic inside helm-java aborts the process it runs in (for example Helm 3's ready checker on
+ * a Deployment whose {@code spec.replicas} the API server did not default). It runs in the child, so this JVM goes
+ * on: the operation fails with an {@link InstallException} that says the engine crashed, why, and the state the
+ * release was left in. The child gets its requests, kubeconfig contents included, on its stdin, and the values in
+ * the {@code 0600} values file; nothing secret is on its command line. Starting it costs about a second per
+ * operation.
  *
  * <pre>{@code
  * try (EmbeddedHelmInstaller installer = EmbeddedHelmInstaller.builder()
@@ -71,16 +80,17 @@ import org.slf4j.LoggerFactory;
  * <p>What it inherits from helm-java 0.0.21 (Helm 3.21):
  * <ul>
  *   <li>no streaming: Helm's log is buffered and reaches the listener line by line only when the call returns;
- *   <li>no cancellation: a call cannot be interrupted or stopped before Helm's timeout; and an install registers
- *       Go signal handlers for SIGINT, SIGTERM and SIGQUIT inside the JVM (a Ctrl-C cancels the install rather than
- *       only the JVM's shutdown hooks running);
+ *   <li>no cancellation: a call cannot be interrupted or stopped before Helm's timeout; an install registers Go
+ *       signal handlers for SIGINT, SIGTERM and SIGQUIT in the engine's child JVM (a Ctrl-C in a terminal reaches it
+ *       too and cancels the install);
  *   <li>no {@code rollback}: a release stuck in {@code pending-*} must be rolled back with the {@code helm} CLI (the
  *       message gives the command);
  *   <li>no {@code --take-ownership}, no {@code --wait-for-jobs}, and no timeout on uninstall (its pre-delete hooks
  *       are waited for without limit);
  *   <li>the native library is for glibc only (not Alpine/musl); it is about 100 MB, unpacked to the temporary
- *       directory and loaded once per JVM (about 0.4 s), and, if its platform JAR is missing from the class path,
- *       downloaded from Maven Central;
+ *       directory and loaded once per engine JVM (about 0.4 s), and, if its platform JAR is missing from the class
+ *       path, downloaded from Maven Central; the class path must be files ({@code java.class.path}), as with plain
+ *       {@code java -cp}, JBang and Maven, not nested JARs;
  *   <li>rendering does not see the cluster's API versions (only its Kubernetes version), so a chart that tests
  *       {@code .Capabilities.APIVersions} may look changed when it is not: the installer then upgrades, which is
  *       harmless;
@@ -143,18 +153,61 @@ public final class EmbeddedHelmInstaller implements Installer {
       return InstallPlan.builder().validation(e.report()).changesKnown(false).build();
     }
     FailureDiagnosis.Context diag = diagnosis(Operation.PLAN, installation, redactor, client);
-    HelmJava helm = helm(diag);
-    try (ValuesFile values = ValuesFile.write(tempDirectory, ValuesYaml.write(installation.values(), SecretHandling.REVEAL))) {
+    try (HelmJava helm = helm(diag);
+        ValuesFile values = ValuesFile.write(tempDirectory, ValuesYaml.write(installation.values(), SecretHandling.REVEAL))) {
       Optional<HelmRelease> current = call(diag, redactor, () -> helm.release(installation.releaseName(), installation.namespace()));
       listener.phaseStarted(InstallPhase.RENDER);
       long start = System.nanoTime();
-      ReleaseManifest desired = render(helm, installation, values.path(), client, redactor, diag);
+      String kubeVersion = kubeVersion(client);
+      ReleaseManifest desired = render(helm, installation, values.path(), kubeVersion, redactor, diag);
+      List<PlannedChange> crds = crdsDirectories(helm, installation, values.path(), kubeVersion, client, desired, redactor,
+          diag);
       Optional<ReleaseManifest> deployed = current.isEmpty() ? Optional.of(ReleaseManifest.EMPTY) : stored(client, installation);
       listener.phaseFinished(InstallPhase.RENDER, since(start));
-      return InstallPlan.builder().validation(report).changes(changes(deployed, desired)).changesKnown(deployed.isPresent())
-          .build();
+      List<PlannedChange> changes = new ArrayList<>(crds);
+      changes.addAll(changes(deployed, desired));
+      return InstallPlan.builder().validation(report).changes(changes).changesKnown(deployed.isPresent()).build();
     } catch (UncheckedIOException e) {
       throw FailureDiagnosis.exception(diag, FailureKind.OTHER, e.getMessage(), e);
+    } catch (EngineCrashed e) {
+      throw crashed(diag, installation, e);
+    }
+  }
+
+  /**
+   * The CRDs of the chart's and its enabled subcharts' {@code crds/} directories, which Helm creates before
+   * anything else and never updates: each is created, or unchanged when the cluster has it already.
+   */
+  private List<PlannedChange> crdsDirectories(HelmJava helm, RuntimeInstallation installation, Path values,
+      @Nullable String kubeVersion, @Nullable KubernetesClient client, ReleaseManifest desired, Redactor redactor,
+      FailureDiagnosis.Context diag) {
+    List<Map<String, Object>> crds = call(diag, redactor, () -> helm.crds(installation.releaseName(), installation.chart(),
+        installation.namespace(), installation.chartVersion(), values, kubeVersion));
+    List<PlannedChange> changes = new ArrayList<>();
+    for (Map<String, Object> crd : crds) {
+      Object metadata = crd.get("metadata");
+      Object name = metadata instanceof Map ? ((Map<?, ?>) metadata).get("name") : null;
+      if (name == null || !"CustomResourceDefinition".equals(crd.get("kind"))) {
+        continue;
+      }
+      ObjectRef ref = ObjectRef.clusterScoped(String.valueOf(crd.get("apiVersion")), "CustomResourceDefinition",
+          name.toString());
+      if (!desired.refs().contains(ref) && changes.stream().noneMatch(c -> c.object().equals(ref))) {
+        changes.add(PlannedChange.of(ref, crdExists(client, ref.name()) ? ChangeKind.UNCHANGED : ChangeKind.CREATE));
+      }
+    }
+    return changes;
+  }
+
+  private static boolean crdExists(@Nullable KubernetesClient client, String name) {
+    if (client == null) {
+      return false;
+    }
+    try {
+      return client.apiextensions().v1().customResourceDefinitions().withName(name).get() != null;
+    } catch (KubernetesClientException e) {
+      log.debug("could not read CRD {}: {}", name, e.toString());
+      return false;
     }
   }
 
@@ -166,9 +219,8 @@ public final class EmbeddedHelmInstaller implements Installer {
     KubernetesClient client = client();
     PreInstallValidation.run(chain, installation, client, listener);
     FailureDiagnosis.Context diag = diagnosis(Operation.INSTALL, installation, redactor, client);
-    HelmJava helm = helm(diag);
     String valuesYaml = ValuesYaml.write(installation.values(), SecretHandling.REVEAL);
-    try (ValuesFile values = ValuesFile.write(tempDirectory, valuesYaml)) {
+    try (HelmJava helm = helm(diag); ValuesFile values = ValuesFile.write(tempDirectory, valuesYaml)) {
       Optional<HelmRelease> before = call(diag, redactor, () -> helm.release(installation.releaseName(), installation.namespace()));
       if (before.isPresent()) {
         diag = diagnosis(Operation.UPGRADE, installation, redactor, client);
@@ -178,7 +230,7 @@ public final class EmbeddedHelmInstaller implements Installer {
       }
       listener.phaseStarted(InstallPhase.RENDER);
       long renderStart = System.nanoTime();
-      ReleaseManifest desired = render(helm, installation, values.path(), client, redactor, diag);
+      ReleaseManifest desired = render(helm, installation, values.path(), kubeVersion(client), redactor, diag);
       Optional<ReleaseManifest> deployed = before.isEmpty() ? Optional.of(ReleaseManifest.EMPTY) : stored(client, installation);
       List<PlannedChange> changes = changes(deployed, desired);
       listener.phaseFinished(InstallPhase.RENDER, since(renderStart));
@@ -192,12 +244,12 @@ public final class EmbeddedHelmInstaller implements Installer {
       FailureDiagnosis.Context upgradeDiag = diag.rendered(desired.refs());
       listener.phaseStarted(InstallPhase.HELM);
       long helmStart = System.nanoTime();
-      Release release = call(upgradeDiag, redactor, () -> before.isEmpty()
+      HelmJava.Released release = call(upgradeDiag, redactor, () -> before.isEmpty()
           ? helm.install(installation.releaseName(), installation.chart(), installation.namespace(),
               installation.chartVersion(), values.path(), timeout, createNamespace)
           : helm.upgrade(installation.releaseName(), installation.chart(), installation.namespace(),
-              installation.chartVersion(), values.path(), timeout, false));
-      HelmJava.emit(HelmJava.logLines(release.getOutput()), redactor, listener::helmOutput);
+              installation.chartVersion(), values.path(), timeout));
+      HelmJava.emit(HelmJava.logLines(release.output()), redactor, listener::helmOutput);
       listener.phaseFinished(InstallPhase.HELM, since(helmStart));
       for (PlannedChange change : changes) {
         if (change.change() == ChangeKind.DELETE) {
@@ -207,9 +259,11 @@ public final class EmbeddedHelmInstaller implements Installer {
         }
       }
       return result(installation, before.isEmpty() ? InstallOutcome.INSTALLED : InstallOutcome.UPGRADED,
-          Integer.parseInt(release.getRevision()), changes, start);
+          release.revision(), changes, start);
     } catch (UncheckedIOException e) {
       throw FailureDiagnosis.exception(diag, FailureKind.OTHER, e.getMessage(), e);
+    } catch (EngineCrashed e) {
+      throw crashed(diag, installation, e);
     }
   }
 
@@ -220,17 +274,21 @@ public final class EmbeddedHelmInstaller implements Installer {
     Redactor redactor = Redactor.of(installation.values());
     KubernetesClient client = client();
     FailureDiagnosis.Context diag = diagnosis(Operation.UNINSTALL, installation, redactor, client);
-    HelmJava helm = helm(diag);
-    Optional<HelmRelease> current = call(diag, redactor, () -> helm.release(installation.releaseName(), installation.namespace()));
-    if (current.isEmpty()) {
-      return UninstallResult.builder().found(false).took(since(start)).build();
+    ReleaseManifest manifest;
+    try (HelmJava helm = helm(diag)) {
+      Optional<HelmRelease> current = call(diag, redactor, () -> helm.release(installation.releaseName(), installation.namespace()));
+      if (current.isEmpty()) {
+        return UninstallResult.builder().found(false).took(since(start)).build();
+      }
+      manifest = stored(client, installation).orElse(ReleaseManifest.EMPTY);
+      listener.phaseStarted(InstallPhase.UNINSTALL);
+      long helmStart = System.nanoTime();
+      String output = call(diag, redactor, () -> helm.uninstall(installation.releaseName(), installation.namespace()));
+      HelmJava.emit(HelmJava.logLines(output), redactor, listener::helmOutput);
+      listener.phaseFinished(InstallPhase.UNINSTALL, since(helmStart));
+    } catch (EngineCrashed e) {
+      throw crashed(diag, installation, e);
     }
-    ReleaseManifest manifest = stored(client, installation).orElse(ReleaseManifest.EMPTY);
-    listener.phaseStarted(InstallPhase.UNINSTALL);
-    long helmStart = System.nanoTime();
-    String output = call(diag, redactor, () -> helm.uninstall(installation.releaseName(), installation.namespace()));
-    HelmJava.emit(HelmJava.logLines(output), redactor, listener::helmOutput);
-    listener.phaseFinished(InstallPhase.UNINSTALL, since(helmStart));
     List<ObjectRef> deleted = new ArrayList<>();
     List<ObjectRef> kept = new ArrayList<>();
     for (ObjectRef ref : manifest.refs()) {
@@ -250,8 +308,12 @@ public final class EmbeddedHelmInstaller implements Installer {
     Redactor redactor = Redactor.of(installation.values());
     KubernetesClient client = client();
     FailureDiagnosis.Context diag = diagnosis(Operation.STATUS, installation, redactor, client);
-    HelmJava helm = helm(diag);
-    Optional<HelmRelease> release = call(diag, redactor, () -> helm.release(installation.releaseName(), installation.namespace()));
+    Optional<HelmRelease> release;
+    try (HelmJava helm = helm(diag)) {
+      release = call(diag, redactor, () -> helm.release(installation.releaseName(), installation.namespace()));
+    } catch (EngineCrashed e) {
+      throw crashed(diag, installation, e);
+    }
     ReleaseStatus.Builder status = ReleaseStatus.builder().releaseName(installation.releaseName())
         .namespace(installation.namespace());
     if (release.isEmpty()) {
@@ -311,19 +373,21 @@ public final class EmbeddedHelmInstaller implements Installer {
     return copy;
   }
 
-  private ReleaseManifest render(HelmJava helm, RuntimeInstallation installation, Path values,
-      @Nullable KubernetesClient client, Redactor redactor, FailureDiagnosis.Context diag) {
-    String kubeVersion = null;
+  private static @Nullable String kubeVersion(@Nullable KubernetesClient client) {
     if (client != null) {
       try {
-        kubeVersion = client.getKubernetesVersion().getGitVersion();
+        return client.getKubernetesVersion().getGitVersion();
       } catch (KubernetesClientException e) {
         log.debug("could not read the Kubernetes version; rendering with Helm's default: {}", e.toString());
       }
     }
-    String finalKubeVersion = kubeVersion;
+    return null;
+  }
+
+  private ReleaseManifest render(HelmJava helm, RuntimeInstallation installation, Path values,
+      @Nullable String kubeVersion, Redactor redactor, FailureDiagnosis.Context diag) {
     String manifest = call(diag, redactor, () -> helm.template(installation.releaseName(), installation.chart(),
-        installation.namespace(), installation.chartVersion(), values, finalKubeVersion));
+        installation.namespace(), installation.chartVersion(), values, kubeVersion));
     try {
       return ReleaseManifest.parse(manifest, installation.namespace());
     } catch (IllegalArgumentException e) {
@@ -394,7 +458,40 @@ public final class EmbeddedHelmInstaller implements Installer {
         .cluster(client == null ? null : new ClusterDiagnostics(client))
         .listener(listener)
         .kube(kube)
-        .history(() -> new HelmJava(kube, plainHttp).history(installation.releaseName(), installation.namespace()));
+        .history(() -> {
+          try (HelmJava helm = new HelmJava(kube, plainHttp)) {
+            return helm.history(installation.releaseName(), installation.namespace());
+          }
+        });
+  }
+
+  /**
+   * The engine's child JVM died (a Go panic inside helm-java, or a signal): this JVM goes on, and the failure says
+   * what happened and the state the release was left in, read by a new engine.
+   */
+  private InstallException crashed(FailureDiagnosis.Context diag, RuntimeInstallation installation, EngineCrashed e) {
+    if (e.neverStarted()) {
+      return FailureDiagnosis.exception(diag, FailureKind.HELM_UNAVAILABLE, "the embedded Helm engine could not start ("
+          + e.reason().orElse("") + "). It runs in a child JVM started with this JVM's java and class path "
+          + "(java.class.path), which must list JAR files and directories, as java -cp, JBang and Maven do; a class path "
+          + "of nested JARs cannot be passed on. Use HelmCliInstaller with a helm binary instead.", e);
+    }
+    String state;
+    try (HelmJava helm = new HelmJava(kube, plainHttp)) {
+      state = helm.release(installation.releaseName(), installation.namespace())
+          .map(r -> "The release is now " + r.status() + " (revision " + r.revision() + ")"
+              + (r.isPending() ? ": roll it back (helm rollback " + installation.releaseName() + " -n "
+                  + installation.namespace() + ") or uninstall it before installing again." : "."))
+          .orElse("The release does not exist.");
+    } catch (RuntimeException | LinkageError again) {
+      log.debug("could not read the release after the engine died: {}", again.toString());
+      state = "Its state could not be read: " + again.getMessage() + ".";
+    }
+    String why = e.reason().map(r -> " (" + r + ")").orElse("");
+    String exit = e.exitCode() < 0 ? "" : ", exit code " + e.exitCode();
+    return FailureDiagnosis.exception(diag, FailureKind.OTHER, "the embedded Helm engine crashed during " + e.operation()
+        + why + exit + "; it runs in a separate process, so this one is unaffected. " + state
+        + " If it happens again, use HelmCliInstaller with a helm binary.", e);
   }
 
   private @Nullable KubernetesClient client() {

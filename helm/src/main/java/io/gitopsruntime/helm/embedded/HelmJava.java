@@ -1,40 +1,48 @@
 package io.gitopsruntime.helm.embedded;
 
-import com.marcnuri.helm.Helm;
-import com.marcnuri.helm.InstallCommand;
-import com.marcnuri.helm.Release;
-import com.marcnuri.helm.ReleaseHistory;
-import com.marcnuri.helm.TemplateCommand;
-import com.marcnuri.helm.UpgradeCommand;
 import io.gitopsruntime.core.internal.Redactor;
+import io.gitopsruntime.helm.embedded.internal.EngineProcess;
 import io.gitopsruntime.helm.internal.HelmRelease;
 import io.gitopsruntime.helm.internal.HelmRevision;
 import io.gitopsruntime.helm.internal.KubeTarget;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The helm-java calls of {@link EmbeddedHelmInstaller}, with the cluster set on each: the kubeconfig file, or,
- * when a context is chosen, the kubeconfig's contents with that context made current (helm-java has no context
- * option). Also splits what helm-java returns: on failure its exception message is Helm's error, then
- * {@code ---}, then the buffered debug log. Immutable and thread-safe as far as helm-java is.
+ * The helm-java calls of {@link EmbeddedHelmInstaller}, made in the engine's child JVM ({@link EngineProcess}, started
+ * on the first call, stopped by {@link #close()}), with the cluster set on each: the kubeconfig file, or, when a
+ * context is chosen, the kubeconfig's contents with that context made current (helm-java has no context option),
+ * sent over the child's stdin. Also splits what helm-java returns: on failure its exception message is Helm's
+ * error, then {@code ---}, then the buffered debug log. Thread-safe: calls are serialised.
  */
-final class HelmJava {
+final class HelmJava implements AutoCloseable {
   private static final String SEPARATOR = "\n---\n";
 
   private final Optional<Path> kubeconfig;
   private final Optional<String> kubeconfigContents;
   private final boolean plainHttp;
+  private final EngineProcess engine = new EngineProcess();
 
   HelmJava(KubeTarget kube, boolean plainHttp) {
     this.kubeconfigContents = kube.contentsWithContext();
     this.kubeconfig = kubeconfigContents.isPresent() ? Optional.empty() : kube.kubeconfig();
     this.plainHttp = plainHttp;
+  }
+
+  /**
+   * The engine's child JVM's process id, while it runs.
+   *
+   * @return the id, or empty
+   */
+  Optional<Long> enginePid() {
+    return engine.pid();
   }
 
   /** Helm's error and the debug log of a failed call. */
@@ -97,97 +105,127 @@ final class HelmJava {
     lines.forEach(line -> sink.accept(redactor.redact(line)));
   }
 
+  /** What an install or upgrade returned: the revision and Helm's buffered output. */
+  record Released(int revision, String output) {}
+
   /**
    * Installs a release that does not exist yet. helm-java's {@code upgrade().install()} would do the same, but on
    * that path it drops the kubeconfig contents (0.0.21) and talks to {@code localhost:8080}.
    */
-  Release install(String release, String chart, String namespace, Optional<String> version, Path values,
+  Released install(String release, String chart, String namespace, Optional<String> version, Path values,
       Duration timeout, boolean createNamespace) {
-    InstallCommand install = Helm.install(chart).withName(release).withNamespace(namespace).withValuesFile(values)
-        .waitReady().withTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toSeconds())).debug();
-    version.ifPresent(install::withVersion);
-    if (createNamespace) {
-      install.createNamespace();
-    }
-    if (plainHttp) {
-      install.plainHttp();
-    }
-    kubeconfig.ifPresent(install::withKubeConfig);
-    kubeconfigContents.ifPresent(install::withKubeConfigContents);
-    return install.call();
+    Map<String, Object> request = request("install", release, namespace);
+    request.put("chart", chart);
+    request.put("version", version.orElse(null));
+    request.put("values", values.toString());
+    request.put("timeoutSeconds", timeout.toSeconds());
+    request.put("createNamespace", createNamespace);
+    return released(engine.call(request));
   }
 
   /** Upgrades an existing release (including a failed one). */
-  Release upgrade(String release, String chart, String namespace, Optional<String> version, Path values,
-      Duration timeout, boolean createNamespace) {
-    UpgradeCommand upgrade = Helm.upgrade(chart).install().withName(release).withNamespace(namespace)
-        .withValuesFile(values).waitReady().withTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toSeconds())).debug();
-    version.ifPresent(upgrade::withVersion);
-    if (createNamespace) {
-      upgrade.createNamespace();
-    }
-    if (plainHttp) {
-      upgrade.plainHttp();
-    }
-    kubeconfig.ifPresent(upgrade::withKubeConfig);
-    kubeconfigContents.ifPresent(upgrade::withKubeConfigContents);
-    return upgrade.call();
+  Released upgrade(String release, String chart, String namespace, Optional<String> version, Path values,
+      Duration timeout) {
+    Map<String, Object> request = request("upgrade", release, namespace);
+    request.put("chart", chart);
+    request.put("version", version.orElse(null));
+    request.put("values", values.toString());
+    request.put("timeoutSeconds", timeout.toSeconds());
+    return released(engine.call(request));
   }
 
   String template(String release, String chart, String namespace, Optional<String> version, Path values,
       @Nullable String kubeVersion) {
-    TemplateCommand template = Helm.template(chart).withName(release).withNamespace(namespace).withValuesFile(values);
-    version.ifPresent(template::withVersion);
-    if (kubeVersion != null) {
-      template.withKubeVersion(kubeVersion);
+    Map<String, Object> request = request("template", release, namespace);
+    request.put("chart", chart);
+    request.put("version", version.orElse(null));
+    request.put("values", values.toString());
+    request.put("kubeVersion", kubeVersion);
+    return String.valueOf(engine.call(request));
+  }
+
+  /** The CRDs of the {@code crds/} directories of the chart and of the subcharts Helm enables with the values. */
+  List<Map<String, Object>> crds(String release, String chart, String namespace, Optional<String> version, Path values,
+      @Nullable String kubeVersion) {
+    Map<String, Object> request = request("crds", release, namespace);
+    request.put("chart", chart);
+    request.put("version", version.orElse(null));
+    request.put("values", values.toString());
+    request.put("kubeVersion", kubeVersion);
+    List<Map<String, Object>> crds = new ArrayList<>();
+    if (engine.call(request) instanceof List<?> list) {
+      for (Object o : list) {
+        if (o instanceof Map) {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> crd = (Map<String, Object>) o;
+          crds.add(crd);
+        }
+      }
     }
-    if (plainHttp) {
-      template.plainHttp();
-    }
-    return template.call();
+    return crds;
   }
 
   String showChart(String chart, Optional<String> version) {
-    var show = Helm.show(chart).chart();
-    version.ifPresent(show::withVersion);
-    if (plainHttp) {
-      show.plainHttp();
-    }
-    return show.call();
+    Map<String, Object> request = new LinkedHashMap<>();
+    request.put("op", "showChart");
+    request.put("chart", chart);
+    request.put("version", version.orElse(null));
+    request.put("plainHttp", plainHttp);
+    return String.valueOf(engine.call(request));
   }
 
   Optional<HelmRelease> release(String release, String namespace) {
-    var list = Helm.list().all().withNamespace(namespace);
-    kubeconfig.ifPresent(list::withKubeConfig);
-    kubeconfigContents.ifPresent(list::withKubeConfigContents);
-    return list.call().stream().filter(r -> r.getName().equals(release)).findFirst().map(r -> {
-      String[] chart = HelmRelease.splitChart(r.getChart()).orElse(new String[] {r.getChart(), ""});
-      return new HelmRelease(r.getName(), namespace, Integer.parseInt(r.getRevision()), r.getStatus(), chart[0], chart[1]);
-    });
+    Object found = engine.call(request("release", release, namespace));
+    if (!(found instanceof Map<?, ?> r)) {
+      return Optional.empty();
+    }
+    String chartText = String.valueOf(r.get("chart"));
+    String[] chart = HelmRelease.splitChart(chartText).orElse(new String[] {chartText, ""});
+    return Optional.of(new HelmRelease(String.valueOf(r.get("name")), namespace,
+        Integer.parseInt(String.valueOf(r.get("revision"))), String.valueOf(r.get("status")), chart[0], chart[1]));
   }
 
   String values(String release, String namespace) {
-    var get = Helm.get(release).values().withNamespace(namespace);
-    kubeconfig.ifPresent(get::withKubeConfig);
-    kubeconfigContents.ifPresent(get::withKubeConfigContents);
-    return get.call();
+    return String.valueOf(engine.call(request("values", release, namespace)));
   }
 
   List<HelmRevision> history(String release, String namespace) {
-    var history = Helm.history(release).withNamespace(namespace);
-    kubeconfig.ifPresent(history::withKubeConfig);
-    kubeconfigContents.ifPresent(history::withKubeConfigContents);
     List<HelmRevision> out = new ArrayList<>();
-    for (ReleaseHistory h : history.call()) {
-      out.add(new HelmRevision(h.getRevision(), h.getStatus()));
+    if (engine.call(request("history", release, namespace)) instanceof List<?> list) {
+      for (Object o : list) {
+        if (o instanceof Map<?, ?> h) {
+          out.add(new HelmRevision(Integer.parseInt(String.valueOf(h.get("revision"))), String.valueOf(h.get("status"))));
+        }
+      }
     }
     return out;
   }
 
   String uninstall(String release, String namespace) {
-    var uninstall = Helm.uninstall(release).withNamespace(namespace).debug();
-    kubeconfig.ifPresent(uninstall::withKubeConfig);
-    kubeconfigContents.ifPresent(uninstall::withKubeConfigContents);
-    return uninstall.call();
+    return String.valueOf(engine.call(request("uninstall", release, namespace)));
+  }
+
+  /** Stops the engine's child JVM. */
+  @Override
+  public void close() {
+    engine.close();
+  }
+
+  private Map<String, Object> request(String op, String release, String namespace) {
+    Map<String, Object> request = new LinkedHashMap<>();
+    request.put("op", op);
+    request.put("release", release);
+    request.put("namespace", namespace);
+    request.put("kubeconfig", kubeconfig.map(Path::toString).orElse(null));
+    request.put("kubeconfigContents", kubeconfigContents.orElse(null));
+    request.put("plainHttp", plainHttp);
+    return request;
+  }
+
+  private static Released released(@Nullable Object answer) {
+    if (!(answer instanceof Map<?, ?> r)) {
+      throw new IllegalStateException("the embedded Helm engine returned no release");
+    }
+    return new Released(Integer.parseInt(String.valueOf(r.get("revision"))), String.valueOf(r.get("output")));
   }
 }

@@ -57,7 +57,16 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Inventory.</b> Each revision is recorded in a Secret {@code gitops-runtime.<release>.v<revision>}
  * in the release namespace: the object references and digests, never the values. A second install with
  * the same installation changes nothing and returns {@code UNCHANGED}; {@link #uninstall} deletes exactly
- * the recorded objects, keeping CustomResourceDefinitions unless {@link Builder#deleteCrds(boolean)}.
+ * the recorded objects.
+ *
+ * <p><b>What is kept</b> (on uninstall, and when an upgrade no longer renders an object), as Helm does and
+ * as every installer of this SDK does: objects of any kind annotated {@code helm.sh/resource-policy: keep},
+ * and the CustomResourceDefinitions of the chart's and its subcharts' {@code crds/} directories (which Helm
+ * creates once and never updates or deletes). CustomResourceDefinitions rendered from templates are deleted
+ * unless they carry the annotation, and deleting a CRD deletes every custom resource of its kind (the real
+ * chart's Argo CRDs carry it). {@link UninstallResult#kept()} lists what stayed.
+ * Subcharts disabled by their {@code condition} or {@code tags} contribute nothing, not even their
+ * {@code crds/}.
  * Failed requests (429 with {@code Retry-After}, 5xx, dropped connections) are retried where safe, and an
  * interrupted install converges when run again.
  *
@@ -66,7 +75,10 @@ import org.jspecify.annotations.Nullable;
  * {@link Builder#kubernetesClient(KubernetesClient)} never closes it.
  *
  * <p>Thread-safe: operations may run concurrently; two operations on the same release exclude each other
- * through the release lock (the second fails with {@code LOCKED}).
+ * through the release lock (the second fails with {@code LOCKED}, naming the holder, since when it holds the lock
+ * and when the lock expires). The lock is released on every exit path the JVM reports: a result, an exception, an
+ * interrupt, and a JVM shutdown (Ctrl-C, SIGTERM) while an operation runs; a process killed outright leaves it to
+ * expire after {@link #LOCK_DURATION} without renewal.
  */
 public final class ManifestInstaller implements Installer {
   /** The field manager of server-side apply unless {@link Builder#fieldManager(String)} says otherwise. */
@@ -169,7 +181,6 @@ public final class ManifestInstaller implements Installer {
     private @Nullable ValidatorChain validators;
     private boolean validate = true;
     private boolean adoptExisting;
-    private boolean deleteCrds;
     private boolean plainHttp;
     private RetryPolicy retry = RetryPolicy.DEFAULT;
 
@@ -308,18 +319,6 @@ public final class ManifestInstaller implements Installer {
     }
 
     /**
-     * Whether uninstall (and an upgrade that drops one) deletes CustomResourceDefinitions, and with them
-     * every custom resource of their kinds (false by default, as Helm keeps them).
-     *
-     * @param delete true to delete them
-     * @return this builder
-     */
-    public Builder deleteCrds(boolean delete) {
-      this.deleteCrds = delete;
-      return this;
-    }
-
-    /**
      * Whether OCI registries are reached over plain HTTP instead of HTTPS, like Helm's
      * {@code --plain-http} (false by default).
      *
@@ -351,7 +350,7 @@ public final class ManifestInstaller implements Installer {
       ValidatorChain chain = validate
           ? (validators != null ? validators : ValidatorChain.builder().addAll(Validators.all()).build())
           : null;
-      Settings settings = new Settings(fieldManager, concurrency, timeout, adoptExisting, deleteCrds, plainHttp,
+      Settings settings = new Settings(fieldManager, concurrency, timeout, adoptExisting, plainHttp,
           retry, LOCK_DURATION);
       return new ManifestInstaller(k8s, owns, new Engine(k8s, settings, chain, SafeListener.of(listener)));
     }

@@ -184,8 +184,8 @@ class ManifestInstallerTest {
   class Uninstall {
 
     @Test
-    void removesEverythingTheReleaseInstalledButItsCrds(KubernetesTestServer server, KubernetesClient client) {
-      RuntimeInstallation installation = installation(TestChart.writeTo(tmp), "");
+    void removesEverythingTheReleaseInstalledButTheCrdsItMarksKeep(KubernetesTestServer server, KubernetesClient client) {
+      RuntimeInstallation installation = installation(TestChart.writeTo(tmp), "gitops-operator:\n  crds:\n    keep: true\n");
       Fixtures.Recorder events = new Fixtures.Recorder();
       try (ManifestInstaller installer = installer(server, events)) {
         InstallResult installed = installer.install(installation);
@@ -193,31 +193,21 @@ class ManifestInstallerTest {
         UninstallResult result = installer.uninstall(installation);
 
         assertThat(result.found()).isTrue();
-        assertThat(result.kept()).hasSize(17).allMatch(r -> r.kind().equals("CustomResourceDefinition"));
-        assertThat(result.deleted()).hasSize(installed.changes().size() - 17);
+        assertThat(result.kept()).extracting(ObjectRef::name).containsExactlyInAnyOrder("products.codefresh.io",
+            "promotionflows.codefresh.io", "promotiontemplates.codefresh.io", "promotionpolicies.codefresh.io",
+            "promotiontasks.codefresh.io", "restrictedgitsources.codefresh.io");
+        assertThat(result.deleted()).hasSize(installed.changes().size() - 6)
+            .filteredOn(r -> r.kind().equals("CustomResourceDefinition")).as("templated CRDs without keep, as Helm")
+            .hasSize(11);
         assertThat(installer.uninstall(installation).found()).as("a second uninstall finds nothing").isFalse();
       }
       assertThat(leftovers(client)).isEmpty();
-      assertThat(client.apiextensions().v1().customResourceDefinitions().list().getItems()).hasSize(17);
+      assertThat(client.apiextensions().v1().customResourceDefinitions().list().getItems()).hasSize(6);
       assertThat(client.leases().inNamespace(NAMESPACE).list().getItems()).isEmpty();
       assertThat(events.events()).containsSubsequence("hook pre-delete Job/codefresh/delete-runtime-from-platform",
           "hook succeeded Job/codefresh/delete-runtime-from-platform",
           "hook pre-delete Job/codefresh/cleanup-runtime-resources",
           "deleted Deployment/codefresh/cap-app-proxy");
-    }
-
-    @Test
-    void deletesTheCrdsWhenAsked(KubernetesTestServer server, KubernetesClient client) {
-      RuntimeInstallation installation = installation(TestChart.writeTo(tmp), "");
-      try (ManifestInstaller installer = installer(server, InstallListener.NONE, b -> b.deleteCrds(true))) {
-        installer.install(installation);
-
-        UninstallResult result = installer.uninstall(installation);
-
-        assertThat(result.kept()).isEmpty();
-      }
-      assertThat(client.apiextensions().v1().customResourceDefinitions().list().getItems()).isEmpty();
-      assertThat(leftovers(client)).isEmpty();
     }
 
     @Test

@@ -134,8 +134,11 @@ class OwnershipAndLockTest {
         assertThat(failure.failure()).isEqualTo(FailureKind.LOCKED);
         assertThat(failure).hasMessageStartingWith("Cannot change release cf-gitops-runtime in namespace codefresh: "
             + "another install or uninstall of it is running; the lock (Lease codefresh/" + LEASE + ") is held by ")
-            .hasMessageEndingWith("Wait for it to finish. If that process died, its lock expires 1m after its last "
-                + "renewal and the next install takes it over.");
+            .hasMessageMatching("(?s).* is held by [^ ]+/pid-" + ProcessHandle.current().pid()
+                + "/[0-9a-f]{8} since \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ \\(last renewed \\d+ s ago\\)\\.\n"
+                + "Wait for it to finish\\. If that process died, its lock expires at \\S+ \\(in \\d+ s\\) and the next "
+                + "install takes it over; if you are sure it is gone, delete the Lease \\(kubectl delete lease -n "
+                + "codefresh " + LEASE.replace(".", "\\.") + "\\) to go on at once\\.");
         assertThat(running.get(60, TimeUnit.SECONDS).outcome()).isEqualTo(InstallOutcome.INSTALLED);
       }
     }
@@ -144,13 +147,17 @@ class OwnershipAndLockTest {
     void refusesALockAnotherProcessRenewsAndTakesOverOneItStoppedRenewing(KubernetesTestServer server,
         KubernetesClient client) {
       RuntimeInstallation installation = installation(TestChart.writeTo(tmp), "");
+      ZonedDateTime renewed = ZonedDateTime.now(ZoneOffset.UTC).withNano(0);
       client.leases().inNamespace(NAMESPACE).resource(new LeaseBuilder().withNewMetadata().withName(LEASE).endMetadata()
           .withNewSpec().withHolderIdentity("ci-runner-7/pid-42/1a2b3c4d").withLeaseDurationSeconds(60)
-          .withRenewTime(ZonedDateTime.now(ZoneOffset.UTC)).endSpec().build()).create();
+          .withAcquireTime(ZonedDateTime.parse("2026-01-02T03:04:05.123456Z")).withRenewTime(renewed).endSpec().build())
+          .create();
       try (ManifestInstaller installer = installer(server, InstallListener.NONE)) {
         InstallException locked = catchThrowableOfType(InstallException.class, () -> installer.install(installation));
         assertThat(locked.failure()).isEqualTo(FailureKind.LOCKED);
-        assertThat(locked).hasMessageContaining("is held by ci-runner-7/pid-42/1a2b3c4d, last renewed ");
+        assertThat(locked).as("who holds it, since when, and when it expires").hasMessageContaining(
+            "is held by ci-runner-7/pid-42/1a2b3c4d since 2026-01-02T03:04:05Z (last renewed ")
+            .hasMessageContaining("its lock expires at " + renewed.plusSeconds(60).toInstant() + " (in ");
 
         client.leases().inNamespace(NAMESPACE).withName(LEASE).edit(l -> new LeaseBuilder(l).editSpec()
             .withRenewTime(ZonedDateTime.now(ZoneOffset.UTC).minusMinutes(5)).endSpec().build());

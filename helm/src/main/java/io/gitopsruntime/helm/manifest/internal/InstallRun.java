@@ -192,19 +192,18 @@ final class InstallRun {
     }
   }
 
-  /** Recorded objects the release no longer renders, less what must be kept. */
-  private List<Inventory.Entry> prunable(List<Inventory.Entry> recorded, Desired desired) {
+  /**
+   * Recorded objects the release no longer renders, less what Helm would keep: objects marked
+   * {@code helm.sh/resource-policy: keep} and CRDs of {@code crds/} directories.
+   */
+  private static List<Inventory.Entry> prunable(List<Inventory.Entry> recorded, Desired desired) {
     Set<ObjectRef> wanted = new HashSet<>();
     desired.objects().forEach(o -> wanted.add(o.ref()));
     List<Inventory.Entry> prune = new ArrayList<>();
     for (Inventory.Entry e : recorded) {
-      if (wanted.contains(e.ref()) || e.keep()) {
-        continue;
+      if (!wanted.contains(e.ref()) && !e.retained()) {
+        prune.add(e);
       }
-      if (e.ref().kind().equals("CustomResourceDefinition") && !context.settings().deleteCrds()) {
-        continue;
-      }
-      prune.add(e);
     }
     return prune;
   }
@@ -225,7 +224,7 @@ final class InstallRun {
   private static List<Inventory.Entry> entries(Desired desired) {
     List<Inventory.Entry> entries = new ArrayList<>();
     for (KubeObject o : desired.objects()) {
-      entries.add(new Inventory.Entry(o.ref(), o.keep()));
+      entries.add(new Inventory.Entry(o.ref(), o.keep(), o.createOnly()));
     }
     return entries;
   }

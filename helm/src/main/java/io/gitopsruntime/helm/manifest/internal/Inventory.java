@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * {@code deployed}, {@code failed}, {@code superseded}, {@code uninstalling}). Its {@code inventory} key
  * holds JSON with the chart, the digest of the applied objects and hooks, a digest of the values with
  * secrets masked, and the object references (with whether {@code helm.sh/resource-policy: keep} protects
- * them). It never holds a value or a manifest. Stateless and thread-safe.
+ * them and whether they are CRDs of a {@code crds/} directory). It never holds a value or a manifest.
+ * Records written before the {@code format} field existed kept every CRD; their CRDs read as kept. Stateless and thread-safe.
  */
 public final class Inventory {
   /** The Secret type of inventory records. */
@@ -32,6 +33,8 @@ public final class Inventory {
   static final String STATUS_LABEL = "gitops-runtime.io/status";
   static final String REVISION_LABEL = "gitops-runtime.io/revision";
   static final String KEY = "inventory";
+  /** The record's format: 2 records CRDs of {@code crds/} directories; 1 (no field) kept every CRD. */
+  static final int FORMAT = 2;
 
   /** Helm's status words. */
   public static final String PENDING_INSTALL = "pending-install";
@@ -51,8 +54,31 @@ public final class Inventory {
    *
    * @param ref the reference
    * @param keep whether {@code helm.sh/resource-policy: keep} protects it
+   * @param crdsDirectory whether it is a CustomResourceDefinition from a chart's {@code crds/} directory
    */
-  public record Entry(ObjectRef ref, boolean keep) {}
+  public record Entry(ObjectRef ref, boolean keep, boolean crdsDirectory) {
+
+    /**
+     * An object that is not from a {@code crds/} directory.
+     *
+     * @param ref the reference
+     * @param keep whether {@code helm.sh/resource-policy: keep} protects it
+     */
+    public Entry(ObjectRef ref, boolean keep) {
+      this(ref, keep, false);
+    }
+
+    /**
+     * Whether prune and uninstall leave it in the cluster, as Helm does: objects marked
+     * {@code helm.sh/resource-policy: keep} (of every kind) and CRDs of {@code crds/} directories (which Helm
+     * never deletes). Templated CRDs without the annotation are deleted like any other object.
+     *
+     * @return true to leave it
+     */
+    public boolean retained() {
+      return keep || crdsDirectory;
+    }
+  }
 
   /**
    * One revision.
@@ -241,9 +267,10 @@ public final class Inventory {
     List<Object> objects = new ArrayList<>();
     for (Entry e : revision.objects()) {
       objects.add(Json.object("apiVersion", e.ref().apiVersion(), "kind", e.ref().kind(),
-          "namespace", e.ref().namespace().orElse(null), "name", e.ref().name(), "keep", e.keep() ? Boolean.TRUE : null));
+          "namespace", e.ref().namespace().orElse(null), "name", e.ref().name(), "keep", e.keep() ? Boolean.TRUE : null,
+          "crdsDirectory", e.crdsDirectory() ? Boolean.TRUE : null));
     }
-    return Json.write(Json.object("release", release, "namespace", namespace, "revision", revision.number(),
+    return Json.write(Json.object("format", FORMAT, "release", release, "namespace", namespace, "revision", revision.number(),
         "status", revision.status(), "chart", revision.chart(), "chartVersion", revision.chartVersion(),
         "digest", revision.digest(), "valuesDigest", revision.valuesDigest(),
         "updated", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), "objects", objects));
@@ -251,6 +278,7 @@ public final class Inventory {
 
   static Revision decode(String json) {
     Map<String, Object> m = Json.parse(json);
+    boolean before2 = Json.number(m, 1, "format") < FORMAT;
     List<Entry> entries = new ArrayList<>();
     for (Object o : Json.list(m, "objects")) {
       @SuppressWarnings("unchecked")
@@ -259,8 +287,10 @@ public final class Inventory {
       String apiVersion = String.valueOf(Json.string(e, "apiVersion"));
       String kind = String.valueOf(Json.string(e, "kind"));
       String name = String.valueOf(Json.string(e, "name"));
+      boolean keptCrd = before2 && kind.equals("CustomResourceDefinition");
       entries.add(new Entry(ns == null ? ObjectRef.clusterScoped(apiVersion, kind, name)
-          : ObjectRef.of(apiVersion, kind, ns, name), Boolean.TRUE.equals(e.get("keep"))));
+          : ObjectRef.of(apiVersion, kind, ns, name), keptCrd || Boolean.TRUE.equals(e.get("keep")),
+          Boolean.TRUE.equals(e.get("crdsDirectory"))));
     }
     return new Revision((int) Json.number(m, 0, "revision"), orEmpty(Json.string(m, "status")),
         orEmpty(Json.string(m, "chart")), orEmpty(Json.string(m, "chartVersion")), orEmpty(Json.string(m, "digest")),

@@ -136,11 +136,28 @@ public final class Messages {
         + "meta.helm.sh/release-namespace), as the chart's adopt-crds.sh script does. Or remove them first.";
   }
 
-  static String locked(String release, String namespace, String lease, String holder, String renewed, Duration duration) {
+  static String locked(String release, String namespace, String lease, String holder, Instant since, Instant renewed,
+      Instant expires, Instant now) {
     return "Cannot change " + release(release, namespace) + ": another install or uninstall of it is running; the lock "
-        + "(Lease " + namespace + "/" + lease + ") is held by " + holder + ", last renewed " + renewed + ".\n"
-        + "Wait for it to finish. If that process died, its lock expires " + format(duration)
-        + " after its last renewal and the next install takes it over.";
+        + "(Lease " + namespace + "/" + lease + ") is held by " + holder + " since " + instant(since) + " (last renewed "
+        + ago(renewed, now) + ").\n"
+        + "Wait for it to finish. If that process died, its lock expires at " + instant(expires) + " (in "
+        + seconds(Duration.between(now, expires)) + ") and the next install takes it over; if you are sure it is "
+        + "gone, delete the Lease (kubectl delete lease -n " + namespace + " " + lease + ") to go on at once.";
+  }
+
+  static String lockedJustNow(String release, String namespace, String lease) {
+    return "Cannot change " + release(release, namespace) + ": another install or uninstall of it took the lock "
+        + "(Lease " + namespace + "/" + lease + ") just now, while this one tried to. Wait for it to finish.";
+  }
+
+  private static String seconds(Duration d) {
+    long s = Math.max(0, d.getSeconds());
+    return s < 60 ? s + " s" : format(Duration.ofSeconds(s));
+  }
+
+  private static String instant(Instant t) {
+    return t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
   }
 
   static String lockLost(String release, String namespace, String lease) {

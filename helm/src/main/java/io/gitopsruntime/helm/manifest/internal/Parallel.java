@@ -1,7 +1,9 @@
 package io.gitopsruntime.helm.manifest.internal;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -11,7 +13,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -19,8 +20,9 @@ import java.util.function.Function;
 /**
  * Runs independent calls (one per object of a wave) on a bounded pool of daemon threads and waits for
  * all of them; the first failure is rethrown after the others finished, later ones are attached as
- * suppressed. When the caller is interrupted, calls not yet started are dropped and the ones running are
- * interrupted and waited for before {@link Interrupted} is thrown. With one thread the calls run one after
+ * suppressed. When the caller is interrupted, calls not yet started are dropped (each returns at once when
+ * a thread picks it up) and the ones running are interrupted and waited for before {@link Interrupted} is
+ * thrown. With one thread the calls run one after
  * the other, in order. Thread-safe; close it to stop its threads.
  */
 public final class Parallel implements AutoCloseable {
@@ -71,17 +73,20 @@ public final class Parallel implements AutoCloseable {
       return results;
     }
     List<Future<R>> futures = new ArrayList<>();
-    AtomicBoolean abandoned = new AtomicBoolean();
-    CountDownLatch settled = new CountDownLatch(items.size());
+    Calls calls = new Calls(items.size());
     for (T item : items) {
       futures.add(executor.submit(() -> {
         try {
-          if (abandoned.get()) {
+          if (!calls.start()) {
             throw new CancellationException();
           }
-          return call.apply(item);
+          try {
+            return call.apply(item);
+          } finally {
+            calls.end();
+          }
         } finally {
-          settled.countDown();
+          calls.settled.countDown();
         }
       }));
     }
@@ -91,9 +96,8 @@ public final class Parallel implements AutoCloseable {
       try {
         results.add(future.get());
       } catch (InterruptedException e) {
-        abandoned.set(true);
-        futures.forEach(f -> f.cancel(true));
-        awaitRunning(settled);
+        calls.abandon();
+        awaitRunning(calls.settled);
         Thread.currentThread().interrupt();
         throw new Interrupted(e);
       } catch (ExecutionException e) {
@@ -114,6 +118,46 @@ public final class Parallel implements AutoCloseable {
       throw failure;
     }
     return results;
+  }
+
+  /**
+   * The calls of one {@link #map} and the threads running them. Queued calls are never cancelled through
+   * their futures (a cancelled task never runs, so its {@code finally} would never count {@link #settled}
+   * down): once abandoned, each one sees it when a thread picks it up and returns at once; only the threads
+   * running a call at that moment are interrupted. Guarded by its own monitor, so that a thread is never
+   * interrupted after its call ended (it may be running someone else's by then).
+   */
+  private static final class Calls {
+    final CountDownLatch settled;
+    private final Set<Thread> running = new HashSet<>();
+    private boolean abandoned;
+
+    Calls(int count) {
+      this.settled = new CountDownLatch(count);
+    }
+
+    /** Registers the current thread as running a call; false when the calls were abandoned meanwhile. */
+    synchronized boolean start() {
+      if (abandoned) {
+        return false;
+      }
+      running.add(Thread.currentThread());
+      return true;
+    }
+
+    /** Unregisters the current thread and clears an interrupt meant for its call, not for the pool. */
+    synchronized void end() {
+      running.remove(Thread.currentThread());
+      if (abandoned) {
+        Thread.interrupted();
+      }
+    }
+
+    /** Marks the calls abandoned and interrupts the threads running one. */
+    synchronized void abandon() {
+      abandoned = true;
+      running.forEach(Thread::interrupt);
+    }
   }
 
   /**

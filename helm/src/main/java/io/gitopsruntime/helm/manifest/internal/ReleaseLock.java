@@ -1,16 +1,22 @@
 package io.gitopsruntime.helm.manifest.internal;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * {@code coordination.k8s.io/v1} Lease {@code gitops-runtime.<release>.lock} in the release namespace:
  * created with this process's holder identity, renewed every quarter of its duration while the operation
  * runs, deleted at the end. A Lease not renewed for its whole duration is stale (its holder died) and is
- * taken over with a conditional update. Thread-safe.
+ * taken over with a conditional update. It is released on every exit path the JVM lets us see: {@link #close}
+ * (normal end, exceptions, interrupts) and, while held, a shutdown hook (SIGTERM, Ctrl-C, {@code System.exit});
+ * only a killed or crashed JVM leaves it to expire. Thread-safe.
  */
 public final class ReleaseLock implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ReleaseLock.class);
@@ -37,6 +45,9 @@ public final class ReleaseLock implements AutoCloseable {
   private final ScheduledExecutorService renewer;
   private volatile @Nullable Map<String, Object> lease;
   private volatile boolean lost;
+  private final AtomicBoolean releasing = new AtomicBoolean();
+  private final CountDownLatch released = new CountDownLatch(1);
+  private final Thread shutdownHook;
 
   private ReleaseLock(KubeApi api, String release, String namespace, String holder, Duration duration,
       Map<String, Object> lease) {
@@ -55,6 +66,12 @@ public final class ReleaseLock implements AutoCloseable {
     });
     long every = Math.max(1000, duration.toMillis() / 4);
     renewer.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
+    this.shutdownHook = new Thread(this::releaseAtShutdown, "gitops-runtime-lock-release-" + release);
+    try {
+      Runtime.getRuntime().addShutdownHook(shutdownHook);
+    } catch (IllegalStateException shuttingDown) {
+      log.debug("the JVM is shutting down; the lock of release {} is released by close() or expires", release);
+    }
   }
 
   /**
@@ -73,12 +90,29 @@ public final class ReleaseLock implements AutoCloseable {
    * @return the identity
    */
   public static String identity() {
-    String host = System.getenv("HOSTNAME");
-    if (host == null || host.isBlank()) {
-      host = System.getenv("COMPUTERNAME");
+    return hostName() + "/pid-" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** The host's name without a DNS lookup: shells rarely export {@code HOSTNAME}, so Linux's own file comes next. */
+  private static String hostName() {
+    for (String variable : List.of("HOSTNAME", "COMPUTERNAME")) {
+      String host = System.getenv(variable);
+      if (host != null && !host.isBlank()) {
+        return host.strip();
+      }
     }
-    return (host == null || host.isBlank() ? "unknown-host" : host) + "/pid-" + ProcessHandle.current().pid() + "/"
-        + UUID.randomUUID().toString().substring(0, 8);
+    try {
+      Path kernel = Path.of("/proc/sys/kernel/hostname");
+      if (Files.isReadable(kernel)) {
+        String host = Files.readString(kernel).strip();
+        if (!host.isEmpty()) {
+          return host;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      log.debug("could not read the host name: {}", e.toString());
+    }
+    return "unknown-host";
   }
 
   /**
@@ -110,18 +144,19 @@ public final class ReleaseLock implements AutoCloseable {
       }
     }
     Map<String, Object> existing = api.get(collection + "/" + name).orElseThrow(() ->
-        new Locked(Messages.locked(release, namespace, name, "another process", "just now", duration)));
+        new Locked(Messages.lockedJustNow(release, namespace, name)));
     String current = Json.string(existing, "spec", "holderIdentity");
     if (holder.equals(current)) {
       return new ReleaseLock(api, release, namespace, holder, duration, existing);
     }
-    Instant renewed = time(Json.string(existing, "spec", "renewTime"))
-        .or(() -> time(Json.string(existing, "spec", "acquireTime"))).orElse(Instant.EPOCH);
+    Optional<Instant> acquired = time(Json.string(existing, "spec", "acquireTime"));
+    Instant renewed = time(Json.string(existing, "spec", "renewTime")).or(() -> acquired).orElse(Instant.EPOCH);
     long seconds = Json.number(existing, duration.getSeconds(), "spec", "leaseDurationSeconds");
-    boolean stale = current == null || current.isEmpty() || renewed.plusSeconds(seconds).isBefore(now);
+    Instant expires = renewed.plusSeconds(seconds);
+    boolean stale = current == null || current.isEmpty() || expires.isBefore(now);
     if (!stale) {
-      throw new Locked(Messages.locked(release, namespace, name, current, Messages.ago(renewed, now),
-          Duration.ofSeconds(seconds)));
+      throw new Locked(Messages.locked(release, namespace, name, current, acquired.orElse(renewed), renewed, expires,
+          now));
     }
     Map<String, Object> takeover = Json.copy(existing);
     long transitions = Json.number(existing, 0, "spec", "leaseTransitions") + 1;
@@ -132,8 +167,7 @@ public final class ReleaseLock implements AutoCloseable {
       return new ReleaseLock(api, release, namespace, holder, duration, taken);
     } catch (KubeApiException e) {
       if (e.code() == 409) {
-        throw new Locked(Messages.locked(release, namespace, name, "another process", "just now",
-            Duration.ofSeconds(seconds)));
+        throw new Locked(Messages.lockedJustNow(release, namespace, name));
       }
       throw e;
     }
@@ -198,23 +232,58 @@ public final class ReleaseLock implements AutoCloseable {
   @Override
   public void close() {
     boolean interrupted = Thread.interrupted();
-    renewer.shutdownNow();
     try {
-      // a renewal in flight would change the Lease's resourceVersion under the delete below
-      if (!renewer.awaitTermination(10, TimeUnit.SECONDS)) {
-        log.debug("the lock renewer of release {} did not stop in time", release);
-      }
-    } catch (InterruptedException e) {
-      interrupted = true;
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook runs as well; whichever comes first releases the lock, the other waits for it
     }
-    if (lost) {
+    try {
+      release(Duration.ofSeconds(10), Duration.ofSeconds(20));
+    } finally {
       if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** The JVM is shutting down while the lock is held: release it quickly, the JVM halts after the hooks. */
+  private void releaseAtShutdown() {
+    log.debug("the JVM is shutting down while it holds the lock of release {}; releasing it", release);
+    release(Duration.ofSeconds(2), Duration.ofSeconds(5));
+  }
+
+  /** Releases the lock once; a second caller waits (bounded) until the first one is done. */
+  private void release(Duration stopRenewer, Duration cleanupDeadline) {
+    if (!releasing.compareAndSet(false, true)) {
+      try {
+        released.await(cleanupDeadline.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
       return;
     }
     try {
-      KubeApi cleanup = api.withDeadline(Deadline.in(Duration.ofSeconds(20)));
+      renewer.shutdownNow();
+      try {
+        // a renewal in flight would change the Lease's resourceVersion under the delete below
+        if (!renewer.awaitTermination(stopRenewer.toMillis(), TimeUnit.MILLISECONDS)) {
+          log.debug("the lock renewer of release {} did not stop in time", release);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (!lost) {
+        deleteIfOurs(cleanupDeadline);
+      }
+    } finally {
+      released.countDown();
+    }
+  }
+
+  private void deleteIfOurs(Duration cleanupDeadline) {
+    boolean interrupted = Thread.interrupted();
+    try {
+      KubeApi cleanup = api.withDeadline(Deadline.in(cleanupDeadline));
       for (int attempt = 0; attempt < 3; attempt++) {
         Optional<Map<String, Object>> current = cleanup.get(path);
         if (current.isEmpty() || !holder.equals(Json.string(current.get(), "spec", "holderIdentity"))) {

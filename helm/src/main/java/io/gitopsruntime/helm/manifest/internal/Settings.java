@@ -9,10 +9,9 @@ import java.time.Duration;
  * @param concurrency how many requests run at once within a wave
  * @param timeout the time limit of a whole install or uninstall
  * @param adoptExisting whether objects that belong to someone else are taken over
- * @param deleteCrds whether uninstall and prune delete CustomResourceDefinitions
  * @param plainHttp whether OCI registries are spoken to over plain HTTP
  * @param retry the retry policy of API requests
  * @param lockDuration how long the release lock lasts without renewal
  */
 public record Settings(String fieldManager, int concurrency, Duration timeout, boolean adoptExisting,
-    boolean deleteCrds, boolean plainHttp, RetryPolicy retry, Duration lockDuration) {}
+    boolean plainHttp, RetryPolicy retry, Duration lockDuration) {}

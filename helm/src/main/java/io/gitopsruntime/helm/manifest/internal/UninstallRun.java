@@ -11,9 +11,9 @@ import java.util.List;
 /**
  * One uninstall: take the release lock, mark the latest revision uninstalling, render the chart for its
  * delete hooks, run the pre-delete hooks, delete exactly the objects the inventory records (custom
- * resources first, CRDs and namespaces last; CustomResourceDefinitions and objects the chart marks
- * {@code helm.sh/resource-policy: keep} are kept unless asked), run the post-delete hooks, then remove
- * the inventory. Objects are deleted in the background; their dependents go with the garbage collector.
+ * resources first, CRDs and namespaces last), except what Helm keeps: objects of any kind the chart marks
+ * {@code helm.sh/resource-policy: keep}, and CRDs of {@code crds/} directories; run the post-delete hooks,
+ * then remove the inventory. Objects are deleted in the background; their dependents go with the garbage collector.
  * Not thread-safe: one run per call.
  */
 final class UninstallRun {
@@ -56,8 +56,7 @@ final class UninstallRun {
           waves.add(new ArrayList<>());
         }
         for (Inventory.Entry e : recorded) {
-          boolean crd = e.ref().kind().equals("CustomResourceDefinition");
-          if (e.keep() || (crd && !context.settings().deleteCrds())) {
+          if (e.retained()) {
             kept.add(e.ref());
           } else {
             waves.get(Waves.of(e.ref())).add(e.ref());

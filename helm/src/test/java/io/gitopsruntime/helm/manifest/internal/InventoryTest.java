@@ -46,4 +46,26 @@ class InventoryTest {
     assertThat(Inventory.refs(Inventory.live(revisions))).containsExactly(OLD, CM);
     assertThat(Inventory.lastDeployed(revisions)).isEmpty();
   }
+
+  @Test
+  void recordsCrdsOfCrdsDirectoriesAsRetained() {
+    Inventory.Revision revision = new Inventory.Revision(1, Inventory.DEPLOYED, "c", "1.0.0", "sha256:d", "sha256:v",
+        List.of(new Inventory.Entry(CRD, false, true), new Inventory.Entry(CM, false, false)));
+
+    Inventory.Revision read = Inventory.decode(Inventory.encode("rel", "ns", revision));
+
+    assertThat(read).isEqualTo(revision);
+    assertThat(read.objects()).extracting(Inventory.Entry::retained).containsExactly(true, false);
+  }
+
+  @Test
+  void readsTheCrdsOfARecordWrittenBeforeTheFormatFieldAsKept() {
+    String before = "{\"release\":\"rel\",\"namespace\":\"ns\",\"revision\":1,\"status\":\"deployed\","
+        + "\"objects\":[{\"apiVersion\":\"apiextensions.k8s.io/v1\",\"kind\":\"CustomResourceDefinition\","
+        + "\"name\":\"widgets.example.com\"},{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"namespace\":\"ns\","
+        + "\"name\":\"cm\"}]}";
+
+    assertThat(Inventory.decode(before).objects()).containsExactly(new Inventory.Entry(CRD, true, false),
+        new Inventory.Entry(CM, false, false));
+  }
 }

@@ -8,8 +8,17 @@ import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitopsruntime.testing.KubernetesTest;
 import io.gitopsruntime.testing.KubernetesTestServer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @KubernetesTest(namespace = "codefresh")
 class ReleaseLockTest {
@@ -51,5 +60,32 @@ class ReleaseLockTest {
               + ") was taken over by another process while this one ran. Let the other one finish, then install again.");
     }
     assertThat(lease(client).getSpec().getHolderIdentity()).isEqualTo("other/pid-2/bbbb");
+  }
+
+  /**
+   * A CLI stopped with Ctrl-C or SIGTERM in the middle of an install runs no {@code finally}: the JVM only
+   * runs its shutdown hooks. The lock must go with them, or the next install is refused until it expires.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"TERM", "INT"})
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void isReleasedWhenTheJvmHoldingItIsStoppedBySignal(String signal, KubernetesTestServer server,
+      KubernetesClient client, @TempDir Path tmp) throws Exception {
+    Path kubeconfig = server.writeKubeconfig(tmp.resolve("kubeconfig"));
+    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), LockHolderMain.class.getName(), kubeconfig.toString())
+        .redirectError(tmp.resolve("stderr.txt").toFile()).start();
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+      assertThat(out.readLine()).as("the child took the lock").startsWith("held ");
+      assertThat(lease(client).getSpec().getHolderIdentity()).isEqualTo("child/pid-" + child.pid() + "/cccc");
+
+      Process kill = new ProcessBuilder("kill", "-s", signal, Long.toString(child.pid())).inheritIO().start();
+      assertThat(kill.waitFor()).isZero();
+      child.waitFor();
+    } finally {
+      child.destroyForcibly();
+    }
+
+    assertThat(lease(client)).as("released by the child's shutdown hook").isNull();
   }
 }

@@ -20,7 +20,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Installs or upgrades the GitOps Runtime with your helm binary (3.8.0 or newer, found on PATH): HelmCliInstaller runs
+ * Installs or upgrades the GitOps Runtime with your helm binary (3.10.0 or newer, or Helm 4, found on PATH): HelmCliInstaller runs
  * helm upgrade --install --wait with the values in a file only you can read, deleted afterwards, so no secret is ever
  * on a command line. Run it again with the same values and it runs no upgrade at all. Without VALUES.yaml it installs
  * the runtime described in describedInCode().

@@ -21,7 +21,8 @@ import java.util.Optional;
 
 /**
  * Removes the runtime's release with the installer that installed it, running the chart's pre-delete hooks (which
- * delete the runtime from the Codefresh platform). CustomResourceDefinitions are kept, as Helm keeps them. The
+ * delete the runtime from the Codefresh platform). What Helm keeps is kept: objects marked
+ * {@code helm.sh/resource-policy: keep} and CustomResourceDefinitions from the chart's crds/ directories. The
  * manifest installer renders those hooks from the chart, so give it the values file the runtime was installed with.
  *
  * <pre>jbang Uninstall.java manifest|embedded|helm [VALUES.yaml] [--kubeconfig PATH] [--context C] [--chart REF]
@@ -51,7 +52,7 @@ class Uninstall {
         if (result.found()) {
           System.out.printf(Locale.ROOT, "Uninstalled release %s from namespace %s in %.1f s: %d objects deleted%s.%n",
               release.releaseName(), release.namespace(), result.took().toMillis() / 1000.0, result.deleted().size(),
-              result.kept().isEmpty() ? "" : ", " + result.kept().size() + " kept (CustomResourceDefinitions)");
+              result.kept().isEmpty() ? "" : ", " + result.kept().size() + " kept (helm.sh/resource-policy: keep, or from crds/)");
         } else {
           System.out.println("Release " + release.releaseName() + " is not installed in namespace " + release.namespace()
               + "; nothing to remove.");

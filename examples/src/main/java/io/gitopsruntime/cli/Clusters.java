@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.File;
 import java.io.IOException;
@@ -174,7 +173,8 @@ final class Clusters {
           ? Config.fromKubeconfig(target.context(), Files.readString(target.kubeconfig(), StandardCharsets.UTF_8),
               target.kubeconfig().toString())
           : Config.autoConfigure(target.context());
-      return new KubernetesClientBuilder().withConfig(config).build();
+      // no HTTP body logging at any level: request and response bodies can carry secrets
+      return io.gitopsruntime.helm.internal.KubeTarget.newClient(config);
     } catch (IOException | KubernetesClientException | IllegalArgumentException e) {
       throw new UsageException("The " + target.description() + " cannot be used (" + e.getClass().getSimpleName()
           + "). Check the file and the context.");

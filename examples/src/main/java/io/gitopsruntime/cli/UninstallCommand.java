@@ -17,7 +17,7 @@ final class UninstallCommand implements Command {
 
   @Override
   public String summary() {
-    return "Remove the runtime's release (CustomResourceDefinitions are kept, as Helm does).";
+    return "Remove the runtime's release (what Helm keeps is kept: helm.sh/resource-policy: keep, and crds/ CRDs).";
   }
 
   @Override
@@ -28,8 +28,10 @@ final class UninstallCommand implements Command {
   @Override
   public String description() {
     return "Removes the release and everything it installed, running the chart's pre-delete hooks (which delete the"
-        + " runtime from the Codefresh platform: the API key must still be available). CustomResourceDefinitions are"
-        + " kept, as Helm keeps them. The values file is needed by the manifest installer to render the pre-delete"
+        + " runtime from the Codefresh platform: the API key must still be available). Objects the chart marks"
+        + " helm.sh/resource-policy: keep (any kind) and CustomResourceDefinitions from the chart's crds/ directories"
+        + " are kept, as Helm keeps them; other CustomResourceDefinitions the chart renders are deleted, and with"
+        + " them every custom resource of their kind. The values file is needed by the manifest installer to render the pre-delete"
         + " hooks. Exit code 0 on success (also when there was nothing to remove), 1 on failure.";
   }
 
@@ -52,7 +54,7 @@ final class UninstallCommand implements Command {
       } else {
         io.out().println("Uninstalled release " + installation.releaseName() + " from namespace " + installation.namespace()
             + " in " + String.format(Locale.ROOT, "%.1f s", result.took().toMillis() / 1000.0) + ": " + result.deleted().size()
-            + " objects deleted" + (result.kept().isEmpty() ? "" : ", " + result.kept().size() + " kept (CustomResourceDefinitions)") + ".");
+            + " objects deleted" + (result.kept().isEmpty() ? "" : ", " + result.kept().size() + " kept (helm.sh/resource-policy: keep, or from crds/)") + ".");
       }
       io.out().flush();
       return 0;

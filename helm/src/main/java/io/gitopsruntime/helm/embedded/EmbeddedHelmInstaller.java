@@ -122,6 +122,9 @@ public final class EmbeddedHelmInstaller implements Installer {
 
   private EmbeddedHelmInstaller(Builder b) {
     this.kube = new KubeTarget(Optional.ofNullable(b.kubeconfig), Optional.ofNullable(b.kubeContext));
+    if (b.client == null) {
+      kube.check(); // a context that does not exist is refused now, never replaced by the current one
+    }
     this.timeout = b.timeout;
     this.listener = SafeListener.of(b.listener);
     this.chain = !b.validate ? null

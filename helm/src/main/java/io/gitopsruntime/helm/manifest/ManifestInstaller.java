@@ -2,7 +2,6 @@ package io.gitopsruntime.helm.manifest;
 
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.gitopsruntime.GitOpsRuntimeException;
 import io.gitopsruntime.RuntimeInstallation;
 import io.gitopsruntime.core.ValidatorChain;
@@ -344,7 +343,7 @@ public final class ManifestInstaller implements Installer {
       KubernetesClient k8s = client;
       boolean owns = false;
       if (k8s == null) {
-        k8s = new KubernetesClientBuilder().withConfig(config()).build();
+        k8s = KubeTarget.newClient(config()); // never logs HTTP bodies, whatever the log level
         owns = true;
       }
       ValidatorChain chain = validate

@@ -42,8 +42,21 @@ public final class GitOpsRuntimeCli {
    * @param args the command line
    */
   public static void main(String[] args) {
+    quietLibraries();
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
+
+  /**
+   * Libraries' own logging stays off the user's console: the tool says what matters itself. Vert.x (fabric8's HTTP
+   * client) logs through java.util.logging when SLF4J has no provider, as here, and its blocked-thread checker
+   * prints warnings with stack traces on a loaded machine.
+   */
+  static void quietLibraries() {
+    VERTX_LOG.setLevel(java.util.logging.Level.OFF);
+  }
+
+  /** Held so that java.util.logging, which keeps loggers weakly, does not forget the level. */
+  private static final java.util.logging.Logger VERTX_LOG = java.util.logging.Logger.getLogger("io.vertx");
 
   /**
    * Runs the tool.

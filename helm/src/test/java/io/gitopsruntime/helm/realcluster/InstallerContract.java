@@ -205,13 +205,17 @@ abstract class InstallerContract {
   @Order(8)
   void aSecondInstallOfTheReleaseWhileOneIsRunningFailsFast() throws Exception {
     // the first install's hook pod cannot be scheduled (no node matches), so it stays in its pre-install hooks
-    RuntimeInstallation stuck = installation("global:\n  nodeSelector:\n    gitops-runtime.io/nowhere: \"true\"\n");
+    // (tunnelValues() ends inside global:, so these lines land in global.nodeSelector)
+    RuntimeInstallation stuck = installation("  nodeSelector:\n    gitops-runtime.io/nowhere: \"true\"\n");
     java.util.concurrent.ExecutorService first = java.util.concurrent.Executors.newSingleThreadExecutor();
     try (Installer installer = installer(cluster)) {
       java.util.concurrent.Future<?> running = first.submit(() -> installer.install(stuck));
       java.time.Instant deadline = java.time.Instant.now().plus(java.time.Duration.ofMinutes(2));
       while (client.batch().v1().jobs().inNamespace(NAMESPACE).withName("validate-values").get() == null) {
-        assertThat(running.isDone()).as("the first install ended before its hook ran").isFalse();
+        if (running.isDone()) {
+          running.get(); // its exception says why it ended
+          throw new AssertionError("the first install ended before its hook ran");
+        }
         assertThat(java.time.Instant.now()).as("the first install's hook Job never appeared").isBefore(deadline);
         Thread.sleep(100);
       }

@@ -372,6 +372,14 @@ class ValuesYamlTest {
   @Nested
   class Problems {
     @Test
+    void reportsANullKeyAsHelmRefusesIt() {
+      ParsedValues parsed = ValuesYaml.parse("global:\n  ~: x\n  a: y\n", "values.yaml");
+
+      assertThat(parsed.problems()).extracting(Finding::ruleId, Finding::path, Finding::severity)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("yaml.null-key", "global.null", Severity.ERROR));
+    }
+
+    @Test
     void reportsADuplicateKeyAsAWarningAndKeepsTheLastOne() {
       ParsedValues parsed = ValuesYaml.parse("global:\n  runtime:\n    name: first\n    name: second\n", "values.yaml");
 

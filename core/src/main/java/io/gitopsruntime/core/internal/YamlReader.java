@@ -368,6 +368,12 @@ public final class YamlReader {
         continue;
       }
       count(1, keyEvent.getStartMark(), childPath, false);
+      if (keyValue == null || keyValue == io.gitopsruntime.values.ExplicitNull.INSTANCE) {
+        problems.add(Finding.error("yaml.null-key", childPath.toString(),
+            "a key of this map is null (~, null or nothing before the ':', " + location(keyEvent.getStartMark())
+                + "): Helm refuses such a file (unsupported map key of type: <nil>).",
+            "Quote the key ('null') if it is meant as text, or remove the entry."));
+      }
       if (!seen.add(key)) {
         problems.add(Finding.warning("yaml.duplicate-key", childPath.toString(),
             "the key \"" + key + "\" appears more than once in the same map (" + location(keyEvent.getStartMark())

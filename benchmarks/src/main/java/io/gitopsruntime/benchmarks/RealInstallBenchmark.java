@@ -58,8 +58,10 @@ public final class RealInstallBenchmark {
     Path chart = chartProperty.isBlank()
         ? TestChart.writeTo(Files.createTempDirectory("real-install-benchmark"))
         : Path.of(chartProperty).toAbsolutePath();
+    // the test chart in the real chart's full shape (subcharts, crds/, an HPA); another chart with the mandatory values
     RuntimeInstallation installation = RuntimeInstallation.builder().chart(chart.toString())
-        .values(ValuesYaml.parse(TestChart.tunnelValues())).build();
+        .values(ValuesYaml.parse(chartProperty.isBlank() ? TestChart.realShapeValues("") : TestChart.tunnelValues()))
+        .build();
     System.out.println("chart: " + chart);
 
     try (RealControlPlane cluster = RealControlPlane.start(assets)) {

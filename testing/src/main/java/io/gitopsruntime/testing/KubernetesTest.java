@@ -48,6 +48,13 @@ public @interface KubernetesTest {
   boolean controllers() default true;
 
   /**
+   * Whether stored objects get the API server's defaults, such as {@code spec.replicas} (as a real server does).
+   *
+   * @return false to leave them unset
+   */
+  boolean apiDefaults() default true;
+
+  /**
    * The Kubernetes version the server reports.
    *
    * @return such as {@code v1.33.4}

@@ -78,6 +78,7 @@ public final class KubernetesTestServer implements AutoCloseable {
     this.namespace = builder.namespace;
     this.contextName = builder.contextName;
     this.controllers = new SimulatedControllers(store, discovery, builder.readinessDelay, builder.controllers);
+    store.apiDefaults(builder.apiDefaults);
     this.front = new ApiFront(store, discovery, controllers, faults, journal::record,
         versionInfo(builder.kubernetesVersion), () -> latency, () -> accessAllowed, builder.recordBodies);
     int port;
@@ -419,6 +420,7 @@ public final class KubernetesTestServer implements AutoCloseable {
     private String namespace = "default";
     private String contextName = "gitops-runtime-test";
     private boolean controllers = true;
+    private boolean apiDefaults = true;
     private Duration readinessDelay = Duration.ofMillis(10);
     private Duration latency = Duration.ZERO;
     private boolean recordBodies;
@@ -458,6 +460,18 @@ public final class KubernetesTestServer implements AutoCloseable {
      */
     public Builder contextName(String name) {
       this.contextName = Objects.requireNonNull(name);
+      return this;
+    }
+
+    /**
+     * Whether stored objects get the API server's defaults, such as {@code spec.replicas: 1} (default true, as a real
+     * API server); false imitates a server that leaves them unset, for a test of what a client does then.
+     *
+     * @param on whether to apply them
+     * @return this builder
+     */
+    public Builder apiDefaults(boolean on) {
+      this.apiDefaults = on;
       return this;
     }
 

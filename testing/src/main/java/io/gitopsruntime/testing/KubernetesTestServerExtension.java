@@ -49,7 +49,7 @@ public final class KubernetesTestServerExtension implements ParameterResolver {
   public static KubernetesTestServer server(ExtensionContext context) {
     KubernetesTest settings = settings(context);
     return context.getStore(NAMESPACE).getOrComputeIfAbsent(KubernetesTestServer.class,
-        key -> KubernetesTestServer.builder().namespace(settings.namespace()).controllers(settings.controllers())
+        key -> KubernetesTestServer.builder().namespace(settings.namespace()).controllers(settings.controllers()).apiDefaults(settings.apiDefaults())
             .kubernetesVersion(settings.kubernetesVersion()).start(),
         KubernetesTestServer.class);
   }

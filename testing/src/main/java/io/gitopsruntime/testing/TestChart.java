@@ -19,6 +19,8 @@ import java.util.List;
  * {@code redis-secret-init}, the pre-delete Jobs) with the real weights and delete policies. It runs no
  * real image: in a {@link KubernetesTestServer} its Jobs succeed, or fail when
  * {@code testHooks.<job>.failWith} is set (e.g. {@code testHooks.validateValues.failWith}).
+ * With {@link #realShapeValues(String)} it also renders subcharts (conditions, an alias, a {@code crds/} directory)
+ * and an HPA-scaled Deployment without {@code spec.replicas}, as the real chart does.
  * {@code testScale.{crds,configMaps,deployments,customResources}} add objects for benchmarks;
  * {@link #benchmarkValues()} renders about 140 objects, 17 of them CRDs.
  *
@@ -128,6 +130,20 @@ public final class TestChart {
         + "      token: test-token\n"
         + "  runtime:\n"
         + "    name: test-runtime\n";
+  }
+
+  /**
+   * Values for a valid tunnel-mode install of the chart in the real chart's full shape: {@link #tunnelValues()}, plus
+   * {@code global.testShape} (the subcharts: argo-cd with a hook kept by {@code before-hook-creation}, sealed-secrets
+   * with a CRD in its {@code crds/} directory behind a condition, the aliased tunnel-client reading {@code global}) and
+   * argo-gateway under an HPA with no {@code spec.replicas}, as the real chart renders it. Extra global keys go
+   * before the returned text's last line; extra top-level keys after it.
+   *
+   * @param extraGlobal more lines under {@code global:}, indented by two spaces (may be empty)
+   * @return values YAML
+   */
+  public static String realShapeValues(String extraGlobal) {
+    return tunnelValues() + extraGlobal + "  testShape: true\n" + "argo-gateway:\n  autoscaling:\n    enabled: true\n";
   }
 
   /**

@@ -36,14 +36,10 @@ class HelmInstallTest {
     assertThat(installed.getStatus()).isEqualTo("deployed");
     assertThat(client.apps().deployments().list().getItems()).extracting(d -> d.getMetadata().getName())
         .contains("cap-app-proxy", "internal-router", "gitops-operator", "tunnel-client");
-    assertThat(client.apiextensions().v1().customResourceDefinitions().list().getItems())
-        .as("17 templated CRDs and sealed-secrets' from its crds/ directory").hasSize(18);
+    assertThat(client.apiextensions().v1().customResourceDefinitions().list().getItems()).hasSize(17);
     assertThat(client.secrets().withName("sh.helm.release.v1." + RELEASE + ".v1").get()).isNotNull();
-    assertThat(jobsCreated(server)).containsExactlyInAnyOrder("validate-values", "argo-cd-redis-secret-init",
-        "redis-secret-init", "validate-usage");
-    assertThat(client.batch().v1().jobs().list().getItems()).extracting(j -> j.getMetadata().getName())
-        .as("succeeded hooks are deleted, but for argo-cd's, whose only delete policy is before-hook-creation")
-        .containsExactly("argo-cd-redis-secret-init");
+    assertThat(jobsCreated(server)).containsExactly("validate-values", "redis-secret-init", "validate-usage");
+    assertThat(client.batch().v1().jobs().list().getItems()).as("succeeded hooks are deleted").isEmpty();
     assertThat(client.configMaps().withName("helm-values-config").get()).isNull();
 
     server.journal().clear();
@@ -54,7 +50,7 @@ class HelmInstallTest {
     assertThat(upgraded.getRevision()).isEqualTo("2");
     assertThat(client.configMaps().withName("cap-app-proxy-cm").get().getData()).containsEntry("logLevel", "debug");
     assertThat(jobsCreated(server)).as("validate-usage is pre-install only")
-        .containsExactlyInAnyOrder("validate-values", "argo-cd-redis-secret-init", "redis-secret-init");
+        .containsExactly("validate-values", "redis-secret-init");
 
     server.journal().clear();
     String uninstalled = Helm.uninstall(RELEASE).withNamespace("codefresh").withKubeConfig(kubeconfig).call();

@@ -45,10 +45,12 @@ class EmbeddedEngineIsolationTest {
   }
 
   /**
-   * Helm 3's ready checker dereferences {@code spec.replicas} of a Deployment; the test API server does not default
-   * it, so {@code --wait} panics in Go. In-process, that aborted the whole JVM (exit 134).
+   * Helm 3's ready checker dereferences {@code spec.replicas} of a Deployment; a server that does not default it (the
+   * test API server with its defaults off; a real one always sets it) makes {@code --wait} panic in Go. In-process,
+   * that aborted the whole JVM (exit 134).
    */
   @Test
+  @KubernetesTest(namespace = "codefresh", apiDefaults = false)
   void aGoPanicInsideHelmBecomesAnInstallExceptionWithTheReleaseState(KubernetesClient client,
       @KubernetesTest.Kubeconfig Path kubeconfig) throws Exception {
     RuntimeInstallation installation = RuntimeInstallation.builder().chart(chart("no-replicas").toString())

@@ -34,10 +34,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @KubernetesTest(namespace = "codefresh")
 class PlanMatchesHelmTemplateTest {
-  private static final String INGRESS = "    ingress:\n      enabled: true\n      className: nginx\n"
-      + "      hosts: [runtime.example.com]\ntunnel-client:\n  enabled: false\n";
-  private static final String SERVICE_MESH = "    ingressUrl: https://gitops.example.com\n"
-      + "tunnel-client:\n  enabled: false\n";
+  private static final String INGRESS = "tunnel-client:\n  enabled: false\n";
+  private static final String SERVICE_MESH = "tunnel-client:\n  enabled: false\n";
   private static final String SEALED_SECRETS_OFF = "sealed-secrets:\n  enabled: false\n";
   private static final String ARGO_WORKFLOWS_OFF = "argo-workflows:\n  enabled: false\n"
       + "app-proxy:\n  image-enrichment:\n    enabled: false\n";
@@ -59,8 +57,13 @@ class PlanMatchesHelmTemplateTest {
       default -> "";
     };
     Path chart = TestChart.writeTo(tmp);
-    RuntimeInstallation installation = RuntimeInstallation.builder().chart(chart.toString())
-        .values(ValuesYaml.parse(TestChart.tunnelValues() + extra)).build();
+    RuntimeInstallation base = RuntimeInstallation.builder().chart(chart.toString())
+        .values(ValuesYaml.parse(TestChart.realShapeValues("") + extra)).build();
+    RuntimeInstallation installation = switch (mode) {
+      case "ingress" -> RuntimeInstallation.builder().from(base).ingress("runtime.example.com", "nginx").build();
+      case "service mesh" -> RuntimeInstallation.builder().from(base).serviceMesh("https://gitops.example.com").build();
+      default -> base;
+    };
     List<String> planned;
     try (ManifestInstaller installer = ManifestInstaller.builder().kubernetesClient(server.client()).validate(false)
         .build()) {

@@ -58,9 +58,14 @@ abstract class InstallerContract {
     this.chart = TestChart.writeTo(Files.createTempDirectory("gitops-runtime-chart-"));
   }
 
+  /** The chart in the real chart's full shape, in tunnel mode, with more top-level values. */
   RuntimeInstallation installation(String extraValues) {
+    return installation("", extraValues);
+  }
+
+  RuntimeInstallation installation(String extraGlobal, String extraValues) {
     return RuntimeInstallation.builder().chart(chart.toString())
-        .values(ValuesYaml.parse(TestChart.tunnelValues() + extraValues)).build();
+        .values(ValuesYaml.parse(TestChart.realShapeValues(extraGlobal) + extraValues)).build();
   }
 
   @Test
@@ -205,8 +210,7 @@ abstract class InstallerContract {
   @Order(8)
   void aSecondInstallOfTheReleaseWhileOneIsRunningFailsFast() throws Exception {
     // the first install's hook pod cannot be scheduled (no node matches), so it stays in its pre-install hooks
-    // (tunnelValues() ends inside global:, so these lines land in global.nodeSelector)
-    RuntimeInstallation stuck = installation("  nodeSelector:\n    gitops-runtime.io/nowhere: \"true\"\n");
+    RuntimeInstallation stuck = installation("  nodeSelector:\n    gitops-runtime.io/nowhere: \"true\"\n", "");
     java.util.concurrent.ExecutorService first = java.util.concurrent.Executors.newSingleThreadExecutor();
     try (Installer installer = installer(cluster)) {
       java.util.concurrent.Future<?> running = first.submit(() -> installer.install(stuck));

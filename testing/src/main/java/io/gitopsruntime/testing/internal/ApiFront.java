@@ -477,7 +477,9 @@ public final class ApiFront implements AutoCloseable {
       }
       return Reply.json(201, object);
     }
-    ApiDefaults.apply(object);
+    if (store.apiDefaults()) {
+      ApiDefaults.apply(object);
+    }
     MockResponse response = crud("POST", in.uri(), JSON, Json.write(object).getBytes(StandardCharsets.UTF_8));
     if (response.code() == 201) {
       Map<String, Object> created = Json.parse(ObjectStore.body(response));
@@ -508,7 +510,9 @@ public final class ApiFront implements AutoCloseable {
 
   private Reply update(Incoming in, ApiPath p) {
     Map<String, Object> object = parseBody(in);
-    ApiDefaults.apply(object);
+    if (store.apiDefaults()) {
+      ApiDefaults.apply(object);
+    }
     MockResponse response = store.atomically(() -> {
       Optional<Map<String, Object>> current = store.get(p.objectPath());
       Map<String, Object> metadata = Json.child(object, "metadata");

@@ -25,6 +25,25 @@ public final class ObjectStore {
 
   private final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
   private final ReentrantLock writes = new ReentrantLock();
+  private volatile boolean apiDefaults = true;
+
+  /**
+   * Whether objects get the API server's defaults as they are stored ({@code spec.replicas}, ...); on by default.
+   *
+   * @return true when they do
+   */
+  public boolean apiDefaults() {
+    return apiDefaults;
+  }
+
+  /**
+   * Turns the API server's defaults on or off, for a test that needs a server that leaves fields unset.
+   *
+   * @param on whether to apply them
+   */
+  public void apiDefaults(boolean on) {
+    this.apiDefaults = on;
+  }
 
   /**
    * Passes a request to the CRUD dispatcher; writes hold the store's lock.

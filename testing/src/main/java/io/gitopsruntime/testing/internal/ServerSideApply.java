@@ -93,7 +93,9 @@ public final class ServerSideApply {
 
   private Outcome create(ApiPath path, Map<String, Object> applied, String manager, boolean dryRun) {
     Map<String, Object> object = Json.copy(applied);
-    ApiDefaults.apply(object);
+    if (store.apiDefaults()) {
+      ApiDefaults.apply(object);
+    }
     ManagedFields.Entry entry = new ManagedFields.Entry(manager, "Apply", Json.string(object, "apiVersion"),
         ManagedFields.fieldsOf(applied));
     Json.child(object, "metadata").put("managedFields", ManagedFields.toList(List.of(entry)));
@@ -169,7 +171,9 @@ public final class ServerSideApply {
     Map<String, Object> mergedMeta = Json.child(merged, "metadata");
     mergedMeta.put("managedFields", currentMeta.getOrDefault("managedFields", List.of()));
     boolean ownershipUnchanged = previouslyOwned.equals(appliedFields) && conflicts.isEmpty();
-    ApiDefaults.apply(merged);
+    if (store.apiDefaults()) {
+      ApiDefaults.apply(merged);
+    }
     if (merged.equals(current) && ownershipUnchanged) {
       return new Outcome(200, current);
     }

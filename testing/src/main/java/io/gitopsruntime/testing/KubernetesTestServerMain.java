@@ -26,6 +26,8 @@ public final class KubernetesTestServerMain {
    * @throws InterruptedException when interrupted while running
    */
   public static void main(String[] args) throws InterruptedException {
+    // SLF4J warns on stderr when no logging provider is on the class path (as when run with JBang): no noise
+    System.setProperty("slf4j.internal.verbosity", "ERROR");
     if (args.length == 0 || args[0].startsWith("--")) {
       System.err.println("usage: KubernetesTestServerMain <kubeconfig-path> [--namespace NS] [--port PORT]"
           + " [--fail-job NAME=LOG]");

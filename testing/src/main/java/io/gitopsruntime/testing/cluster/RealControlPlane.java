@@ -231,9 +231,24 @@ public final class RealControlPlane implements AutoCloseable {
         .addToAnnotations("kwok.x-k8s.io/node", "fake").endMetadata()
         .withNewStatus().withCapacity(capacity).withAllocatable(capacity).endStatus().build();
     Node created = client().nodes().resource(node).create();
-    client().nodes().withName(name).editStatus(n -> new NodeBuilder(n).editStatus().withCapacity(capacity)
-        .withAllocatable(capacity).endStatus().build());
-    return created;
+    // a create ignores status; kwok writes the node's status too, so retry on its optimistic-lock conflicts
+    for (int attempt = 1; ; attempt++) {
+      try {
+        client().nodes().withName(name).editStatus(n -> new NodeBuilder(n).editStatus().withCapacity(capacity)
+            .withAllocatable(capacity).endStatus().build());
+        return created;
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == 20) {
+          throw e;
+        }
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   /**

@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * <p>Interceptors wrap the whole run, in the order they were added (see {@link ValidationInterceptor}).
  *
  * <p>Threads: the chain owns a bounded pool of daemon threads ({@code gitops-runtime-validator-N}), started
- * on first use, at most twice as many as it has validators (and at most {@value #MAX_THREADS}), reused by
+ * on first use, at most twice as many as it has validators but no fewer than {@value #MIN_THREADS} (for callers that
+ * validate at the same time, such as a fleet of clusters) and no more than {@value #MAX_THREADS}, reused by
  * every validation and ended after {@value #IDLE_SECONDS} s without work. Concurrent validations share
  * it: a validator's timeout counts from when it starts, and one that waits longer than its timeout for a
  * thread is reported as not started. A validator that overruns is interrupted. {@link #close()} ends the
@@ -62,6 +63,8 @@ public final class ValidatorChain implements AutoCloseable {
 
   /** The most threads one chain runs validators on. */
   public static final int MAX_THREADS = 64;
+  /** The threads a chain may use at least, whatever its number of validators, for callers validating at once. */
+  public static final int MIN_THREADS = 16;
   /** How long an idle validator thread lives, in seconds. */
   public static final int IDLE_SECONDS = 10;
 
@@ -101,7 +104,8 @@ public final class ValidatorChain implements AutoCloseable {
         throw new IllegalStateException("this ValidatorChain was closed; build another one with chain.toBuilder().build().");
       }
       if (executor == null) {
-        int threads = Math.max(1, Math.min(MAX_THREADS, 2 * validators.size()));
+        // at least MIN_THREADS: one chain is shared by callers that validate at the same time (a fleet of clusters)
+        int threads = Math.min(MAX_THREADS, Math.max(MIN_THREADS, 2 * validators.size()));
         AtomicInteger number = new AtomicInteger();
         ThreadPoolExecutor created = new ThreadPoolExecutor(threads, threads, IDLE_SECONDS, TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(), task -> {

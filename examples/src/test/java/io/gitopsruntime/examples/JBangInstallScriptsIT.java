@@ -321,7 +321,7 @@ class JBangInstallScriptsIT {
 
       assertThat(removed.exitCode()).as(removed.transcript()).isZero();
       assertThat(lastLine(removed.out())).matches("Uninstalled release cf-gitops-runtime from namespace codefresh "
-          + SECONDS + ": 2 objects deleted, 1 kept \\(CustomResourceDefinitions\\)\\.");
+          + SECONDS + ": 2 objects deleted, 1 kept \\(helm\\.sh/resource-policy: keep, or from crds/\\)\\.");
       assertThat(helm.calls("uninstall")).containsExactly(List.of("uninstall", "cf-gitops-runtime", "--namespace",
           "codefresh", "--wait", "--timeout", "600s", "--kubeconfig", kubeconfig.toString()));
 

@@ -3,7 +3,6 @@ package io.gitopsruntime.helm.realcluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClassBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -49,7 +48,6 @@ abstract class InstallerContract {
   /** A new installer on the cluster's admin kubeconfig, with the offline validators only. */
   abstract Installer installer(RealControlPlane cluster);
 
-  /** Whether the installer prunes an object removed from the chart in an upgrade in its own words. */
   @BeforeAll
   void startFromACleanCluster(RealControlPlane cluster) throws Exception {
     this.cluster = cluster;
@@ -238,10 +236,5 @@ abstract class InstallerContract {
       first.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
     }
     ClusterReset.withoutTheRelease(client, NAMESPACE);
-  }
-
-  static boolean ownedByTheRelease(HasMetadata o) {
-    return o.getMetadata().getAnnotations() != null
-        && RELEASE.equals(o.getMetadata().getAnnotations().get("meta.helm.sh/release-name"));
   }
 }

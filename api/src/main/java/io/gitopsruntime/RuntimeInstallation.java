@@ -77,12 +77,26 @@ public abstract class RuntimeInstallation implements WithRuntimeInstallation {
   public abstract Optional<String> chartVersion();
 
   /**
-   * The values; {@code global.runtime.name} is always set ({@code codefresh} unless given).
+   * The values; {@code global.runtime.name} is always set: {@code codefresh} when the values give none (see
+   * {@link #runtimeNameDefaulted()}).
    *
    * @return the values
    */
   @Value.Parameter(order = 4)
   public abstract GitOpsRuntimeValues values();
+
+  /**
+   * Whether the values gave no runtime name (absent, null or blank), so that the SDK filled in the installation
+   * page's default {@code codefresh}. The chart itself has no default, so such values alone fail with plain Helm;
+   * validation reports it ({@code runtime-name.defaulted}). Not part of equality.
+   *
+   * @return whether {@link #runtimeName()} is the SDK's default rather than a given name
+   */
+  @Value.Default
+  @Value.Auxiliary
+  public boolean runtimeNameDefaulted() {
+    return false;
+  }
 
   /**
    * The runtime name, {@code global.runtime.name}.
@@ -113,9 +127,11 @@ public abstract class RuntimeInstallation implements WithRuntimeInstallation {
 
   @Value.Check
   final RuntimeInstallation normalizeAndCheck() {
-    if (values().global().runtime().name().isEmpty()) {
+    Optional<String> given = values().global().runtime().name();
+    if (given.isEmpty() || given.get().isBlank()) {
+      // Absent, null or blank: one rule, the same as the command line's. The SDK fills in the default and says so.
       RuntimeValues runtime = values().global().runtime().withName(DEFAULT_RUNTIME_NAME);
-      return withValues(values().withGlobal(values().global().withRuntime(runtime)));
+      return withValues(values().withGlobal(values().global().withRuntime(runtime))).withRuntimeNameDefaulted(true);
     }
     reject(NameRules.checkRuntimeName(runtimeName()));
     reject(NameRules.checkNamespace(namespace()));
@@ -153,6 +169,7 @@ public abstract class RuntimeInstallation implements WithRuntimeInstallation {
     private String chart = DEFAULT_CHART;
     private Optional<String> chartVersion = Optional.empty();
     private GitOpsRuntimeValues values = GitOpsRuntimeValues.builder().build();
+    private boolean runtimeNameDefaulted;
 
     Builder() {}
 
@@ -168,6 +185,7 @@ public abstract class RuntimeInstallation implements WithRuntimeInstallation {
       chart = installation.chart();
       chartVersion = installation.chartVersion();
       values = installation.values();
+      runtimeNameDefaulted = installation.runtimeNameDefaulted();
       return this;
     }
 
@@ -257,8 +275,14 @@ public abstract class RuntimeInstallation implements WithRuntimeInstallation {
      *
      * @param runtimeName a lower-case name of at most 38 characters, unique in the account
      * @return this builder
+     * @throws InvalidValuesException when the name is blank: leave the call out to get {@code codefresh}
      */
     public Builder runtimeName(String runtimeName) {
+      if (runtimeName.isBlank()) {
+        // An explicit blank name is a caller's mistake (an unset variable, say), not a request for the default.
+        reject(NameRules.checkRuntimeName(runtimeName));
+      }
+      runtimeNameDefaulted = false;
       return editRuntime(r -> r.withName(runtimeName));
     }
 
@@ -370,7 +394,10 @@ public abstract class RuntimeInstallation implements WithRuntimeInstallation {
      *     malformed; the message names the field and the fix
      */
     public RuntimeInstallation build() {
-      return ImmutableRuntimeInstallation.of(releaseName, namespace, chart, chartVersion, values);
+      RuntimeInstallation built = ImmutableRuntimeInstallation.of(releaseName, namespace, chart, chartVersion, values);
+      // An installation reopened with toBuilder() keeps saying that its name was filled in, until one is given.
+      return runtimeNameDefaulted && built.runtimeName().equals(DEFAULT_RUNTIME_NAME)
+          ? built.withRuntimeNameDefaulted(true) : built;
     }
 
     private Builder editCodefresh(UnaryOperator<CodefreshValues> edit) {

@@ -17,6 +17,7 @@ import io.gitopsruntime.values.ParentRefValues;
 import io.gitopsruntime.values.RuntimeValues;
 import io.gitopsruntime.values.SecretValue;
 import io.gitopsruntime.values.UserTokenValues;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -282,6 +283,28 @@ class RuntimeInstallationTest {
       assertThatThrownBy(() -> RuntimeInstallation.builder().runtimeName("1prod").build())
           .isInstanceOf(InvalidValuesException.class)
           .hasMessage("global.runtime.name: \"1prod\"" + RUNTIME_RULE + " Use for example \"prod\".");
+    }
+
+    @Test
+    void valuesWithoutARuntimeNameGetTheDefaultAndSaySo() {
+      for (Optional<String> given : List.of(Optional.<String>empty(), Optional.of(""), Optional.of("  "))) {
+        GitOpsRuntimeValues values = GitOpsRuntimeValues.builder().build();
+        values = values.withGlobal(values.global().withRuntime(values.global().runtime().withName(given)));
+
+        RuntimeInstallation installation = RuntimeInstallation.builder().values(values).build();
+
+        assertThat(installation.runtimeName()).as("given %s", given).isEqualTo("codefresh");
+        assertThat(installation.runtimeNameDefaulted()).as("given %s", given).isTrue();
+        assertThat(installation.toBuilder().build().runtimeNameDefaulted()).as("reopened, given %s", given).isTrue();
+      }
+    }
+
+    @Test
+    void aGivenNameIsNotDefaultedEvenWhenItIsTheDefaultOne() {
+      assertThat(RuntimeInstallation.builder().runtimeName("codefresh").build().runtimeNameDefaulted()).isFalse();
+      assertThat(RuntimeInstallation.builder().build().toBuilder().runtimeName("prod-eu").build())
+          .satisfies(i -> assertThat(i.runtimeName()).isEqualTo("prod-eu"))
+          .satisfies(i -> assertThat(i.runtimeNameDefaulted()).isFalse());
     }
 
     @Test

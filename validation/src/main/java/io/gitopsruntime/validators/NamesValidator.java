@@ -37,11 +37,11 @@ public final class NamesValidator implements Validator {
   public List<Finding> validate(ValidationContext context) {
     RuntimeInstallation installation = context.installation();
     RuntimeValues runtime = context.values().global().runtime();
-    // The values file gave no name (absent, null or empty: the reader keeps such a value, and the CLI keeps a
-    // null for an absent one), so the SDK fills in the installation page's default.
-    boolean givenEmpty = runtime.additionalValues().containsKey("name")
-        && Raw.isBlank(runtime.additionalValues().get("name"))
-        && installation.runtimeName().equals(RuntimeInstallation.DEFAULT_RUNTIME_NAME);
+    // The values gave no name (absent, null or empty), so the SDK fills in the installation page's default: the
+    // installation says so when it filled it in, and the reader keeps a blank value (the CLI a null for an absent one).
+    boolean givenEmpty = installation.runtimeName().equals(RuntimeInstallation.DEFAULT_RUNTIME_NAME)
+        && (installation.runtimeNameDefaulted()
+            || runtime.additionalValues().containsKey("name") && Raw.isBlank(runtime.additionalValues().get("name")));
     return check(installation.releaseName(), installation.namespace(), installation.runtimeName(),
         installation.chartVersion(), givenEmpty);
   }

@@ -4,7 +4,9 @@ import static io.gitopsruntime.validators.Fixtures.error;
 import static io.gitopsruntime.validators.Fixtures.warning;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gitopsruntime.RuntimeInstallation;
 import io.gitopsruntime.validation.Finding;
+import io.gitopsruntime.validation.ValidationContext;
 import io.gitopsruntime.values.ExplicitNull;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +70,16 @@ class NamesValidatorTest {
                 + " plain Helm (\"global.runtime.name is required\").",
             "Set global.runtime.name to a name unique in the account, for example \"prod-eu\"."));
       }
+    }
+
+    @Test
+    void warnsWhenAnInstallationBuiltInJavaGaveNoRuntimeName() throws Exception {
+      RuntimeInstallation installation = RuntimeInstallation.builder().build();
+
+      assertThat(validator.validate(ValidationContext.builder(installation).build()))
+          .extracting(Finding::ruleId).containsExactly("runtime-name.defaulted");
+      assertThat(validator.validate(ValidationContext.builder(installation.toBuilder().runtimeName("codefresh").build()).build()))
+          .as("a name given as codefresh is not defaulted").isEmpty();
     }
 
     @Test

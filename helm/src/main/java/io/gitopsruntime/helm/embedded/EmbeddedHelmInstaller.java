@@ -8,6 +8,7 @@ import io.gitopsruntime.core.ValidatorChain;
 import io.gitopsruntime.core.ValuesYaml;
 import io.gitopsruntime.core.internal.Redactor;
 import io.gitopsruntime.helm.embedded.internal.EngineCrashed;
+import io.gitopsruntime.helm.embedded.internal.EnginePool;
 import io.gitopsruntime.helm.internal.ClusterDiagnostics;
 import io.gitopsruntime.helm.internal.FailureDiagnosis;
 import io.gitopsruntime.helm.internal.FailureDiagnosis.Operation;
@@ -51,16 +52,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Installs the GitOps Runtime as a real Helm release without a {@code helm} binary: Helm runs through helm-java (the
- * Go Helm SDK as a native library) in a child JVM the installer starts for each operation, with this JVM's class
- * path. The release, its hooks, {@code --wait} and its history are Helm's own, so the {@code helm} CLI and
+ * Go Helm SDK as a native library) in a child JVM the installer starts on its first operation, with this JVM's
+ * class path, and keeps for the next ones until {@link #close()}. The release, its hooks, {@code --wait} and its history are Helm's own, so the {@code helm} CLI and
  * {@link io.gitopsruntime.helm.cli.HelmCliInstaller} can take over the same release.
  *
  * <p><b>Isolation.</b> A Go panic inside helm-java aborts the process it runs in (for example Helm 3's ready checker on
  * a Deployment whose {@code spec.replicas} the API server did not default). It runs in the child, so this JVM goes
  * on: the operation fails with an {@link InstallException} that says the engine crashed, why, and the state the
  * release was left in. The child gets its requests, kubeconfig contents included, on its stdin, and the values in
- * the {@code 0600} values file; nothing secret is on its command line. Starting it costs about a second per
- * operation.
+ * the {@code 0600} values file; nothing secret is on its command line. Starting it costs about a second, paid
+ * once per installer rather than per operation; operations run at once each get their own child, and a child that
+ * died is replaced by the next operation. Close the installer to end it.
  *
  * <pre>{@code
  * try (EmbeddedHelmInstaller installer = EmbeddedHelmInstaller.builder()
@@ -117,6 +119,8 @@ public final class EmbeddedHelmInstaller implements Installer {
   private final @Nullable Path tempDirectory;
   private final boolean plainHttp;
   private final Object clientLock = new Object();
+  /** The engine child JVMs kept between operations; ended by {@link #close()}. */
+  private final EnginePool engines = new EnginePool();
   private @Nullable KubernetesClient ownClient;
   private boolean closed;
 
@@ -332,7 +336,10 @@ public final class EmbeddedHelmInstaller implements Installer {
     return status.build();
   }
 
-  /** Closes the Kubernetes client this installer built; never one handed to {@link Builder#kubernetesClient}. */
+  /**
+   * Ends the engine's child JVM kept between operations, and closes the Kubernetes client this installer built;
+   * never one handed to {@link Builder#kubernetesClient}.
+   */
   @Override
   public void close() {
     synchronized (clientLock) {
@@ -342,6 +349,7 @@ public final class EmbeddedHelmInstaller implements Installer {
         ownClient = null;
       }
     }
+    engines.close();
   }
 
   // --- helm-java calls
@@ -447,7 +455,7 @@ public final class EmbeddedHelmInstaller implements Installer {
 
   private HelmJava helm(FailureDiagnosis.Context diag) {
     try {
-      return new HelmJava(kube, plainHttp);
+      return new HelmJava(kube, plainHttp, engines);
     } catch (UncheckedIOException | IllegalStateException e) {
       throw FailureDiagnosis.exception(diag, FailureKind.KUBERNETES_API, e.getMessage(), e);
     }
@@ -462,7 +470,7 @@ public final class EmbeddedHelmInstaller implements Installer {
         .listener(listener)
         .kube(kube)
         .history(() -> {
-          try (HelmJava helm = new HelmJava(kube, plainHttp)) {
+          try (HelmJava helm = new HelmJava(kube, plainHttp, engines)) {
             return helm.history(installation.releaseName(), installation.namespace());
           }
         });
@@ -480,7 +488,7 @@ public final class EmbeddedHelmInstaller implements Installer {
           + "of nested JARs cannot be passed on. Use HelmCliInstaller with a helm binary instead.", e);
     }
     String state;
-    try (HelmJava helm = new HelmJava(kube, plainHttp)) {
+    try (HelmJava helm = new HelmJava(kube, plainHttp, engines)) {
       state = helm.release(installation.releaseName(), installation.namespace())
           .map(r -> "The release is now " + r.status() + " (revision " + r.revision() + ")"
               + (r.isPending() ? ": roll it back (helm rollback " + installation.releaseName() + " -n "

@@ -1,6 +1,7 @@
 package io.gitopsruntime.helm.embedded;
 
 import io.gitopsruntime.core.internal.Redactor;
+import io.gitopsruntime.helm.embedded.internal.EnginePool;
 import io.gitopsruntime.helm.embedded.internal.EngineProcess;
 import io.gitopsruntime.helm.internal.HelmRelease;
 import io.gitopsruntime.helm.internal.HelmRevision;
@@ -16,8 +17,8 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The helm-java calls of {@link EmbeddedHelmInstaller}, made in the engine's child JVM ({@link EngineProcess}, started
- * on the first call, stopped by {@link #close()}), with the cluster set on each: the kubeconfig file, or, when a
+ * The helm-java calls of {@link EmbeddedHelmInstaller}, made in the engine's child JVM ({@link EngineProcess}, borrowed
+ * from the installer's {@link EnginePool} and given back by {@link #close()}), with the cluster set on each: the kubeconfig file, or, when a
  * context is chosen, the kubeconfig's contents with that context made current (helm-java has no context option),
  * sent over the child's stdin. Also splits what helm-java returns: on failure its exception message is Helm's
  * error, then {@code ---}, then the buffered debug log. Thread-safe: calls are serialised.
@@ -28,12 +29,15 @@ final class HelmJava implements AutoCloseable {
   private final Optional<Path> kubeconfig;
   private final Optional<String> kubeconfigContents;
   private final boolean plainHttp;
-  private final EngineProcess engine = new EngineProcess();
+  private final EnginePool engines;
+  private final EngineProcess engine;
 
-  HelmJava(KubeTarget kube, boolean plainHttp) {
+  HelmJava(KubeTarget kube, boolean plainHttp, EnginePool engines) {
     this.kubeconfigContents = kube.contentsWithContext();
     this.kubeconfig = kubeconfigContents.isPresent() ? Optional.empty() : kube.kubeconfig();
     this.plainHttp = plainHttp;
+    this.engines = engines;
+    this.engine = engines.borrow();
   }
 
   /**
@@ -205,10 +209,10 @@ final class HelmJava implements AutoCloseable {
     return String.valueOf(engine.call(request("uninstall", release, namespace)));
   }
 
-  /** Stops the engine's child JVM. */
+  /** Gives the engine back to the installer's pool, which keeps its child JVM for the next operation or ends it. */
   @Override
   public void close() {
-    engine.close();
+    engines.giveBack(engine);
   }
 
   private Map<String, Object> request(String op, String release, String namespace) {

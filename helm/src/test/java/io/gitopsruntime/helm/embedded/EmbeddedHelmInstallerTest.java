@@ -11,6 +11,7 @@ import io.gitopsruntime.core.ValidatorChain;
 import io.gitopsruntime.core.ValuesYaml;
 import io.gitopsruntime.helm.Fixtures;
 import io.gitopsruntime.helm.RecordingListener;
+import io.gitopsruntime.helm.embedded.internal.EngineProcess;
 import io.gitopsruntime.install.ChangeKind;
 import io.gitopsruntime.install.FailureKind;
 import io.gitopsruntime.install.InstallException;
@@ -447,6 +448,35 @@ class EmbeddedHelmInstallerTest {
       assertThat(client.namespaces().withName("codefresh").get()).isNotNull();
       assertThatThrownBy(() -> installer.status(installation(""))).isInstanceOf(IllegalStateException.class)
           .hasMessage("This installer is closed; build a new one.");
+    }
+
+    @Test
+    void keepsOneEngineChildForItsOperationsAndEndsItOnClose(KubernetesClient client,
+        @KubernetesTest.Kubeconfig Path kubeconfig) throws Exception {
+      RuntimeInstallation installation = installation("");
+      List<Long> afterInstall;
+      List<Long> afterStatus;
+      try (EmbeddedHelmInstaller installer = installer(client, kubeconfig).build()) {
+        assertThat(installer.install(installation).outcome()).isEqualTo(InstallOutcome.INSTALLED);
+        afterInstall = engineChildren();
+        assertThat(installer.status(installation).isHealthy()).isTrue();
+        assertThat(installer.uninstall(installation)).isNotNull();
+        afterStatus = engineChildren();
+      }
+
+      assertThat(afterInstall).as("one child serves the install").hasSize(1);
+      assertThat(afterStatus).as("and the status and uninstall after it").isEqualTo(afterInstall);
+      ProcessHandle child = ProcessHandle.of(afterInstall.get(0)).orElse(null);
+      if (child != null) {
+        child.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+      }
+      assertThat(engineChildren()).as("closing the installer ends it").isEmpty();
+    }
+
+    private List<Long> engineChildren() {
+      return ProcessHandle.current().children().filter(ProcessHandle::isAlive)
+          .filter(p -> p.info().commandLine().map(c -> c.contains(EngineProcess.MARKER)).orElse(false))
+          .map(ProcessHandle::pid).toList();
     }
 
     @Test

@@ -48,15 +48,18 @@ public final class GitOpsRuntimeCli {
 
   /**
    * Libraries' own logging stays off the user's console: the tool says what matters itself. Vert.x (fabric8's HTTP
-   * client) logs through java.util.logging when SLF4J has no provider, as here, and its blocked-thread checker
-   * prints warnings with stack traces on a loaded machine.
+   * client) and the Netty under it log through java.util.logging when SLF4J has no provider, as here: Vert.x's
+   * blocked-thread checker prints warnings with stack traces on a loaded machine, and Netty a SEVERE
+   * {@code RejectedExecutionException} with its stack trace when a closed client's event loop has shut down.
    */
   static void quietLibraries() {
     VERTX_LOG.setLevel(java.util.logging.Level.OFF);
+    NETTY_LOG.setLevel(java.util.logging.Level.OFF);
   }
 
   /** Held so that java.util.logging, which keeps loggers weakly, does not forget the level. */
   private static final java.util.logging.Logger VERTX_LOG = java.util.logging.Logger.getLogger("io.vertx");
+  private static final java.util.logging.Logger NETTY_LOG = java.util.logging.Logger.getLogger("io.netty");
 
   /**
    * Runs the tool.

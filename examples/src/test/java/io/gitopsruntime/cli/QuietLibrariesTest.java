@@ -6,7 +6,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
-/** Libraries' logging (Vert.x's blocked-thread warnings with stack traces) never reaches the user's console. */
+/** Libraries' logging (Vert.x's blocked-thread warnings, Netty's shutdown errors, both with stack traces) never reaches the user's console. */
 class QuietLibrariesTest {
   @Test
   void theToolTurnsVertxLoggingOffBeforeAnyClientIsMade() {
@@ -14,5 +14,12 @@ class QuietLibrariesTest {
 
     assertThat(Logger.getLogger("io.vertx.core.impl.BlockedThreadChecker").isLoggable(Level.SEVERE)).isFalse();
     assertThat(Logger.getLogger("io.vertx.core.impl.BlockedThreadChecker").isLoggable(Level.WARNING)).isFalse();
+  }
+
+  @Test
+  void theToolTurnsNettyLoggingOffSoThatAClosedClientsEventLoopPrintsNoStackTrace() {
+    GitOpsRuntimeCli.quietLibraries();
+
+    assertThat(Logger.getLogger("io.netty.util.concurrent.DefaultPromise").isLoggable(Level.SEVERE)).isFalse();
   }
 }

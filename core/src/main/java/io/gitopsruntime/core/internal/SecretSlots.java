@@ -327,15 +327,21 @@ public final class SecretSlots {
       }
     }
     for (List<String> pattern : PATTERNS) {
-      if (keys.size() >= pattern.size() && matches(pattern, keys)) {
+      if (keys.size() >= pattern.size() && matches(pattern, keys, pattern.size())) {
+        return true;
+      }
+      // a credential put one level too high, where the chart expects the map that holds it (redis.auth: pass,
+      // credentialTemplates: [pass]): the value is the secret, whatever its wrong type
+      if (keys.size() < pattern.size() && (keys.size() == pattern.size() - 1 || pattern.get(keys.size()).equals("*"))
+          && matches(pattern, keys, keys.size())) {
         return true;
       }
     }
     return false;
   }
 
-  private static boolean matches(List<String> pattern, List<String> keys) {
-    for (int i = 0; i < pattern.size(); i++) {
+  private static boolean matches(List<String> pattern, List<String> keys, int length) {
+    for (int i = 0; i < length; i++) {
       String p = pattern.get(i);
       if (!p.equals("*") && !p.equals(keys.get(i))) {
         return false;

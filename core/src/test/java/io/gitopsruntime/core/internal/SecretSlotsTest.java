@@ -87,6 +87,18 @@ class SecretSlotsTest {
     }
 
     @Test
+    void aCredentialPutOneLevelTooHighIsASecretWhateverItsType() {
+      assertThat(secret("redis.auth", 123456789012L)).isTrue();
+      assertThat(secret("argo-cd.configs.credentialTemplates[0]", "pass")).isTrue();
+      assertThat(secret("argo-cd.configs.repositories.private", "pass")).isTrue();
+      assertThat(secret("global.codefresh.userToken", "token")).isTrue();
+      assertThat(SecretSlots.masked(Map.of("redis", Map.of("auth", 123456789012L)))).isEqualTo(Map.of("redis", Map.of("auth", "****")));
+      // higher up it is a mistake of shape, not a credential: the message may quote it
+      assertThat(secret("global.runtime", "prod-eu")).isFalse();
+      assertThat(secret("redis", "x")).isFalse();
+    }
+
+    @Test
     void anyValueUnderAChartCredentialKeyIsASecret() {
       assertThat(secret("global.codefresh.userToken.token", true)).isTrue();
       assertThat(secret("argo-cd.configs.secret.extra.flag", false)).isTrue();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.gitopsruntime.testing.KubernetesTestServer;
 import io.gitopsruntime.testing.TestChart;
+import io.gitopsruntime.testing.cluster.TestAssets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -38,6 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SecretCanaryEndToEndTest {
   private static final Map<String, String> BASE = new LinkedHashMap<>();
+  /** Real Helm 4 from the control-plane provisioning, when present: the helm CLI installer is searched too. */
+  private static final Optional<Path> HELM = TestAssets.fromEnvironment().helm4();
 
   static {
     BASE.put("global.codefresh.url", "http://127.0.0.1:1");
@@ -119,7 +123,12 @@ class SecretCanaryEndToEndTest {
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(work.resolve("revealed-strings.yaml")))).isEqualTo("rw-------");
       String revealedHelm = stepOutput(out, steps, "strings-export-helm-reveal");
       assertThat(revealedHelm).contains(canaryIn(canaries, files.get("strings"), "global.codefresh.userToken.token"));
-      for (String step : List.of("install-install", "install-status", "install-uninstall")) {
+      List<String> installs = new java.util.ArrayList<>(List.of("install-install", "install-status", "install-uninstall"));
+      if (HELM.isPresent()) {
+        installs.addAll(List.of("install-install-dry-run-helm", "install-install-helm", "install-status-helm",
+            "install-uninstall-helm"));
+      }
+      for (String step : installs) {
         assertThat(stepExit(steps, step)).as(step + ": " + stepOutput(out, steps, step)).isEqualTo("0");
       }
     }
@@ -132,6 +141,7 @@ class SecretCanaryEndToEndTest {
         "-Djava.io.tmpdir=" + tmp, "-Duser.home=" + home,
         "-Dslf4j.provider=" + RecordingLogs.class.getName(),
         "-D" + RecordingLogs.FILE_PROPERTY + "=" + out.resolve("log-" + phase + ".txt"),
+        "-D" + SecretCanaryRun.HELM_PROPERTY + "=" + HELM.map(Path::toString).orElse(""),
         "-cp", System.getProperty("java.class.path"),
         SecretCanaryRun.class.getName(), phase, in.toString(), out.toString())
         .directory(work.toFile())

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs in a child JVM for {@link SecretCanaryEndToEndTest}, with logging at TRACE ({@link RecordingLogs}), its own
@@ -26,6 +27,10 @@ public final class SecretCanaryRun {
   private final Path out;
   private final Path work = Path.of("").toAbsolutePath();
   private final Set<String> processes = ConcurrentHashMap.newKeySet();
+  /** A real helm binary for {@code --installer helm}, when the test found one ({@value #HELM_PROPERTY}). */
+  private final @Nullable String helm = System.getProperty(HELM_PROPERTY, "").isBlank() ? null : System.getProperty(HELM_PROPERTY);
+  /** The system property that names the real helm binary. */
+  static final String HELM_PROPERTY = "canary.helm";
   private int step;
 
   private SecretCanaryRun(Path in, Path out) {
@@ -90,6 +95,10 @@ public final class SecretCanaryRun {
       run("install", "install-dry-run-" + installer, "install", "--dry-run", "--installer", installer, "--kubeconfig", cluster,
           "--chart", chart, "--no-remote-checks", "-f", install);
     }
+    if (helm != null) {
+      run("install", "install-dry-run-helm", "install", "--dry-run", "--installer", "helm", "--helm", helm,
+          "--kubeconfig", cluster, "--chart", chart, "--no-remote-checks", "-f", install);
+    }
     run("install", "install", "install", "--installer", "manifest", "--kubeconfig", cluster, "--chart", chart,
         "--no-remote-checks", "-f", install);
     run("install", "status", "status", "--installer", "manifest", "--kubeconfig", cluster, "-f", install);
@@ -101,6 +110,15 @@ public final class SecretCanaryRun {
     String install = in.resolve("install.yaml").toString();
     String chart = in.resolve("chart").resolve("gitops-runtime").toString();
     run("install", "uninstall", "uninstall", "--installer", "manifest", "--kubeconfig", cluster, "--chart", chart, "-f", install);
+    if (helm != null) {
+      // real Helm: its values file, its command lines and its own output are searched like everything else
+      run("install", "install-helm", "install", "--installer", "helm", "--helm", helm, "--kubeconfig", cluster,
+          "--chart", chart, "--no-remote-checks", "-f", install);
+      run("install", "status-helm", "status", "--installer", "helm", "--helm", helm, "--kubeconfig", cluster,
+          "-f", install);
+      run("install", "uninstall-helm", "uninstall", "--installer", "helm", "--helm", helm, "--kubeconfig", cluster,
+          "-f", install);
+    }
 
     StringWriter stdout = new StringWriter();
     StringWriter stderr = new StringWriter();

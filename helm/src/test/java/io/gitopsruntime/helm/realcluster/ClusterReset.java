@@ -2,6 +2,7 @@ package io.gitopsruntime.helm.realcluster;
 
 import io.fabric8.kubernetes.api.model.APIGroup;
 import io.fabric8.kubernetes.api.model.APIResource;
+import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -77,7 +78,8 @@ final class ClusterReset {
    */
   static List<String> leftovers(KubernetesClient client, String namespace) throws InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-    while (!client.pods().inNamespace(namespace).list().getItems().isEmpty()
+    // A kept hook Job keeps its pod: wait only for the replica sets and the pods whose owner is going.
+    while (awaitingCollection(client, namespace)
         || !client.apps().replicaSets().inNamespace(namespace).list().getItems().isEmpty()) {
       if (Instant.now().isAfter(deadline)) {
         break;
@@ -114,6 +116,15 @@ final class ClusterReset {
     return left;
   }
 
+  /** Whether a pod is left that the garbage collector is to remove: any but those of Jobs that still exist. */
+  private static boolean awaitingCollection(KubernetesClient client, String namespace) {
+    Set<String> jobs = client.batch().v1().jobs().inNamespace(namespace).list().getItems().stream()
+        .map(j -> j.getMetadata().getUid()).collect(java.util.stream.Collectors.toSet());
+    return client.pods().inNamespace(namespace).list().getItems().stream()
+        .anyMatch(pod -> pod.getMetadata().getOwnerReferences() == null
+            || pod.getMetadata().getOwnerReferences().stream().noneMatch(o -> jobs.contains(o.getUid())));
+  }
+
   private static boolean isNamespaceDefault(String kind, String name) {
     return ("ServiceAccount".equals(kind) && "default".equals(name))
         || ("ConfigMap".equals(kind) && "kube-root-ca.crt".equals(name));
@@ -141,7 +152,11 @@ final class ClusterReset {
     }
     List<Map.Entry<String, APIResource>> all = new ArrayList<>();
     for (String version : versions) {
-      for (APIResource resource : client.getApiResources(version).getResources()) {
+      APIResourceList resources = client.getApiResources(version);
+      if (resources == null) {
+        continue; // the group of a CRD deleted a moment ago: discovery still names it, its version is gone
+      }
+      for (APIResource resource : resources.getResources()) {
         if (!resource.getName().contains("/") && resource.getVerbs().contains("list")) {
           all.add(Map.entry(version, resource));
         }

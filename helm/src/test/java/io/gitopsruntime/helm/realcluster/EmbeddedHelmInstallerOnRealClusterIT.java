@@ -2,10 +2,12 @@ package io.gitopsruntime.helm.realcluster;
 
 import io.gitopsruntime.core.ValidatorChain;
 import io.gitopsruntime.helm.embedded.EmbeddedHelmInstaller;
+import io.gitopsruntime.helm.embedded.internal.EngineProcess;
 import io.gitopsruntime.install.Installer;
 import io.gitopsruntime.testing.cluster.RealControlPlane;
 import io.gitopsruntime.validators.Validators;
 import java.time.Duration;
+import java.util.concurrent.Future;
 
 /** The embedded installer (Helm 3 in-process through helm-java) on a real control plane. */
 class EmbeddedHelmInstallerOnRealClusterIT extends InstallerContract {
@@ -14,5 +16,14 @@ class EmbeddedHelmInstallerOnRealClusterIT extends InstallerContract {
     return EmbeddedHelmInstaller.builder().kubeconfig(cluster.kubeconfig())
         .validators(ValidatorChain.builder().addAll(Validators.offline()).build()).timeout(Duration.ofMinutes(3))
         .build();
+  }
+
+  /** A helm-java call cannot be cancelled (it would wait for its timeout): end the engine's child JVM instead. */
+  @Override
+  void abandon(Future<?> running) {
+    running.cancel(true);
+    ProcessHandle.current().descendants()
+        .filter(p -> p.info().commandLine().map(c -> c.contains(EngineProcess.MARKER)).orElse(false))
+        .forEach(ProcessHandle::destroyForcibly);
   }
 }

@@ -56,6 +56,14 @@ abstract class InstallerContract {
     this.chart = TestChart.writeTo(Files.createTempDirectory("gitops-runtime-chart-"));
   }
 
+  /**
+   * Ends an install left running on another thread, for a test's own clean-up: interrupting it is enough unless the
+   * installer cannot be cancelled.
+   */
+  void abandon(java.util.concurrent.Future<?> running) {
+    running.cancel(true);
+  }
+
   /** The chart in the real chart's full shape, in tunnel mode, with more top-level values. */
   RuntimeInstallation installation(String extraValues) {
     return installation("", extraValues);
@@ -230,7 +238,7 @@ abstract class InstallerContract {
       assertThat(second).as("the second install must be refused").isNotNull();
       assertThat(second.failure()).isIn(FailureKind.LOCKED, FailureKind.PENDING_RELEASE);
       assertThat(running.isDone()).as("refused while the first still runs, not after it gave up").isFalse();
-      running.cancel(true);
+      abandon(running);
     } finally {
       first.shutdownNow();
       first.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);

@@ -24,6 +24,9 @@ public final class WorkDir implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WorkDir.class);
   private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
+  /** Names this process's scratch directories: {@code gitops-runtime-<pid>-}, so that one left behind says whose it is. */
+  public static final String PREFIX = "gitops-runtime-" + ProcessHandle.current().pid() + "-";
+
   private final Path dir;
 
   private WorkDir(Path dir) {
@@ -31,16 +34,16 @@ public final class WorkDir implements AutoCloseable {
   }
 
   /**
-   * Creates a directory under the system's temporary directory, {@code 0700}.
+   * Creates a directory under the system's temporary directory, {@code 0700}, named {@link #PREFIX}{@code <random>}.
    *
    * @return the directory
    */
   public static WorkDir create() {
     try {
       Path dir = POSIX
-          ? Files.createTempDirectory("gitops-runtime-",
+          ? Files.createTempDirectory(PREFIX,
               PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))
-          : Files.createTempDirectory("gitops-runtime-");
+          : Files.createTempDirectory(PREFIX);
       if (!POSIX) {
         ownerOnly(dir);
       }

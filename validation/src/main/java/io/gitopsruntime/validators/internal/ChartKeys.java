@@ -174,7 +174,12 @@ public final class ChartKeys {
             + ") is missing from the class path: the gitops-runtime-validation jar is incomplete. Rebuild it.");
       }
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      return reader.lines().toList();
+      // a loop, not reader.lines(): plan reads this table at start-up, where the stream classes cost time
+      List<String> lines = new ArrayList<>();
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        lines.add(line);
+      }
+      return lines;
     } catch (IOException e) {
       throw new GitOpsRuntimeException("The description of the chart's keys (" + resource + ") cannot be read: "
           + e.getMessage() + ". Rebuild the gitops-runtime-validation jar.", e);

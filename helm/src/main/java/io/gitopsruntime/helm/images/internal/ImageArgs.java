@@ -91,13 +91,20 @@ public record ImageArgs(List<Row> rows) {
     StringBuilder literal = new StringBuilder();
     for (char c : glob.toCharArray()) {
       if (c == '*') {
-        regex.append(Pattern.quote(literal.toString())).append(".*");
-        literal.setLength(0);
+        quote(regex, literal).append(".*");
       } else {
         literal.append(c);
       }
     }
-    return Pattern.compile(regex.append(Pattern.quote(literal.toString())).toString());
+    return Pattern.compile(quote(regex, literal).toString());
+  }
+
+  private static StringBuilder quote(StringBuilder regex, StringBuilder literal) {
+    if (literal.length() > 0) {
+      regex.append(Pattern.quote(literal.toString()));
+      literal.setLength(0);
+    }
+    return regex;
   }
 
 }

@@ -21,7 +21,16 @@ public record ImagePlace(String kind, String namespace, String name, String cont
       .thenComparing(ImagePlace::namespace).thenComparing(ImagePlace::name).thenComparing(ImagePlace::container)
       .thenComparing(ImagePlace::field);
 
-  /** Checks that no part is null. */
+  /**
+   * Checks that no part is null.
+   *
+   * @param kind the kind
+   * @param namespace the namespace, or empty
+   * @param name the name
+   * @param container the container or data key
+   * @param field the field
+   * @param hook whether the object is a hook
+   */
   public ImagePlace {
     Objects.requireNonNull(kind, "kind == null");
     Objects.requireNonNull(namespace, "namespace == null");

@@ -37,7 +37,16 @@ public record ImageRef(String reference, String registry, String repository, Opt
   private static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
   private static final Pattern DIGEST = Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}");
 
-  /** Checks the parts and copies the places. */
+  /**
+   * Checks the parts and copies the places.
+   *
+   * @param reference the normalized reference
+   * @param registry the registry host
+   * @param repository the repository
+   * @param tag the tag, if any
+   * @param digest the digest, if any
+   * @param places the places
+   */
   public ImageRef {
     Objects.requireNonNull(reference, "reference == null");
     Objects.requireNonNull(registry, "registry == null");

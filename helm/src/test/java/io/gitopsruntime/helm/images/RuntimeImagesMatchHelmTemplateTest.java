@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,8 +103,7 @@ class RuntimeImagesMatchHelmTemplateTest {
         }
         collect(doc, rendered);
         if (doc.path("kind").asText().equals("ConfigMap")) {
-          for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("data").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+          for (Map.Entry<String, JsonNode> e : doc.path("data").properties()) {
             if (e.getKey().endsWith("Image")) {
               rendered.otherImages.add(ImageRef.parse(e.getValue().asText()).reference());
             }

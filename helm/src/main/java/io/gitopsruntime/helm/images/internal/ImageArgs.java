@@ -18,7 +18,11 @@ public record ImageArgs(List<Row> rows) {
   /** The built-in table, read from {@code image-args.tsv} next to this class. */
   public static final String RESOURCE = "image-args.tsv";
 
-  /** Copies the rows. */
+  /**
+   * Copies the rows.
+   *
+   * @param rows the rows
+   */
   public ImageArgs {
     rows = List.copyOf(rows);
   }

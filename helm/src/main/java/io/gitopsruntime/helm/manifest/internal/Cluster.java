@@ -69,7 +69,7 @@ public final class Cluster {
    * @param gitVersion such as {@code v1.33.4}
    * @return the cluster
    */
-  static Cluster offline(String gitVersion) {
+  public static Cluster offline(String gitVersion) {
     return new Cluster(gitVersion);
   }
 

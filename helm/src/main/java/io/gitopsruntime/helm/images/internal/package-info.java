@@ -1,0 +1,5 @@
+/** Finding images in rendered objects; not API. */
+@NullMarked
+package io.gitopsruntime.helm.images.internal;
+
+import org.jspecify.annotations.NullMarked;

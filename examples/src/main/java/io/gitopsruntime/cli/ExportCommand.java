@@ -5,6 +5,7 @@ import io.gitopsruntime.core.Exports;
 import io.gitopsruntime.core.SecretHandling;
 import io.gitopsruntime.core.TerraformSyntax;
 import io.gitopsruntime.core.ValuesYaml;
+import io.gitopsruntime.helm.images.RegistryOverrides;
 import io.gitopsruntime.validation.Finding;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code gitops-runtime export}: the installation as a values file, helm command, Terraform or Argo CD Application. */
+/**
+ * {@code gitops-runtime export}: the installation as a values file, helm command, Terraform or Argo CD Application, or
+ * the override values that point its images at a private registry.
+ */
 final class ExportCommand implements Command {
   /** The first lines of a values file whose literal secrets were written as ****. */
   static final String MASKED_HEADER = "# Secrets were masked: every " + ValuesYaml.MASK + " below stands for a literal secret, and"
@@ -30,20 +34,22 @@ final class ExportCommand implements Command {
 
   @Override
   public String summary() {
-    return "Write the installation as a values file, helm command, Terraform or Argo CD Application.";
+    return "Write the installation as a values file, helm command, Terraform or Argo CD Application, or private-registry values.";
   }
 
   @Override
   public String synopsis() {
-    return "export values|helm|terraform|argocd -f FILE [options]";
+    return "export values|helm|terraform|argocd|registry-values -f FILE [options]";
   }
 
   @Override
   public String description() {
     return "Writes the installation in another tool's form: values (a values file), helm (the helm upgrade --install"
-        + " command), terraform (a helm_release), argocd (an Argo CD Application). Secrets are masked unless"
-        + " --reveal-secrets is given; the Terraform and Argo CD exports never embed them. Values with errors are not"
-        + " exported (exit code 1).";
+        + " command), terraform (a helm_release), argocd (an Argo CD Application), registry-values (override values that point every image at the private"
+        + " registry --registry HOST[/PREFIX], keeping each image's repository path and tag, with --pull-secret NAME"
+        + " where each component takes one; checked by rendering the chart again with them, offline, and refused when"
+        + " an image stays elsewhere). Secrets are masked unless --reveal-secrets is given; the Terraform and Argo CD"
+        + " exports never embed them. Values with errors are not exported (exit code 1).";
   }
 
   @Override
@@ -54,7 +60,10 @@ final class ExportCommand implements Command {
         Option.hidden("FORMAT", "-o", "--output"),
         Option.flag("Write literal secrets instead of ****; files are then created readable by their owner only.", "--reveal-secrets"),
         Option.value("MAJOR", "Helm provider syntax for terraform: 3 (list attributes, default) or 2 (blocks).", "--terraform-provider"),
-        Option.flag("Export even when the values have errors.", "--no-validate"));
+        Option.flag("Export even when the values have errors.", "--no-validate"),
+        Option.value("HOST[/PREFIX]", "registry-values: the private registry, such as registry.example.com/mirror.", "--registry"),
+        Option.value("NAME", "registry-values: an image pull Secret for every component that takes one.", "--pull-secret"),
+        InstallerOptions.PLAIN_HTTP);
   }
 
   @Override
@@ -67,16 +76,24 @@ final class ExportCommand implements Command {
     if (arguments.has("--output")) {
       String given = arguments.value("--output", "");
       throw new UsageException("-o is the output format (of plan and validate), not a file; export's format is its first"
-          + " argument (values, helm, terraform or argocd). To write a file, use --output-file "
+          + " argument (values, helm, terraform, argocd or registry-values). To write a file, use --output-file "
           + (given.isEmpty() || given.equals("json") || given.equals("text") ? "FILE" : given) + ".");
     }
     List<String> positionals = arguments.positionals();
     if (positionals.isEmpty()) {
-      throw new UsageException("say what to export: values, helm, terraform or argocd.");
+      throw new UsageException("say what to export: values, helm, terraform, argocd or registry-values.");
     }
     String format = positionals.get(0);
-    if (!List.of("values", "helm", "terraform", "argocd").contains(format)) {
-      throw new UsageException("unknown export format \"" + format + "\"; use values, helm, terraform or argocd.");
+    if (!List.of("values", "helm", "terraform", "argocd", "registry-values").contains(format)) {
+      throw new UsageException("unknown export format \"" + format + "\"; use values, helm, terraform, argocd or"
+          + " registry-values.");
+    }
+    if (format.equals("registry-values")) {
+      return registryValues(arguments, io);
+    }
+    if (arguments.has("--registry") || arguments.has("--pull-secret")) {
+      throw new UsageException("--registry and --pull-secret are options of export registry-values, not of export " + format
+          + ".");
     }
     String provider = arguments.value("--terraform-provider", "3");
     if (!provider.equals("2") && !provider.equals("3")) {
@@ -137,6 +154,49 @@ final class ExportCommand implements Command {
     } else {
       write(Path.of(file.get()), text, reveal);
       io.err().println("Wrote " + file.get() + (reveal ? " (readable by its owner only: it holds secrets)" : ""));
+      io.err().flush();
+    }
+    return 0;
+  }
+
+  /** The override values for a private registry: needs valid names, not complete values (the render checks those). */
+  private static int registryValues(Arguments arguments, Io io) {
+    Optional<String> registry = arguments.value("--registry");
+    if (registry.isEmpty()) {
+      throw new UsageException("export registry-values needs the private registry: --registry HOST[/PREFIX], such as"
+          + " --registry registry.example.com/mirror.");
+    }
+    RegistryOverrides.Builder builder = RegistryOverrides.builder().plainHttp(arguments.has("--plain-http"));
+    try {
+      builder.registry(registry.get());
+      arguments.value("--pull-secret").ifPresent(builder::pullSecret);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException((e.getMessage().contains("Secret name") ? "--pull-secret " : "--registry ") + e.getMessage());
+    }
+    Input in = Input.read(InputOptions.from(arguments), io.in());
+    in.throwIfUnreadable();
+    List<Finding> naming = in.problems.stream().filter(f -> OfflineChecks.isNameRule(f.ruleId())).toList();
+    if (!naming.isEmpty()) {
+      io.err().print("The names are not valid; nothing was exported:\n" + Printer.findings(naming, in));
+      io.err().flush();
+      return 1;
+    }
+    RegistryOverrides overrides = builder.build();
+    String text;
+    try {
+      text = "# Override values that point every image at " + overrides.registry() + ". Pass this file after your own"
+          + " values\n# (helm upgrade --install ... -f values.yaml -f THIS-FILE), once each image is copied there under"
+          + " the same\n# repository path and tag (gitops-runtime images lists them).\n" + overrides.of(in.installation).toYaml();
+    } catch (GitOpsRuntimeException e) {
+      throw new CliException(e.getMessage(), e);
+    }
+    Optional<String> file = arguments.value("--output-file");
+    if (file.isEmpty()) {
+      io.out().print(text);
+      io.out().flush();
+    } else {
+      write(Path.of(file.get()), text, false);
+      io.err().println("Wrote " + file.get());
       io.err().flush();
     }
     return 0;

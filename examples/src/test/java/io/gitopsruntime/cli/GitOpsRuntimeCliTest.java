@@ -222,7 +222,7 @@ class GitOpsRuntimeCliTest {
       CliRun run = CliRun.of("help", "export");
 
       assertThat(run.exitCode()).isZero();
-      assertThat(run.out()).startsWith("Usage: gitops-runtime export values|helm|terraform|argocd -f FILE [options]\n")
+      assertThat(run.out()).startsWith("Usage: gitops-runtime export values|helm|terraform|argocd|registry-values -f FILE [options]\n")
           .contains("--reveal-secrets");
     }
   }
@@ -300,7 +300,8 @@ class GitOpsRuntimeCliTest {
       CliRun run = CliRun.of("export", "pulumi", "-f", values(TUNNEL).toString());
 
       assertThat(run.exitCode()).isEqualTo(2);
-      assertThat(run.err()).startsWith("gitops-runtime export: unknown export format \"pulumi\"; use values, helm, terraform or argocd.\n");
+      assertThat(run.err()).startsWith("gitops-runtime export: unknown export format \"pulumi\"; use values, helm, terraform, argocd or"
+          + " registry-values.\n");
     }
   }
 
@@ -365,8 +366,8 @@ class GitOpsRuntimeCliTest {
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.out()).isEmpty();
       assertThat(run.err()).isEqualTo("gitops-runtime export: -o is the output format (of plan and validate), not a file;"
-          + " export's format is its first argument (values, helm, terraform or argocd). To write a file, use --output-file FILE.\n"
-          + "Usage: gitops-runtime export values|helm|terraform|argocd -f FILE [options]\n"
+          + " export's format is its first argument (values, helm, terraform, argocd or registry-values). To write a file, use --output-file FILE.\n"
+          + "Usage: gitops-runtime export values|helm|terraform|argocd|registry-values -f FILE [options]\n"
           + "Run 'gitops-runtime export --help' for the options.\n");
       assertThat(dir.resolve("json")).doesNotExist();
       assertThat(Path.of("json")).doesNotExist();

@@ -18,8 +18,8 @@ import java.util.Objects;
  * <p>The table is text, one row per line, {@code PATH<TAB>SHAPE}; {@code #} starts a comment line. PATH is a values
  * path from the parent chart, subchart values under their alias ({@code argo-cd.global.image}). SHAPE is
  * {@code image-map} (a map with {@code repository} and, optionally, {@code registry}), {@code image} (a string
- * image reference), {@code registry} (a string that is only a registry) or {@code pull-secrets} (a list of
- * {@code {name: SECRET}}).
+ * image reference), {@code registry} (a string that is only a registry), {@code pull-secrets} (a list of
+ * {@code {name: SECRET}}) or {@code pull-secret-names} (a list of Secret names).
  */
 public final class RegistryKeys {
   /** The shape of the value at a key. */
@@ -31,7 +31,9 @@ public final class RegistryKeys {
     /** A string that is only a registry host, with an optional path. */
     REGISTRY,
     /** A list of {@code {name: SECRET}}. */
-    PULL_SECRETS
+    PULL_SECRETS,
+    /** A list of Secret names. */
+    PULL_SECRET_NAMES
   }
 
   /**
@@ -95,7 +97,7 @@ public final class RegistryKeys {
         shape = Shape.valueOf(cells[1].strip().toUpperCase(Locale.ROOT).replace('-', '_'));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("Line " + (i + 1) + " of the registry keys table has the shape \"" + cells[1]
-            + "\"; use image-map, image, registry or pull-secrets.", e);
+            + "\"; use image-map, image, registry, pull-secrets or pull-secret-names.", e);
       }
       keys.add(new Key(cells[0].strip(), shape));
     }

@@ -136,10 +136,10 @@ public final class RegistryOverrides {
       Optional<Object> value = effective.get(path);
       switch (key.shape()) {
         case REGISTRY -> value.filter(v -> v instanceof String s && !s.isBlank()).ifPresent(v -> put(out, path, registry));
-        case PULL_SECRETS -> {
+        case PULL_SECRETS, PULL_SECRET_NAMES -> {
           if (pullSecret.isPresent() && (path.segments().size() == 1 || effective.get(path.parent()).orElse(null) instanceof Map)) {
             List<Object> secrets = new ArrayList<>(value.orElse(null) instanceof List<?> list ? list : List.of());
-            Map<String, Object> mine = Map.of("name", pullSecret.get());
+            Object mine = key.shape() == RegistryKeys.Shape.PULL_SECRETS ? Map.of("name", pullSecret.get()) : pullSecret.get();
             if (!secrets.contains(mine)) {
               secrets.add(mine);
             }

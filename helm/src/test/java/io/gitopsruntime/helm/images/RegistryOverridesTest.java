@@ -68,7 +68,8 @@ class RegistryOverridesTest {
     assertThat(values.get("argo-cd.global.image")).contains(Map.of("repository", MIRROR + "/argoproj/argocd"));
     assertThat(values.get("argo-workflows.executor.image"))
         .contains(Map.of("registry", MIRROR, "repository", "argoproj/argoexec"));
-    assertThat(values.get("sealed-secrets.image")).contains(Map.of("registry", MIRROR, "repository", "codefresh/sealed-secrets-controller"));
+    assertThat(values.get("sealed-secrets.image.registry")).contains(MIRROR);
+    assertThat(values.get("sealed-secrets.image.repository")).contains("codefresh/sealed-secrets-controller");
     assertThat(values.get("tunnel-client.image")).contains(Map.of("repository", MIRROR + "/codefresh/frpc"));
     assertThat(values.get("internal-router.image")).contains(Map.of("repository", MIRROR + "/nginxinc/nginx-unprivileged"));
     assertThat(values.get("installer.image")).contains(Map.of("repository", MIRROR + "/codefresh/gitops-runtime-installer"));
@@ -87,7 +88,8 @@ class RegistryOverridesTest {
     List<Map<String, String>> secret = List.of(Map.of("name", "mirror-pull"));
     assertThat(values.get("global.imagePullSecrets")).contains(secret);
     assertThat(values.get("argo-workflows.images.pullSecrets")).contains(secret);
-    assertThat(values.get("sealed-secrets.imagePullSecrets")).contains(secret);
+    assertThat(values.get("sealed-secrets.image.pullSecrets")).contains(List.of("mirror-pull"));
+    assertThat(values.get("sealed-secrets.imagePullSecrets")).isEmpty();
     assertThat(values.get("app-proxy.imagePullSecrets")).contains(secret);
     assertThat(values.get("redis")).isEmpty();
     assertThat(RegistryOverrides.builder().registry(MIRROR).keys(RegistryKeys.standard().with(TEST_CHART_KEYS)).build()
@@ -134,7 +136,7 @@ class RegistryOverridesTest {
     assertThatThrownBy(() -> RegistryKeys.parse("# comment\nargo-cd.global.image image-map\n"))
         .hasMessageContaining("Line 2").hasMessageContaining("PATH<TAB>SHAPE");
     assertThatThrownBy(() -> RegistryKeys.parse("argo-cd.global.image\timages\n"))
-        .hasMessageContaining("Line 1").hasMessageContaining("use image-map, image, registry or pull-secrets");
+        .hasMessageContaining("Line 1").hasMessageContaining("use image-map, image, registry, pull-secrets or pull-secret-names");
     assertThat(RegistryKeys.standard().keys()).contains(new RegistryKeys.Key("argo-workflows.executor.image",
         RegistryKeys.Shape.IMAGE_MAP), new RegistryKeys.Key("global.imagePullSecrets", RegistryKeys.Shape.PULL_SECRETS));
   }

@@ -424,10 +424,13 @@ public final class FailureDiagnosis {
     c.listener.hookFinished(hook.job(), false);
     String reason = hook.reason().isEmpty() ? reasonOf(error) : hook.reason();
     String head = what + " \"" + hook.job().name() + "\" failed" + (reason.isEmpty() ? "" : " (" + reason + ")");
+    String events = hook.events().isEmpty() ? ""
+        : "Recent events:\n" + indent(String.join("\n", hook.events())) + "\n";
     if (hook.log().isPresent()) {
-      return head + ". Its log says:\n" + indent(hook.log().get()) + "\n" + Remedies.hookLogRead(hook.job(), c.kube);
+      return head + ". Its log says:\n" + indent(hook.log().get()) + "\n" + events + Remedies.hookLogRead(hook.job(), c.kube);
     }
-    return head + ", and its log could not be read: " + hook.logProblem() + ".\n" + Remedies.hookLogUnread(hook.job(), c.kube);
+    return head + ", and its log could not be read: " + hook.logProblem() + ".\n" + events
+        + Remedies.hookLogUnread(hook.job(), c.kube);
   }
 
   private static String reasonOf(String error) {

@@ -78,6 +78,17 @@ import org.slf4j.LoggerFactory;
  * fields over ({@code --force-conflicts}). A release installed with Helm 3 keeps client-side apply when Helm 4
  * upgrades it.
  *
+ * <p><b>Interrupted installs.</b> A helm that is asked to stop (the installer's time limit, an interrupt of the
+ * calling thread, a JVM shutdown) marks the release failed, and the next install continues from there. A helm killed
+ * outright (a signal it cannot handle, the OOM killer) leaves the release in {@code pending-install} or
+ * {@code pending-upgrade}, which Helm refuses to touch again. When the helm of a first install dies that way, the
+ * installer sees it die and uninstalls the unfinished {@code pending-install} release at once (nothing was ever
+ * deployed, and no other operation can have started on a pending release); the install fails, saying so, and the
+ * next one starts clean. A pending release found at the start of an install may be another install still running,
+ * so it is never touched: the install fails with {@code PENDING_RELEASE} and the exact command to run once that is
+ * ruled out ({@code helm rollback} to the last deployed revision, or {@code helm uninstall} for a release that was
+ * never deployed).
+ *
  * <p>Thread-safe: one installer may run operations for different releases concurrently (Helm refuses two
  * at once on the same release). Close it to close the Kubernetes client it built.
  */
@@ -85,6 +96,8 @@ public final class HelmCliInstaller implements Installer {
   private static final Logger log = LoggerFactory.getLogger(HelmCliInstaller.class);
   private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
   private static final Duration VERSION_LIMIT = Duration.ofMinutes(1);
+  /** A process killed by signal N exits with 128 + N. */
+  private static final int SIGNAL_EXIT = 128;
 
   private final @Nullable Path helmExecutable;
   private final String searchPath;
@@ -196,6 +209,10 @@ public final class HelmCliInstaller implements Installer {
       long helmStart = System.nanoTime();
       ProcessRunner.Result run = exec(helm, upgrade, processTimeout, redactor, diag.rendered(desired.refs()));
       if (run.exitCode() != 0) {
+        if (run.exitCode() > SIGNAL_EXIT && before.isEmpty()) {
+          throw unfinishedFirstInstall(helm, installation, redactor, diag.command(upgrade.display(redactor),
+              run.exitCode()), run.exitCode() - SIGNAL_EXIT);
+        }
         throw FailureDiagnosis.diagnose(diag.command(upgrade.display(redactor), run.exitCode()), run.stderr(), null);
       }
       listener.phaseFinished(InstallPhase.HELM, since(helmStart));
@@ -284,6 +301,46 @@ public final class HelmCliInstaller implements Installer {
         ownClient = null;
       }
     }
+  }
+
+  /**
+   * The failure of a first install whose helm was killed by a signal. If it left the release in
+   * {@code pending-install}, that unfinished install is uninstalled: the helm that wrote it is dead, and no other
+   * operation can have started on a pending release, so nothing else is lost; the next install starts clean.
+   */
+  private InstallException unfinishedFirstInstall(Path helm, RuntimeInstallation installation, Redactor redactor,
+      FailureDiagnosis.Context diag, int signal) {
+    String killed = "helm was killed by signal " + signal + " before it finished the first install. ";
+    Optional<HelmRelease> left;
+    try {
+      left = status(helm, installation, redactor, diag);
+    } catch (InstallException e) {
+      return FailureDiagnosis.exception(diag, FailureKind.OTHER, killed + "The state it left the release in could not"
+          + " be read (" + e.getMessage() + "). If helm status shows it pending-install, "
+          + Remedies.removePendingInstall(installation.releaseName(), installation.namespace(), kube), e);
+    }
+    if (left.isEmpty() || !left.get().status().equals("pending-install")) {
+      return FailureDiagnosis.exception(diag, FailureKind.OTHER, killed + left.map(r -> "It left the release "
+          + r.status() + " (revision " + r.revision() + "); run the install again.")
+          .orElse("It left no release; run the install again."), null);
+    }
+    HelmUninstallCommand uninstall = new HelmUninstallCommand(installation.releaseName(), installation.namespace(),
+        timeout, kube, helmMajor);
+    ProcessRunner.Result removed;
+    try {
+      removed = exec(helm, uninstall, processTimeout, redactor, diag);
+    } catch (InstallException e) {
+      removed = null;
+    }
+    if (removed == null || removed.exitCode() != 0) {
+      return FailureDiagnosis.exception(diag, FailureKind.PENDING_RELEASE, killed + "It left the release in"
+          + " pending-install (revision " + left.get().revision() + "), and uninstalling that unfinished install failed"
+          + (removed == null ? "" : " (" + FailureDiagnosis.clean(redactor.redact(removed.stderr())) + ")") + ". "
+          + Remedies.removePendingInstall(installation.releaseName(), installation.namespace(), kube), null);
+    }
+    return FailureDiagnosis.exception(diag, FailureKind.OTHER, killed + "It left the release in pending-install"
+        + " (revision " + left.get().revision() + "), which Helm would refuse to continue, so the installer uninstalled"
+        + " that unfinished install. Run the install again.", null);
   }
 
   // --- helm calls

@@ -15,6 +15,7 @@ import io.gitopsruntime.helm.internal.HelmRelease;
 import io.gitopsruntime.helm.internal.KubeTarget;
 import io.gitopsruntime.helm.internal.PreInstallValidation;
 import io.gitopsruntime.helm.internal.ReleaseManifest;
+import io.gitopsruntime.helm.internal.Remedies;
 import io.gitopsruntime.helm.internal.SafeListener;
 import io.gitopsruntime.helm.internal.StoredReleases;
 import io.gitopsruntime.helm.internal.ValuesComparison;
@@ -84,7 +85,11 @@ import org.slf4j.LoggerFactory;
  *       signal handlers for SIGINT, SIGTERM and SIGQUIT in the engine's child JVM (a Ctrl-C in a terminal reaches it
  *       too and cancels the install);
  *   <li>no {@code rollback}: a release stuck in {@code pending-*} must be rolled back with the {@code helm} CLI (the
- *       message gives the command);
+ *       message gives the command). One case is recovered: when the engine's child JVM dies (a panic, a signal) during
+ *       a first install and leaves the release in {@code pending-install}, the installer uninstalls that unfinished
+ *       install at once (nothing was deployed, and no other operation can have started on a pending release), so the
+ *       install fails, saying so, and the next one starts clean; a pending release found at the start of an install
+ *       may be another install still running and is never touched;
  *   <li>no {@code --take-ownership}, no {@code --wait-for-jobs}, and no timeout on uninstall (its pre-delete hooks
  *       are waited for without limit);
  *   <li>the native library is for glibc only (not Alpine/musl); it is about 100 MB, unpacked to the temporary
@@ -173,7 +178,7 @@ public final class EmbeddedHelmInstaller implements Installer {
     } catch (UncheckedIOException e) {
       throw FailureDiagnosis.exception(diag, FailureKind.OTHER, e.getMessage(), e);
     } catch (EngineCrashed e) {
-      throw crashed(diag, installation, e);
+      throw crashed(diag, installation, e, false);
     }
   }
 
@@ -223,8 +228,10 @@ public final class EmbeddedHelmInstaller implements Installer {
     PreInstallValidation.run(chain, installation, client, listener);
     FailureDiagnosis.Context diag = diagnosis(Operation.INSTALL, installation, redactor, client);
     String valuesYaml = ValuesYaml.write(installation.values(), SecretHandling.REVEAL);
+    boolean firstInstall = false;
     try (HelmJava helm = helm(diag); ValuesFile values = ValuesFile.write(tempDirectory, valuesYaml)) {
       Optional<HelmRelease> before = call(diag, redactor, () -> helm.release(installation.releaseName(), installation.namespace()));
+      firstInstall = before.isEmpty();
       if (before.isPresent()) {
         diag = diagnosis(Operation.UPGRADE, installation, redactor, client);
         if (before.get().isPending()) {
@@ -266,7 +273,7 @@ public final class EmbeddedHelmInstaller implements Installer {
     } catch (UncheckedIOException e) {
       throw FailureDiagnosis.exception(diag, FailureKind.OTHER, e.getMessage(), e);
     } catch (EngineCrashed e) {
-      throw crashed(diag, installation, e);
+      throw crashed(diag, installation, e, firstInstall);
     }
   }
 
@@ -290,7 +297,7 @@ public final class EmbeddedHelmInstaller implements Installer {
       HelmJava.emit(HelmJava.logLines(output), redactor, listener::helmOutput);
       listener.phaseFinished(InstallPhase.UNINSTALL, since(helmStart));
     } catch (EngineCrashed e) {
-      throw crashed(diag, installation, e);
+      throw crashed(diag, installation, e, false);
     }
     List<ObjectRef> deleted = new ArrayList<>();
     List<ObjectRef> kept = new ArrayList<>();
@@ -315,7 +322,7 @@ public final class EmbeddedHelmInstaller implements Installer {
     try (HelmJava helm = helm(diag)) {
       release = call(diag, redactor, () -> helm.release(installation.releaseName(), installation.namespace()));
     } catch (EngineCrashed e) {
-      throw crashed(diag, installation, e);
+      throw crashed(diag, installation, e, false);
     }
     ReleaseStatus.Builder status = ReleaseStatus.builder().releaseName(installation.releaseName())
         .namespace(installation.namespace());
@@ -472,20 +479,37 @@ public final class EmbeddedHelmInstaller implements Installer {
    * The engine's child JVM died (a Go panic inside helm-java, or a signal): this JVM goes on, and the failure says
    * what happened and the state the release was left in, read by a new engine.
    */
-  private InstallException crashed(FailureDiagnosis.Context diag, RuntimeInstallation installation, EngineCrashed e) {
+  private InstallException crashed(FailureDiagnosis.Context diag, RuntimeInstallation installation, EngineCrashed e,
+      boolean firstInstall) {
     if (e.neverStarted()) {
       return FailureDiagnosis.exception(diag, FailureKind.HELM_UNAVAILABLE, "the embedded Helm engine could not start ("
           + e.reason().orElse("") + "). It runs in a child JVM started with this JVM's java and class path "
           + "(java.class.path), which must list JAR files and directories, as java -cp, JBang and Maven do; a class path "
           + "of nested JARs cannot be passed on. Use HelmCliInstaller with a helm binary instead.", e);
     }
+    String release = installation.releaseName();
+    String namespace = installation.namespace();
     String state;
     try (HelmJava helm = new HelmJava(kube, plainHttp)) {
-      state = helm.release(installation.releaseName(), installation.namespace())
-          .map(r -> "The release is now " + r.status() + " (revision " + r.revision() + ")"
-              + (r.isPending() ? ": roll it back (helm rollback " + installation.releaseName() + " -n "
-                  + installation.namespace() + ") or uninstall it before installing again." : "."))
-          .orElse("The release does not exist.");
+      Optional<HelmRelease> left = helm.release(release, namespace);
+      if (firstInstall && left.isPresent() && left.get().status().equals("pending-install")) {
+        // the engine that wrote it is dead, and nothing else can have started on a pending release
+        state = "It left the release in pending-install (revision " + left.get().revision() + "), which Helm would"
+            + " refuse to continue, so the installer uninstalled that unfinished install: run the install again.";
+        try {
+          helm.uninstall(release, namespace);
+        } catch (RuntimeException | LinkageError again) {
+          log.debug("could not uninstall the unfinished install: {}", again.toString());
+          state = "It left the release in pending-install (revision " + left.get().revision() + "), and uninstalling"
+              + " that unfinished install failed (" + again.getMessage() + "). "
+              + Remedies.removePendingInstall(release, namespace, kube);
+        }
+      } else {
+        state = left.map(r -> "The release is now " + r.status() + " (revision " + r.revision() + ")"
+            + (r.isPending() ? ": roll it back (helm rollback " + release + " -n " + namespace
+                + ") or uninstall it before installing again." : "."))
+            .orElse("The release does not exist.");
+      }
     } catch (RuntimeException | LinkageError again) {
       log.debug("could not read the release after the engine died: {}", again.toString());
       state = "Its state could not be read: " + again.getMessage() + ".";

@@ -463,8 +463,11 @@ public final class FailureDiagnosis {
    * Removes what is not Helm's error: warnings and log lines (Helm 4's {@code level=WARN msg=...}, Helm 3's
    * {@code WARNING: ...}), the {@code Error:} and {@code INSTALLATION FAILED:} prefixes, and blank lines. When
    * nothing but warnings is left, they are the message.
+   *
+   * @param error Helm's error text
+   * @return the error alone
    */
-  static String clean(String error) {
+  public static String clean(String error) {
     String all = Objects.requireNonNullElse(error, "").strip();
     String out = all.lines().filter(l -> !l.isBlank() && !LOG_LINE.matcher(l.strip()).matches())
         .collect(Collectors.joining("\n")).strip();

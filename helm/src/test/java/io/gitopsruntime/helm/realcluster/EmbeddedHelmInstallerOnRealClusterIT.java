@@ -1,7 +1,10 @@
 package io.gitopsruntime.helm.realcluster;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.gitopsruntime.core.ValidatorChain;
 import io.gitopsruntime.helm.embedded.EmbeddedHelmInstaller;
+import io.gitopsruntime.helm.embedded.internal.EngineProcess;
 import io.gitopsruntime.install.Installer;
 import io.gitopsruntime.testing.cluster.RealControlPlane;
 import io.gitopsruntime.validators.Validators;
@@ -14,5 +17,21 @@ class EmbeddedHelmInstallerOnRealClusterIT extends InstallerContract {
     return EmbeddedHelmInstaller.builder().kubeconfig(cluster.kubeconfig())
         .validators(ValidatorChain.builder().addAll(Validators.offline()).build()).timeout(Duration.ofMinutes(3))
         .build();
+  }
+
+  /**
+   * An interrupt does not stop helm-java (its Javadoc says so): the engine's child JVM is killed outright instead,
+   * which leaves the release pending-install.
+   */
+  @Override
+  void interruptMidInstall(Thread installing) {
+    HelmCliInstallerWithHelm3OnRealClusterIT.killChildren(EngineProcess.MARKER);
+  }
+
+  @Override
+  void checkInterruptedFailure(Throwable failure) {
+    assertThat(failure).isInstanceOf(io.gitopsruntime.install.InstallException.class);
+    assertThat(failure.getMessage()).contains("the embedded Helm engine crashed", "pending-install",
+        "uninstalled that unfinished install");
   }
 }

@@ -1,5 +1,7 @@
 package io.gitopsruntime.helm.realcluster;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.gitopsruntime.core.ValidatorChain;
 import io.gitopsruntime.helm.cli.HelmCliInstaller;
 import io.gitopsruntime.install.Installer;
@@ -13,10 +15,36 @@ import org.junit.jupiter.api.Assumptions;
 /** The Helm CLI installer running the real Helm 3 on a real control plane. */
 class HelmCliInstallerWithHelm3OnRealClusterIT extends InstallerContract {
   static Installer helmCli(RealControlPlane cluster, java.util.Optional<Path> helm) {
+    return helmCli(cluster, helm, false);
+  }
+
+  static Installer helmCli(RealControlPlane cluster, java.util.Optional<Path> helm, boolean forceConflicts) {
     Assumptions.assumeTrue(helm.isPresent(), TestAssets.fromEnvironment().skipMessage());
     return HelmCliInstaller.builder().helmExecutable(helm.get()).kubeconfig(cluster.kubeconfig())
         .validators(ValidatorChain.builder().addAll(Validators.offline()).build()).timeout(Duration.ofMinutes(3))
-        .build();
+        .forceConflicts(forceConflicts).build();
+  }
+
+  /** Kills this JVM's child processes whose arguments contain that marker, outright (SIGKILL); how many it killed. */
+  static long killChildren(String marker) {
+    long killed = ProcessHandle.current().descendants()
+        .filter(p -> p.info().arguments().map(args -> java.util.Arrays.asList(args).contains(marker)).orElse(false))
+        .filter(ProcessHandle::destroyForcibly).count();
+    assertThat(killed).as("a child process with " + marker + " in its arguments to kill").isPositive();
+    return killed;
+  }
+
+  /** The child helm's {@code upgrade --install} is killed, which leaves the release pending-install. */
+  @Override
+  void interruptMidInstall(Thread installing) {
+    killChildren("upgrade");
+  }
+
+  @Override
+  void checkInterruptedFailure(Throwable failure) {
+    assertThat(failure).isInstanceOf(io.gitopsruntime.install.InstallException.class);
+    assertThat(failure.getMessage()).contains("helm was killed by signal 9", "pending-install",
+        "uninstalled that unfinished install");
   }
 
   @Override

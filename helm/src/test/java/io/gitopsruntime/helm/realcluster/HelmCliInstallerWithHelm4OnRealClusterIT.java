@@ -17,6 +17,29 @@ class HelmCliInstallerWithHelm4OnRealClusterIT extends InstallerContract {
     return HelmCliInstallerWithHelm3OnRealClusterIT.helmCli(cluster, TestAssets.fromEnvironment().helm4());
   }
 
+  /** Helm 4 applies server-side: a field another manager owns fails the install unless forceConflicts(true). */
+  @Override
+  FieldConflictPolicy fieldConflictPolicy() {
+    return FieldConflictPolicy.REPORTS;
+  }
+
+  @Override
+  Installer forcingInstaller(RealControlPlane cluster) {
+    return HelmCliInstallerWithHelm3OnRealClusterIT.helmCli(cluster, TestAssets.fromEnvironment().helm4(), true);
+  }
+
+  @Override
+  void interruptMidInstall(Thread installing) {
+    HelmCliInstallerWithHelm3OnRealClusterIT.killChildren("upgrade");
+  }
+
+  @Override
+  void checkInterruptedFailure(Throwable failure) {
+    assertThat(failure).isInstanceOf(io.gitopsruntime.install.InstallException.class);
+    assertThat(failure.getMessage()).contains("helm was killed by signal 9", "pending-install",
+        "uninstalled that unfinished install");
+  }
+
   @Test
   @Order(9)
   void upgradesAReleaseThatHelm3InstalledAndThenFindsNothingToChange() throws Exception {

@@ -154,6 +154,12 @@ abstract class InstallerContract {
     assertThat(failure).as("the install must fail").isNotNull();
     assertThat(failure.failure()).isEqualTo(FailureKind.HOOK_FAILED);
     assertThat(failure.getMessage()).contains("validate-values", "BackoffLimitExceeded");
+    assertThat(failure.getMessage()).as("the Job's failure condition, with its message")
+        .contains("Job has reached the specified backoff limit");
+    assertThat(failure.getMessage()).as("the recent events of the Job and its Pod: the Job controller's at least")
+        .contains("Recent events:").containsPattern("SuccessfulCreate Job/validate-values: Created pod: validate-values-");
+    assertThat(failure.getMessage()).as("no kubelet serves logs here: the message says the log could not be read, and why")
+        .containsPattern("log could not be read: the API server answered the log request for Pod validate-values-\\S+ with");
     try (Installer installer = installer(cluster)) {
       installer.uninstall(installation(""));
     }
@@ -236,5 +242,138 @@ abstract class InstallerContract {
       first.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
     }
     ClusterReset.withoutTheRelease(client, NAMESPACE);
+  }
+
+  /** How an installer treats a field of its objects that another field manager also set, as its Javadoc says. */
+  enum FieldConflictPolicy {
+    /** The release's value wins and the other manager loses the field (force, or Helm 3's three-way merge). */
+    TAKES_OVER,
+    /** The install fails naming the field and the manager; {@link #forcingInstaller} takes the field over. */
+    REPORTS
+  }
+
+  /** This installer's policy on fields another field manager set. */
+  FieldConflictPolicy fieldConflictPolicy() {
+    return FieldConflictPolicy.TAKES_OVER;
+  }
+
+  /** For {@link FieldConflictPolicy#REPORTS}: the same installer told to take conflicting fields over. */
+  Installer forcingInstaller(RealControlPlane cluster) {
+    throw new UnsupportedOperationException("the installer takes conflicting fields over by itself");
+  }
+
+  /**
+   * Stops the install running on that thread midway: interrupts the thread, or, where an interrupt does not stop the
+   * work (a child process does it), kills the child process outright, as a crash or the OOM killer would.
+   */
+  void interruptMidInstall(Thread installing) {
+    installing.interrupt();
+  }
+
+  /** What the interrupted install's failure must say, beyond failing. */
+  void checkInterruptedFailure(Throwable failure) {
+    assertThat(failure).isInstanceOf(InstallException.class);
+  }
+
+  @Test
+  @Order(10)
+  void anInstallInterruptedMidwayConvergesWhenRunAgain() throws Exception {
+    java.util.concurrent.ExecutorService first = java.util.concurrent.Executors.newSingleThreadExecutor();
+    java.util.concurrent.atomic.AtomicReference<Thread> installing = new java.util.concurrent.atomic.AtomicReference<>();
+    Throwable interrupted = null;
+    try (Installer installer = installer(cluster)) {
+      java.util.concurrent.Future<InstallResult> running = first.submit(() -> {
+        installing.set(Thread.currentThread());
+        return installer.install(installation(""));
+      });
+      // midway: the hooks have run and the workloads are being created
+      java.time.Instant deadline = java.time.Instant.now().plus(java.time.Duration.ofMinutes(2));
+      while (client.apps().deployments().inNamespace(NAMESPACE).list().getItems().isEmpty()) {
+        if (running.isDone()) {
+          running.get();
+          throw new AssertionError("the install ended before it created a Deployment");
+        }
+        assertThat(java.time.Instant.now()).as("no Deployment appeared").isBefore(deadline);
+        Thread.sleep(20);
+      }
+      interruptMidInstall(installing.get());
+      try {
+        running.get(5, java.util.concurrent.TimeUnit.MINUTES);
+      } catch (java.util.concurrent.ExecutionException e) {
+        interrupted = e.getCause();
+      }
+    } finally {
+      first.shutdownNow();
+      first.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
+    }
+    assertThat(interrupted).as("the first install was stopped midway, so it failed").isNotNull();
+    checkInterruptedFailure(interrupted);
+
+    InstallResult again;
+    try (Installer installer = installer(cluster)) {
+      again = installer.install(installation(""));
+    }
+
+    assertThat(again.outcome()).isIn(InstallOutcome.INSTALLED, InstallOutcome.UPGRADED);
+    assertThat(client.apps().deployments().inNamespace(NAMESPACE).list().getItems()).hasSizeGreaterThan(5)
+        .allSatisfy(d -> assertThat(ClusterReset.available(d)).as(d.getMetadata().getName()).isTrue());
+    assertThat(cluster.notReady(NAMESPACE)).isEmpty();
+    try (Installer installer = installer(cluster)) {
+      installer.uninstall(installation(""));
+    }
+    ClusterReset.withoutTheRelease(client, NAMESPACE);
+  }
+
+  @Test
+  @Order(11)
+  void aFieldAnotherFieldManagerAlsoSetIsTreatedAsTheInstallersPolicySays() throws Exception {
+    try (Installer installer = installer(cluster)) {
+      assertThat(installer.install(installation("")).outcome()).isEqualTo(InstallOutcome.INSTALLED);
+    }
+    String configMap = "cap-app-proxy-cm";
+    String before = client.configMaps().inNamespace(NAMESPACE).withName(configMap).get().getData().get("logLevel");
+    // kubectl apply --server-side of the same value, without force: kubectl now owns the field too
+    client.configMaps().inNamespace(NAMESPACE).resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+        .withNewMetadata().withName(configMap).withNamespace(NAMESPACE).endMetadata().addToData("logLevel", before)
+        .build()).patch(new io.fabric8.kubernetes.client.dsl.base.PatchContext.Builder()
+            .withPatchType(io.fabric8.kubernetes.client.dsl.base.PatchType.SERVER_SIDE_APPLY).withFieldManager("kubectl")
+            .withForce(false).build());
+    assertThat(managersOfLogLevel(configMap)).as("kubectl shares the field").contains("kubectl");
+    String changed = "app-proxy:\n  config:\n    logLevel: debug\n";
+
+    if (fieldConflictPolicy() == FieldConflictPolicy.REPORTS) {
+      InstallException conflict;
+      try (Installer installer = installer(cluster)) {
+        conflict = catchThrowableOfType(InstallException.class, () -> installer.install(installation(changed)));
+      }
+      assertThat(conflict).as("the install must fail on the field kubectl owns").isNotNull();
+      assertThat(conflict.failure()).isEqualTo(FailureKind.OWNERSHIP_CONFLICT);
+      assertThat(conflict.getMessage()).contains(configMap, "kubectl", ".data.logLevel");
+      assertThat(client.configMaps().inNamespace(NAMESPACE).withName(configMap).get().getData())
+          .containsEntry("logLevel", before);
+      try (Installer forcing = forcingInstaller(cluster)) {
+        assertThat(forcing.install(installation(changed)).outcome()).isEqualTo(InstallOutcome.UPGRADED);
+      }
+    } else {
+      try (Installer installer = installer(cluster)) {
+        assertThat(installer.install(installation(changed)).outcome()).isEqualTo(InstallOutcome.UPGRADED);
+      }
+    }
+
+    assertThat(client.configMaps().inNamespace(NAMESPACE).withName(configMap).get().getData())
+        .containsEntry("logLevel", "debug");
+    assertThat(managersOfLogLevel(configMap)).as("the release took the field over").doesNotContain("kubectl");
+    try (Installer installer = installer(cluster)) {
+      installer.uninstall(installation(""));
+    }
+    ClusterReset.withoutTheRelease(client, NAMESPACE);
+  }
+
+  /** The field managers that own {@code data.logLevel} of a ConfigMap in the release namespace. */
+  List<String> managersOfLogLevel(String configMap) {
+    return client.configMaps().inNamespace(NAMESPACE).withName(configMap).get().getMetadata().getManagedFields().stream()
+        .filter(f -> f.getFieldsV1() != null && String.valueOf(f.getFieldsV1().getAdditionalProperties().get("f:data"))
+            .contains("f:logLevel"))
+        .map(io.fabric8.kubernetes.api.model.ManagedFieldsEntry::getManager).toList();
   }
 }

@@ -1,11 +1,13 @@
 package io.gitopsruntime.helm.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.gitopsruntime.RuntimeInstallation;
 import io.gitopsruntime.core.SecretHandling;
 import io.gitopsruntime.core.ValidatorChain;
 import io.gitopsruntime.core.ValuesYaml;
 import io.gitopsruntime.core.internal.Redactor;
+import io.gitopsruntime.helm.internal.Adoption;
 import io.gitopsruntime.helm.internal.ClusterDiagnostics;
 import io.gitopsruntime.helm.internal.FailureDiagnosis;
 import io.gitopsruntime.helm.internal.FailureDiagnosis.Operation;
@@ -76,7 +78,8 @@ import org.slf4j.LoggerFactory;
  * {@code --dry-run=server}). Field conflicts under Helm 4's server-side apply: by default the install fails and
  * names the field and the manager that owns it; with {@link Builder#forceConflicts(boolean)} the release takes the
  * fields over ({@code --force-conflicts}). A release installed with Helm 3 keeps client-side apply when Helm 4
- * upgrades it.
+ * upgrades it. Objects that exist without the release's ownership metadata (Argo CRDs a previous Argo CD left)
+ * fail the install, named, unless {@link Builder#adoptExisting(boolean)} lets the release adopt them.
  *
  * <p><b>Interrupted installs.</b> A helm that is asked to stop (the installer's time limit, an interrupt of the
  * calling thread, a JVM shutdown) marks the release failed, and the next install continues from there. A helm killed
@@ -110,6 +113,7 @@ public final class HelmCliInstaller implements Installer {
   private final @Nullable Path tempDirectory;
   private final boolean plainHttp;
   private final boolean forceConflicts;
+  private final boolean adoptExisting;
   private final ProcessRunner runner;
   private final Object clientLock = new Object();
   private @Nullable KubernetesClient ownClient;
@@ -132,6 +136,7 @@ public final class HelmCliInstaller implements Installer {
     this.tempDirectory = b.tempDirectory;
     this.plainHttp = b.plainHttp;
     this.forceConflicts = b.forceConflicts;
+    this.adoptExisting = b.adoptExisting;
     this.runner = new ProcessRunner(b.grace);
   }
 
@@ -200,6 +205,9 @@ public final class HelmCliInstaller implements Installer {
         log.debug("release {} in {} is unchanged at revision {}", installation.releaseName(), installation.namespace(),
             before.get().revision());
         return result(installation, InstallOutcome.UNCHANGED, before.get().revision(), changes, start);
+      }
+      if (adoptExisting) {
+        adopt(client, desired.refs(), installation, diag);
       }
       boolean createNamespace = before.isEmpty() && namespaceMissing(client, installation.namespace());
       HelmUpgradeCommand upgrade = new HelmUpgradeCommand(installation.releaseName(), installation.chart(),
@@ -341,6 +349,24 @@ public final class HelmCliInstaller implements Installer {
     return FailureDiagnosis.exception(diag, FailureKind.OTHER, killed + "It left the release in pending-install"
         + " (revision " + left.get().revision() + "), which Helm would refuse to continue, so the installer uninstalled"
         + " that unfinished install. Run the install again.", null);
+  }
+
+  /** Gives the rendered objects that exist without this release's ownership metadata that metadata. */
+  private void adopt(@Nullable KubernetesClient client, List<ObjectRef> rendered, RuntimeInstallation installation,
+      FailureDiagnosis.Context diag) {
+    if (client == null) {
+      throw FailureDiagnosis.exception(diag, FailureKind.KUBERNETES_API, "adoptExisting(true) needs to read and label"
+          + " the existing objects, and no Kubernetes client could be built from the kubeconfig.", null);
+    }
+    try {
+      List<ObjectRef> adopted = Adoption.adopt(client, rendered, installation.releaseName(), installation.namespace());
+      if (!adopted.isEmpty()) {
+        log.debug("adopted {} existing objects into release {}: {}", adopted.size(), installation.releaseName(), adopted);
+      }
+    } catch (KubernetesClientException e) {
+      throw FailureDiagnosis.exception(diag, FailureKind.KUBERNETES_API, "adopting the existing objects failed: "
+          + e.getMessage(), e);
+    }
   }
 
   // --- helm calls
@@ -614,6 +640,7 @@ public final class HelmCliInstaller implements Installer {
     private @Nullable Path tempDirectory;
     private boolean plainHttp;
     private boolean forceConflicts;
+    private boolean adoptExisting;
 
     private Builder() {}
 
@@ -762,6 +789,22 @@ public final class HelmCliInstaller implements Installer {
      */
     public Builder forceConflicts(boolean force) {
       this.forceConflicts = force;
+      return this;
+    }
+
+    /**
+     * Whether objects the chart renders that already exist without this release's Helm ownership (Argo CRDs a
+     * previous Argo CD left, objects of an earlier install) are adopted: before Helm runs, each gets the label
+     * {@code app.kubernetes.io/managed-by=Helm} and the annotations {@code meta.helm.sh/release-name} and
+     * {@code meta.helm.sh/release-namespace}, as the chart's {@code adopt-crds.sh} does, and Helm then applies the
+     * chart's version over them. False by default: Helm refuses them and the install fails naming them. Objects of
+     * another release are adopted too, so turn it on only when nothing else (another runtime) owns them.
+     *
+     * @param adopt true to adopt them
+     * @return this builder
+     */
+    public Builder adoptExisting(boolean adopt) {
+      this.adoptExisting = adopt;
       return this;
     }
 

@@ -8,6 +8,7 @@ import io.gitopsruntime.core.ValidatorChain;
 import io.gitopsruntime.core.ValuesYaml;
 import io.gitopsruntime.core.internal.Redactor;
 import io.gitopsruntime.helm.embedded.internal.EngineCrashed;
+import io.gitopsruntime.helm.internal.Adoption;
 import io.gitopsruntime.helm.internal.ClusterDiagnostics;
 import io.gitopsruntime.helm.internal.FailureDiagnosis;
 import io.gitopsruntime.helm.internal.FailureDiagnosis.Operation;
@@ -90,7 +91,8 @@ import org.slf4j.LoggerFactory;
  *       install at once (nothing was deployed, and no other operation can have started on a pending release), so the
  *       install fails, saying so, and the next one starts clean; a pending release found at the start of an install
  *       may be another install still running and is never touched;
- *   <li>no {@code --take-ownership}, no {@code --wait-for-jobs}, and no timeout on uninstall (its pre-delete hooks
+ *   <li>no {@code --take-ownership} (the installer's own {@link Builder#adoptExisting(boolean)} labels existing
+ *       objects for Helm to adopt instead), no {@code --wait-for-jobs}, and no timeout on uninstall (its pre-delete hooks
  *       are waited for without limit);
  *   <li>the native library is for glibc only (not Alpine/musl); it is about 100 MB, unpacked to the temporary
  *       directory and loaded once per engine JVM (about 0.4 s), and, if its platform JAR is missing from the class
@@ -121,6 +123,7 @@ public final class EmbeddedHelmInstaller implements Installer {
   private final @Nullable KubernetesClient givenClient;
   private final @Nullable Path tempDirectory;
   private final boolean plainHttp;
+  private final boolean adoptExisting;
   private final Object clientLock = new Object();
   private @Nullable KubernetesClient ownClient;
   private boolean closed;
@@ -137,6 +140,7 @@ public final class EmbeddedHelmInstaller implements Installer {
     this.givenClient = b.client;
     this.tempDirectory = b.tempDirectory;
     this.plainHttp = b.plainHttp;
+    this.adoptExisting = b.adoptExisting;
   }
 
   /**
@@ -251,6 +255,9 @@ public final class EmbeddedHelmInstaller implements Installer {
       }
       boolean createNamespace = before.isEmpty() && (client == null
           || !new ClusterDiagnostics(client).namespaceExists(installation.namespace()).orElse(false));
+      if (adoptExisting) {
+        adopt(client, desired.refs(), installation, diag);
+      }
       FailureDiagnosis.Context upgradeDiag = diag.rendered(desired.refs());
       listener.phaseStarted(InstallPhase.HELM);
       long helmStart = System.nanoTime();
@@ -348,6 +355,24 @@ public final class EmbeddedHelmInstaller implements Installer {
         ownClient.close();
         ownClient = null;
       }
+    }
+  }
+
+  /** Gives the rendered objects that exist without this release's ownership metadata that metadata. */
+  private void adopt(@Nullable KubernetesClient client, List<ObjectRef> rendered, RuntimeInstallation installation,
+      FailureDiagnosis.Context diag) {
+    if (client == null) {
+      throw FailureDiagnosis.exception(diag, FailureKind.KUBERNETES_API, "adoptExisting(true) needs to read and label"
+          + " the existing objects, and no Kubernetes client could be built from the kubeconfig.", null);
+    }
+    try {
+      List<ObjectRef> adopted = Adoption.adopt(client, rendered, installation.releaseName(), installation.namespace());
+      if (!adopted.isEmpty()) {
+        log.debug("adopted {} existing objects into release {}: {}", adopted.size(), installation.releaseName(), adopted);
+      }
+    } catch (KubernetesClientException e) {
+      throw FailureDiagnosis.exception(diag, FailureKind.KUBERNETES_API, "adopting the existing objects failed: "
+          + e.getMessage(), e);
     }
   }
 
@@ -566,6 +591,7 @@ public final class EmbeddedHelmInstaller implements Installer {
     private @Nullable KubernetesClient client;
     private @Nullable Path tempDirectory;
     private boolean plainHttp;
+    private boolean adoptExisting;
 
     private Builder() {}
 
@@ -675,6 +701,22 @@ public final class EmbeddedHelmInstaller implements Installer {
      */
     public Builder plainHttp(boolean plainHttp) {
       this.plainHttp = plainHttp;
+      return this;
+    }
+
+    /**
+     * Whether objects the chart renders that already exist without this release's Helm ownership (Argo CRDs a
+     * previous Argo CD left, objects of an earlier install) are adopted: before Helm runs, each gets the label
+     * {@code app.kubernetes.io/managed-by=Helm} and the annotations {@code meta.helm.sh/release-name} and
+     * {@code meta.helm.sh/release-namespace}, as the chart's {@code adopt-crds.sh} does, and Helm then applies the
+     * chart's version over them. False by default: Helm refuses them and the install fails naming them. Objects of
+     * another release are adopted too, so turn it on only when nothing else (another runtime) owns them.
+     *
+     * @param adopt true to adopt them
+     * @return this builder
+     */
+    public Builder adoptExisting(boolean adopt) {
+      this.adoptExisting = adopt;
       return this;
     }
 

@@ -14,9 +14,17 @@ import java.time.Duration;
 class EmbeddedHelmInstallerOnRealClusterIT extends InstallerContract {
   @Override
   Installer installer(RealControlPlane cluster) {
+    return builder(cluster).build();
+  }
+
+  @Override
+  Installer adoptingInstaller(RealControlPlane cluster) {
+    return builder(cluster).adoptExisting(true).build();
+  }
+
+  private static EmbeddedHelmInstaller.Builder builder(RealControlPlane cluster) {
     return EmbeddedHelmInstaller.builder().kubeconfig(cluster.kubeconfig())
-        .validators(ValidatorChain.builder().addAll(Validators.offline()).build()).timeout(Duration.ofMinutes(3))
-        .build();
+        .validators(ValidatorChain.builder().addAll(Validators.offline()).build()).timeout(Duration.ofMinutes(3));
   }
 
   /**

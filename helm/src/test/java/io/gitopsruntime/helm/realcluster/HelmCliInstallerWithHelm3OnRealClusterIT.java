@@ -19,10 +19,18 @@ class HelmCliInstallerWithHelm3OnRealClusterIT extends InstallerContract {
   }
 
   static Installer helmCli(RealControlPlane cluster, java.util.Optional<Path> helm, boolean forceConflicts) {
+    return builder(cluster, helm).forceConflicts(forceConflicts).build();
+  }
+
+  static HelmCliInstaller.Builder builder(RealControlPlane cluster, java.util.Optional<Path> helm) {
     Assumptions.assumeTrue(helm.isPresent(), TestAssets.fromEnvironment().skipMessage());
     return HelmCliInstaller.builder().helmExecutable(helm.get()).kubeconfig(cluster.kubeconfig())
-        .validators(ValidatorChain.builder().addAll(Validators.offline()).build()).timeout(Duration.ofMinutes(3))
-        .forceConflicts(forceConflicts).build();
+        .validators(ValidatorChain.builder().addAll(Validators.offline()).build()).timeout(Duration.ofMinutes(3));
+  }
+
+  @Override
+  Installer adoptingInstaller(RealControlPlane cluster) {
+    return builder(cluster, TestAssets.fromEnvironment().helm3()).adoptExisting(true).build();
   }
 
   /** Kills this JVM's child processes whose arguments contain that marker, outright (SIGKILL); how many it killed. */

@@ -7,6 +7,7 @@ import io.gitopsruntime.install.InstallResult;
 import io.gitopsruntime.install.Installer;
 import io.gitopsruntime.testing.cluster.RealControlPlane;
 import io.gitopsruntime.testing.cluster.TestAssets;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,24 @@ class HelmCliInstallerWithHelm4OnRealClusterIT extends InstallerContract {
   @Override
   Installer forcingInstaller(RealControlPlane cluster) {
     return HelmCliInstallerWithHelm3OnRealClusterIT.helmCli(cluster, TestAssets.fromEnvironment().helm4(), true);
+  }
+
+  @Override
+  Installer adoptingInstaller(RealControlPlane cluster) {
+    return HelmCliInstallerWithHelm3OnRealClusterIT.builder(cluster, TestAssets.fromEnvironment().helm4())
+        .adoptExisting(true).build();
+  }
+
+  @Override
+  Path realHelm() {
+    java.util.Optional<Path> helm = TestAssets.fromEnvironment().helm4();
+    org.junit.jupiter.api.Assumptions.assumeTrue(helm.isPresent(), TestAssets.fromEnvironment().skipMessage());
+    return helm.get();
+  }
+
+  @Override
+  String realHelmWaitFlag() {
+    return "--wait=watcher";
   }
 
   @Override

@@ -376,4 +376,85 @@ abstract class InstallerContract {
             .contains("f:logLevel"))
         .map(io.fabric8.kubernetes.api.model.ManagedFieldsEntry::getManager).toList();
   }
+
+  /** The same installer with its opt-in adoption of existing objects on ({@code adoptExisting(true)}). */
+  abstract Installer adoptingInstaller(RealControlPlane cluster);
+
+  /** The real helm binary that upgrades the release afterwards: Helm 3 unless the class is about Helm 4. */
+  Path realHelm() {
+    java.util.Optional<Path> helm = io.gitopsruntime.testing.cluster.TestAssets.fromEnvironment().helm3();
+    org.junit.jupiter.api.Assumptions.assumeTrue(helm.isPresent(),
+        io.gitopsruntime.testing.cluster.TestAssets.fromEnvironment().skipMessage());
+    return helm.get();
+  }
+
+  /** How the real helm is told to wait: {@code --wait} for Helm 3. */
+  String realHelmWaitFlag() {
+    return "--wait";
+  }
+
+  @Test
+  @Order(12)
+  void argoCrdsLeftWithoutHelmOwnershipAreReportedAdoptedOnRequestAndThenUpgradableByHelm() throws Exception {
+    List<String> argoCd = List.of("applications", "applicationsets", "appprojects");
+    for (String plural : argoCd) {
+      // as a previous Argo CD install leaves them: plain server-side apply, no Helm label or annotations
+      String kind = plural.equals("applications") ? "Application"
+          : plural.equals("applicationsets") ? "ApplicationSet" : "AppProject";
+      client.apiextensions().v1().customResourceDefinitions().resource(
+          new io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder()
+              .withNewMetadata().withName(plural + ".argoproj.io").addToLabels("app.kubernetes.io/part-of", "argocd")
+              .endMetadata().withNewSpec().withGroup("argoproj.io").withScope("Namespaced").withNewNames()
+              .withKind(kind).withListKind(kind + "List").withPlural(plural).withSingular(kind.toLowerCase(java.util.Locale.ROOT))
+              .endNames().addNewVersion().withName("v1alpha1").withServed(true).withStorage(true)
+              .withNewSubresources().withNewStatus().endStatus().endSubresources().withNewSchema()
+              .withNewOpenAPIV3Schema().withType("object").withXKubernetesPreserveUnknownFields(true)
+              .endOpenAPIV3Schema().endSchema().endVersion().endSpec().build())
+          .fieldManager("kubectl").serverSideApply();
+    }
+    io.gitopsruntime.validation.ValidationReport report = io.gitopsruntime.core.ValidatorChain.builder()
+        .add(new io.gitopsruntime.validators.ArgoCrdOwnershipValidator()).build()
+        .validate(io.gitopsruntime.validation.ValidationContext.builder(installation("")).offline(false)
+            .service(KubernetesClient.class, client).build());
+    assertThat(report.errors()).as(report.toString())
+        .extracting(io.gitopsruntime.validation.Finding::ruleId)
+        .contains(io.gitopsruntime.validators.RuleIds.CLUSTER_ARGO_CRD_OWNERSHIP);
+
+    InstallException refused;
+    try (Installer installer = installer(cluster)) {
+      refused = catchThrowableOfType(InstallException.class, () -> installer.install(installation("")));
+    }
+    assertThat(refused).as("without adoption the install must refuse the CRDs").isNotNull();
+    assertThat(refused.failure()).isEqualTo(FailureKind.OWNERSHIP_CONFLICT);
+    assertThat(refused.getMessage()).contains("applications.argoproj.io");
+    ClusterReset.withoutTheRelease(client, NAMESPACE, false);
+
+    InstallResult adopted;
+    try (Installer installer = adoptingInstaller(cluster)) {
+      adopted = installer.install(installation(""));
+    }
+    assertThat(adopted.outcome()).isIn(InstallOutcome.INSTALLED, InstallOutcome.UPGRADED);
+    for (String plural : argoCd) {
+      assertThat(client.apiextensions().v1().customResourceDefinitions().withName(plural + ".argoproj.io").get()
+          .getMetadata().getAnnotations()).as(plural).containsEntry("meta.helm.sh/release-name", RELEASE);
+    }
+
+    // the real helm takes the release over (or upgrades it) from there
+    Path values = Files.createTempFile("gitops-runtime-values-", ".yaml");
+    try {
+      Files.writeString(values, io.gitopsruntime.core.ValuesYaml.write(installation("").values(),
+          io.gitopsruntime.core.SecretHandling.REVEAL));
+      Process helm = new ProcessBuilder(realHelm().toString(), "upgrade", "--install", RELEASE, chart.toString(),
+          "--namespace", NAMESPACE, "-f", values.toString(), realHelmWaitFlag(), "--timeout", "180s",
+          "--kubeconfig", cluster.kubeconfig().toString()).redirectErrorStream(true).start();
+      String output = new String(helm.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(helm.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+      assertThat(helm.exitValue()).as(output).isZero();
+    } finally {
+      Files.deleteIfExists(values);
+    }
+    assertThat(client.apps().deployments().inNamespace(NAMESPACE).list().getItems()).hasSizeGreaterThan(5)
+        .allSatisfy(d -> assertThat(ClusterReset.available(d)).as(d.getMetadata().getName()).isTrue());
+    ClusterReset.withoutTheRelease(client, NAMESPACE);
+  }
 }

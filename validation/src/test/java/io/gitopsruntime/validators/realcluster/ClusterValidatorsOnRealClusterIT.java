@@ -153,4 +153,102 @@ class ClusterValidatorsOnRealClusterIT {
       client.apiextensions().v1().customResourceDefinitions().withName("appprojects.argoproj.io").delete();
     }
   }
+
+  @Test
+  void reportsNodesTooSmallWhenOnlyATinyNodeTakesPods(RealControlPlane cluster, KubernetesClient client) {
+    String namespace = cluster.createNamespace("tiny-nodes");
+    addToken(client, namespace);
+    String tiny = "kwok-tiny-" + namespace;
+    cluster.addNode(tiny, "1", "2Gi");
+    List<String> cordoned = client.nodes().list().getItems().stream().map(n -> n.getMetadata().getName())
+        .filter(n -> !n.equals(tiny) && !Boolean.TRUE.equals(client.nodes().withName(n).get().getSpec().getUnschedulable()))
+        .toList();
+    cordoned.forEach(n -> client.nodes().withName(n).edit(node -> {
+      node.getSpec().setUnschedulable(true);
+      return node;
+    }));
+    try {
+      ValidationReport report = validate(tunnel(namespace), client);
+
+      Finding capacity = report.findings().stream().filter(f -> f.ruleId().equals(RuleIds.CLUSTER_NODE_CAPACITY))
+          .findFirst().orElseThrow(() -> new AssertionError("no node-capacity finding in " + report));
+      assertThat(capacity.severity()).isEqualTo(io.gitopsruntime.validation.Severity.ERROR);
+      assertThat(capacity.message()).as("names the biggest schedulable node and what it has").contains(tiny, "1");
+    } finally {
+      cordoned.forEach(n -> client.nodes().withName(n).edit(node -> {
+        node.getSpec().setUnschedulable(false);
+        return node;
+      }));
+      client.nodes().withName(tiny).delete();
+    }
+
+    assertThat(rules(validate(tunnel(namespace), client))).as("with the big node schedulable again")
+        .doesNotContain(RuleIds.CLUSTER_NODE_CAPACITY);
+  }
+
+  /**
+   * The user's own Argo CD: a Service labelled as Argo CD's server, whose endpoint is an HTTP server in this JVM on a
+   * non-loopback address (the API server's service proxy refuses loopback), answering {@code /api/version}.
+   */
+  @Test
+  void checksTheVersionOfTheUsersOwnArgoCdThroughTheServiceProxy(RealControlPlane cluster, KubernetesClient client)
+      throws Exception {
+    java.net.InetAddress address = nonLoopbackAddress();
+    org.junit.jupiter.api.Assumptions.assumeTrue(address != null, "this machine has no non-loopback IPv4 address");
+    java.util.concurrent.atomic.AtomicReference<String> version = new java.util.concurrent.atomic.AtomicReference<>();
+    com.sun.net.httpserver.HttpServer argoCd = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(address, 0), 0);
+    argoCd.createContext("/api/version", exchange -> {
+      byte[] body = ("{\"Version\":\"" + version.get() + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    argoCd.start();
+    try {
+      String namespace = cluster.createNamespace("own-argo-cd");
+      addToken(client, namespace);
+      int port = argoCd.getAddress().getPort();
+      client.services().inNamespace(namespace).resource(new io.fabric8.kubernetes.api.model.ServiceBuilder()
+          .withNewMetadata().withName("argocd-server").addToLabels("app.kubernetes.io/component", "server")
+          .addToLabels("app.kubernetes.io/part-of", "argocd").endMetadata().withNewSpec().addNewPort().withName("http")
+          .withPort(80).withNewTargetPort(port).endPort().endSpec().build()).create();
+      client.endpoints().inNamespace(namespace).resource(new io.fabric8.kubernetes.api.model.EndpointsBuilder()
+          .withNewMetadata().withName("argocd-server").endMetadata().addNewSubset().addNewAddress()
+          .withIp(address.getHostAddress()).endAddress().addNewPort().withName("http").withPort(port).endPort()
+          .endSubset().build()).create();
+      RuntimeInstallation tunnel = tunnel(namespace);
+      RuntimeInstallation external = RuntimeInstallation.builder().from(tunnel)
+          .values(tunnel.values().withArgoCd(tunnel.values().argoCd().withEnabled(false))).build();
+
+      version.set("v2.8.4+c279299");
+      ValidationReport old = validate(external, client);
+      assertThat(old.errors()).as(old.toString()).extracting(Finding::ruleId)
+          .contains(RuleIds.CLUSTER_ARGO_CD_VERSION);
+      assertThat(old.errors().stream().filter(f -> f.ruleId().equals(RuleIds.CLUSTER_ARGO_CD_VERSION)).findFirst()
+          .orElseThrow().message()).contains("v2.8.4+c279299");
+
+      version.set("v3.3.2+a7e8d0a");
+      ValidationReport good = validate(external, client);
+      assertThat(rules(good)).as(good.toString()).doesNotContain(RuleIds.CLUSTER_ARGO_CD_VERSION,
+          RuleIds.CLUSTER_ARGO_CD_SERVER);
+    } finally {
+      argoCd.stop(0);
+    }
+  }
+
+  private static java.net.@org.jspecify.annotations.Nullable InetAddress nonLoopbackAddress() throws Exception {
+    for (java.net.NetworkInterface nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+      if (!nic.isUp() || nic.isLoopback()) {
+        continue;
+      }
+      for (java.net.InetAddress a : java.util.Collections.list(nic.getInetAddresses())) {
+        if (a instanceof java.net.Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress()) {
+          return a;
+        }
+      }
+    }
+    return null;
+  }
 }

@@ -11,7 +11,9 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.gitopsruntime.install.NotReady;
 import io.gitopsruntime.install.ObjectRef;
@@ -154,7 +156,7 @@ public final class ClusterDiagnostics {
     String podName = pod.getMetadata().getName();
     try {
       String container = pod.getSpec().getContainers().get(0).getName();
-      String text = client.pods().inNamespace(namespace).withName(podName).inContainer(container).getLog();
+      String text = readLogOnce(namespace, podName, container);
       if (text == null || text.isBlank()) {
         return Optional.of(new FailedHook(ref, reason, Optional.empty(), "its Pod " + podName + " logged nothing", events));
       }
@@ -163,6 +165,26 @@ public final class ClusterDiagnostics {
       log.debug("could not read the log of Job {}/{}: {}", namespace, name, e.toString());
       return Optional.of(new FailedHook(ref, reason, Optional.empty(), "the API server answered the log request for Pod "
           + podName + " with " + problem(e), events));
+    }
+  }
+
+  /**
+   * A Pod's log, asked for once: a node that cannot serve logs (no kubelet, or one the API server cannot reach) makes
+   * the API server answer with a 5xx, which the client would retry for seconds to no avail.
+   */
+  private String readLogOnce(String namespace, String pod, String container) {
+    KubernetesClient once;
+    try {
+      once = new KubernetesClientBuilder().withConfig(new ConfigBuilder(client.getConfiguration())
+          .withRequestRetryBackoffLimit(0).build()).build();
+    } catch (RuntimeException e) {
+      log.debug("could not build a client without retries; reading the log with the given one: {}", e.toString());
+      return client.pods().inNamespace(namespace).withName(pod).inContainer(container).getLog();
+    }
+    try {
+      return once.pods().inNamespace(namespace).withName(pod).inContainer(container).getLog();
+    } finally {
+      once.close();
     }
   }
 

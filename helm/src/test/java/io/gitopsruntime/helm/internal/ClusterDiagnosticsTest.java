@@ -57,6 +57,8 @@ class ClusterDiagnosticsTest {
         assertThat(hook.logProblem()).matches("the API server answered the log request for Pod validate-values-\\S+"
             + " with HTTP 500: .*");
       });
+      assertThat(server.journal().calls(c -> c.path().contains("/log")).size()).as("asked once, not retried")
+          .isEqualTo(1);
     }
 
     @Test

@@ -196,6 +196,11 @@ public final class HelmCliInstaller implements Installer {
       }
       listener.phaseStarted(InstallPhase.RENDER);
       long renderStart = System.nanoTime();
+      if (adoptExisting) {
+        // first, as rendering against the cluster refuses objects without this release's ownership
+        adopt(client, render(helm, installation, values.path(), before.isPresent(), false, redactor, diag).refs(),
+            installation, diag);
+      }
       ReleaseManifest desired = render(helm, installation, values.path(), before.isPresent(), redactor, diag);
       ReleaseManifest deployed = before.isPresent() ? manifest(helm, installation, redactor, diag) : ReleaseManifest.EMPTY;
       List<PlannedChange> changes = deployed.changesTo(desired);
@@ -205,9 +210,6 @@ public final class HelmCliInstaller implements Installer {
         log.debug("release {} in {} is unchanged at revision {}", installation.releaseName(), installation.namespace(),
             before.get().revision());
         return result(installation, InstallOutcome.UNCHANGED, before.get().revision(), changes, start);
-      }
-      if (adoptExisting) {
-        adopt(client, desired.refs(), installation, diag);
       }
       boolean createNamespace = before.isEmpty() && namespaceMissing(client, installation.namespace());
       HelmUpgradeCommand upgrade = new HelmUpgradeCommand(installation.releaseName(), installation.chart(),
@@ -421,8 +423,13 @@ public final class HelmCliInstaller implements Installer {
 
   private ReleaseManifest render(Path helm, RuntimeInstallation installation, Path values, boolean upgrade,
       Redactor redactor, FailureDiagnosis.Context diag) {
+    return render(helm, installation, values, upgrade, true, redactor, diag);
+  }
+
+  private ReleaseManifest render(Path helm, RuntimeInstallation installation, Path values, boolean upgrade,
+      boolean validate, Redactor redactor, FailureDiagnosis.Context diag) {
     HelmTemplateCommand template = new HelmTemplateCommand(installation.releaseName(), installation.chart(),
-        installation.namespace(), installation.chartVersion(), values, upgrade, plainHttp, kube, helmMajor);
+        installation.namespace(), installation.chartVersion(), values, upgrade, plainHttp, kube, helmMajor, validate);
     ProcessRunner.Result run = exec(helm, template, processTimeout, redactor, diag);
     if (run.exitCode() != 0) {
       throw FailureDiagnosis.diagnose(diag.command(template.display(redactor), run.exitCode()), run.stderr(), null);

@@ -141,11 +141,11 @@ public final class ClusterDiagnostics {
     } catch (KubernetesClientException e) {
       log.debug("could not list the Pods of Job {}/{}: {}", namespace, name, e.toString());
       return Optional.of(new FailedHook(ref, reason, Optional.empty(), "its Pods could not be listed: " + problem(e),
-          events(namespace, List.of(name))));
+          events(namespace, List.of(job.getMetadata().getUid()))));
     }
     List<String> involved = new ArrayList<>();
-    involved.add(name);
-    pods.forEach(p -> involved.add(p.getMetadata().getName()));
+    involved.add(job.getMetadata().getUid());
+    pods.forEach(p -> involved.add(p.getMetadata().getUid()));
     List<String> events = events(namespace, involved);
     if (pods.isEmpty()) {
       return Optional.of(new FailedHook(ref, reason, Optional.empty(), "the Job has no Pod left", events));
@@ -193,21 +193,23 @@ public final class ClusterDiagnostics {
     String message = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
         : Objects.requireNonNullElse(e.getMessage(), e.toString());
     String text = (e.getCode() > 0 ? "HTTP " + e.getCode() + ": " : "") + message.strip();
-    String lower = text.toLowerCase(java.util.Locale.ROOT);
-    return lower.contains("dial tcp") || lower.contains("kubelet") || lower.contains("containerlogs")
-        || lower.contains("no route") || lower.contains("connection refused")
-        ? text + " (the API server fetches logs from the kubelet of the Pod's node, and that node does not serve them)"
-        : text;
+    return text + LogHint.of(e.getCode(), text);
   }
 
-  /** The recent events of these objects in a namespace, oldest first; what cannot be read is left out. */
-  private List<String> events(String namespace, List<String> names) {
+  /**
+   * The recent events of these objects (by uid: events outlive their object, and a hook Job is recreated under the
+   * same name) in a namespace, oldest first; what cannot be read is left out.
+   */
+  private List<String> events(String namespace, List<@Nullable String> uids) {
     List<Event> all = new ArrayList<>();
-    for (String name : names) {
+    for (String uid : uids) {
+      if (uid == null) {
+        continue;
+      }
       try {
-        all.addAll(client.v1().events().inNamespace(namespace).withField("involvedObject.name", name).list().getItems());
+        all.addAll(client.v1().events().inNamespace(namespace).withField("involvedObject.uid", uid).list().getItems());
       } catch (KubernetesClientException e) {
-        log.debug("could not read the events of {} in {}: {}", name, namespace, e.toString());
+        log.debug("could not read the events of {} in {}: {}", uid, namespace, e.toString());
       }
     }
     all.sort(Comparator.comparing(ClusterDiagnostics::when));

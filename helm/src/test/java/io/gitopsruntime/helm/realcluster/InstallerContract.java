@@ -38,6 +38,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class InstallerContract {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InstallerContract.class);
   static final String NAMESPACE = RuntimeInstallation.DEFAULT_NAMESPACE;
   static final String RELEASE = RuntimeInstallation.DEFAULT_RELEASE;
 
@@ -153,13 +154,15 @@ abstract class InstallerContract {
 
     assertThat(failure).as("the install must fail").isNotNull();
     assertThat(failure.failure()).isEqualTo(FailureKind.HOOK_FAILED);
+    LOG.info("{}: the failed hook is explained as: {}", getClass().getSimpleName(), failure.getMessage());
     assertThat(failure.getMessage()).contains("validate-values", "BackoffLimitExceeded");
     assertThat(failure.getMessage()).as("the Job's failure condition, with its message")
         .contains("Job has reached the specified backoff limit");
     assertThat(failure.getMessage()).as("the recent events of the Job and its Pod: the Job controller's at least")
         .contains("Recent events:").containsPattern("SuccessfulCreate Job/validate-values: Created pod: validate-values-");
     assertThat(failure.getMessage()).as("no kubelet serves logs here: the message says the log could not be read, and why")
-        .containsPattern("log could not be read: the API server answered the log request for Pod validate-values-\\S+ with");
+        .containsPattern("log could not be read: the API server answered the log request for Pod validate-values-\\S+ with")
+        .contains("the kubelet of its node");
     try (Installer installer = installer(cluster)) {
       installer.uninstall(installation(""));
     }

@@ -1,5 +1,6 @@
 package io.gitopsruntime.helm.manifest.internal;
 
+import io.gitopsruntime.helm.internal.LogHint;
 import io.gitopsruntime.install.ObjectRef;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,11 +52,14 @@ final class JobLogs {
     }
     List<String> lines = new ArrayList<>();
     List<String> problems = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    names.add(job.name());
+    List<String> uids = new ArrayList<>();
+    uid(namespace, job).ifPresent(uids::add);
     for (Map<String, Object> pod : pods) {
       String name = Objects.requireNonNull(Json.string(pod, "metadata", "name"));
-      names.add(name);
+      String podUid = Json.string(pod, "metadata", "uid");
+      if (podUid != null) {
+        uids.add(podUid);
+      }
       List<Object> containers = Json.list(pod, "spec", "containers");
       for (Object c : containers.isEmpty() ? List.<Object>of(Map.of()) : containers) {
         @SuppressWarnings("unchecked")
@@ -68,8 +72,9 @@ final class JobLogs {
           if (r.code() < 300) {
             r.body().lines().forEach(lines::add);
           } else {
+            String answer = serverMessage(r.body());
             problems.add("the API server answered the log request for Pod " + name + " with HTTP " + r.code()
-                + serverMessage(r.body()) + nodeHint(r.body()));
+                + answer + LogHint.of(r.code(), answer));
           }
         } catch (Interrupted e) {
           throw e;
@@ -85,7 +90,7 @@ final class JobLogs {
     List<String> last = lines.subList(Math.max(0, lines.size() - LINES), lines.size());
     String text = String.join("\n", last);
     String problem = text.isBlank() ? String.join("; ", problems) : "";
-    return new Found(context.redact(text), context.redact(problem), events(namespace, names));
+    return new Found(context.redact(text), context.redact(problem), events(namespace, uids));
   }
 
   private List<Map<String, Object>> pods(String namespace, String job) {
@@ -101,13 +106,29 @@ final class JobLogs {
     return items;
   }
 
-  /** The recent events of these objects, oldest first; what cannot be read is left out. */
-  private List<String> events(String namespace, List<String> names) {
+  /** The Job's uid, if it can be read. */
+  private java.util.Optional<String> uid(String namespace, ObjectRef job) {
+    try {
+      return context.api().get("/apis/batch/v1/namespaces/" + namespace + "/jobs/" + job.name())
+          .map(j -> Json.string(j, "metadata", "uid"));
+    } catch (Interrupted e) {
+      throw e;
+    } catch (RuntimeException e) {
+      log.debug("could not read {}: {}", job, e.toString());
+      return java.util.Optional.empty();
+    }
+  }
+
+  /**
+   * The recent events of these objects (by uid: events outlive their object, and a hook Job is recreated under the
+   * same name), oldest first; what cannot be read is left out.
+   */
+  private List<String> events(String namespace, List<String> uids) {
     List<Map<String, Object>> all = new ArrayList<>();
-    for (String name : names) {
+    for (String uid : uids) {
       try {
         for (Object e : Json.list(context.api().list("/api/v1/namespaces/" + namespace + "/events?fieldSelector="
-            + KubeApi.encode("involvedObject.name=" + name)), "items")) {
+            + KubeApi.encode("involvedObject.uid=" + uid)), "items")) {
           @SuppressWarnings("unchecked")
           Map<String, Object> event = (Map<String, Object>) e;
           all.add(event);
@@ -115,7 +136,7 @@ final class JobLogs {
       } catch (Interrupted e) {
         throw e;
       } catch (RuntimeException e) {
-        log.debug("could not read the events of {} in {}: {}", name, namespace, e.toString());
+        log.debug("could not read the events of {} in {}: {}", uid, namespace, e.toString());
       }
     }
     all.sort(Comparator.comparing(JobLogs::when));
@@ -150,12 +171,4 @@ final class JobLogs {
     }
   }
 
-  /** Why the API server could not fetch a log: it proxies the request to the kubelet of the Pod's node. */
-  static String nodeHint(String body) {
-    String lower = body.toLowerCase(java.util.Locale.ROOT);
-    return lower.contains("dial tcp") || lower.contains("kubelet") || lower.contains("containerlogs")
-        || lower.contains("no route") || lower.contains("connection refused")
-        ? " (the API server fetches logs from the kubelet of the Pod's node, and that node does not serve them)"
-        : "";
-  }
 }

@@ -196,10 +196,11 @@ public final class HelmCliInstaller implements Installer {
       }
       listener.phaseStarted(InstallPhase.RENDER);
       long renderStart = System.nanoTime();
+      boolean adopted = false;
       if (adoptExisting) {
         // first, as rendering against the cluster refuses objects without this release's ownership
-        adopt(client, render(helm, installation, values.path(), before.isPresent(), false, redactor, diag).refs(),
-            installation, diag);
+        adopted = !adopt(client, render(helm, installation, values.path(), before.isPresent(), false, redactor, diag)
+            .refs(), installation, diag).isEmpty();
       }
       ReleaseManifest desired = render(helm, installation, values.path(), before.isPresent(), redactor, diag);
       ReleaseManifest deployed = before.isPresent() ? manifest(helm, installation, redactor, diag) : ReleaseManifest.EMPTY;
@@ -214,7 +215,7 @@ public final class HelmCliInstaller implements Installer {
       boolean createNamespace = before.isEmpty() && namespaceMissing(client, installation.namespace());
       HelmUpgradeCommand upgrade = new HelmUpgradeCommand(installation.releaseName(), installation.chart(),
           installation.namespace(), installation.chartVersion(), values.path(), timeout, createNamespace, plainHttp, kube,
-          helmMajor, forceConflicts);
+          helmMajor, forceConflicts || (adopted && helmMajor >= 4));
       listener.phaseStarted(InstallPhase.HELM);
       long helmStart = System.nanoTime();
       ProcessRunner.Result run = exec(helm, upgrade, processTimeout, redactor, diag.rendered(desired.refs()));
@@ -353,9 +354,9 @@ public final class HelmCliInstaller implements Installer {
         + " that unfinished install. Run the install again.", null);
   }
 
-  /** Gives the rendered objects that exist without this release's ownership metadata that metadata. */
-  private void adopt(@Nullable KubernetesClient client, List<ObjectRef> rendered, RuntimeInstallation installation,
-      FailureDiagnosis.Context diag) {
+  /** Gives the rendered objects that exist without this release's ownership metadata that metadata; returns them. */
+  private List<ObjectRef> adopt(@Nullable KubernetesClient client, List<ObjectRef> rendered,
+      RuntimeInstallation installation, FailureDiagnosis.Context diag) {
     if (client == null) {
       throw FailureDiagnosis.exception(diag, FailureKind.KUBERNETES_API, "adoptExisting(true) needs to read and label"
           + " the existing objects, and no Kubernetes client could be built from the kubeconfig.", null);
@@ -365,6 +366,7 @@ public final class HelmCliInstaller implements Installer {
       if (!adopted.isEmpty()) {
         log.debug("adopted {} existing objects into release {}: {}", adopted.size(), installation.releaseName(), adopted);
       }
+      return adopted;
     } catch (KubernetesClientException e) {
       throw FailureDiagnosis.exception(diag, FailureKind.KUBERNETES_API, "adopting the existing objects failed: "
           + e.getMessage(), e);
@@ -804,7 +806,9 @@ public final class HelmCliInstaller implements Installer {
      * previous Argo CD left, objects of an earlier install) are adopted: before Helm runs, each gets the label
      * {@code app.kubernetes.io/managed-by=Helm} and the annotations {@code meta.helm.sh/release-name} and
      * {@code meta.helm.sh/release-namespace}, as the chart's {@code adopt-crds.sh} does, and Helm then applies the
-     * chart's version over them. False by default: Helm refuses them and the install fails naming them. Objects of
+     * chart's version over them. With Helm 4, whose server-side apply would then conflict with the fields their
+     * previous owner set (its labels, say), an install that adopted objects also takes those fields over
+     * ({@code --force-conflicts}). False by default: Helm refuses them and the install fails naming them. Objects of
      * another release are adopted too, so turn it on only when nothing else (another runtime) owns them.
      *
      * @param adopt true to adopt them

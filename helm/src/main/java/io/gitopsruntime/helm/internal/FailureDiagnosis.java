@@ -36,9 +36,12 @@ public final class FailureDiagnosis {
   /** Helm 4's wait (kstatus) on a hook Job: {@code resource Job/NS/X not ready. status: Failed, message: M}. */
   private static final Pattern JOB_NOT_READY = Pattern.compile(
       "resource Job/([^/\\s]*)/([a-z0-9][-a-z0-9.]*) not ready\\. status: Failed, message: ([^\\n]*)");
-  /** Helm 4's server-side apply conflict: {@code conflict occurred while applying object NS/X G/V, Kind=K: ...}. */
+  /**
+   * Helm 4's server-side apply conflict: {@code conflict occurred while applying object NS/X G/V, Kind=K: ...}; Helm 4
+   * joins the conflicts of several objects with {@code " && "} on one line.
+   */
   private static final Pattern FIELD_CONFLICT = Pattern.compile(
-      "conflict occurred while applying object ([^/\\s]*)/(\\S+) (\\S*), Kind=(\\w+): (?:Apply failed with )?([^\\n]*)");
+      "conflict occurred while applying object ([^/\\s]*)/(\\S+) (\\S*), Kind=(\\w+): (?:Apply failed with )?((?:(?! && )[^\\n])*)");
   /**
    * Log lines Helm writes to stderr besides its error: Helm 4's {@code level=WARN msg=...}, Helm 3's
    * {@code WARNING: ...}, and client-go's {@code I1202 05:00:14.012666 8398 reflector.go:664] ...} (klog).

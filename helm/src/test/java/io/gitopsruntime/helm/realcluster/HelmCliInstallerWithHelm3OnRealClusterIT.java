@@ -35,11 +35,27 @@ class HelmCliInstallerWithHelm3OnRealClusterIT extends InstallerContract {
 
   /** Kills this JVM's child processes whose arguments contain that marker, outright (SIGKILL); how many it killed. */
   static long killChildren(String marker) {
-    long killed = ProcessHandle.current().descendants()
-        .filter(p -> p.info().arguments().map(args -> java.util.Arrays.asList(args).contains(marker)).orElse(false))
+    long killed = ProcessHandle.current().descendants().filter(p -> commandLine(p).contains(marker))
         .filter(ProcessHandle::destroyForcibly).count();
-    assertThat(killed).as("a child process with " + marker + " in its arguments to kill").isPositive();
+    assertThat(killed).as("a child process with " + marker + " in its arguments to kill, among "
+        + ProcessHandle.current().descendants().map(p -> p.pid() + " " + p.info().command().orElse("?") + " "
+            + String.join(" ", commandLine(p)).replaceAll("(-cp|-classpath) \\S+", "$1 ...")).toList())
+        .isPositive();
     return killed;
+  }
+
+  /** A process's arguments, from /proc where the JDK does not give them (it may not for a long command line). */
+  private static java.util.List<String> commandLine(ProcessHandle process) {
+    java.util.Optional<String[]> args = process.info().arguments();
+    if (args.isPresent()) {
+      return java.util.Arrays.asList(args.get());
+    }
+    try {
+      return java.util.Arrays.asList(java.nio.file.Files.readString(Path.of("/proc", String.valueOf(process.pid()),
+          "cmdline")).split("\0"));
+    } catch (java.io.IOException | RuntimeException gone) {
+      return java.util.List.of();
+    }
   }
 
   /** The child helm's {@code upgrade --install} is killed, which leaves the release pending-install. */

@@ -1,13 +1,11 @@
 package io.gitopsruntime.helm.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.gitopsruntime.RuntimeInstallation;
 import io.gitopsruntime.core.SecretHandling;
 import io.gitopsruntime.core.ValidatorChain;
 import io.gitopsruntime.core.ValuesYaml;
 import io.gitopsruntime.core.internal.Redactor;
-import io.gitopsruntime.helm.internal.Adoption;
 import io.gitopsruntime.helm.internal.ClusterDiagnostics;
 import io.gitopsruntime.helm.internal.FailureDiagnosis;
 import io.gitopsruntime.helm.internal.FailureDiagnosis.Operation;
@@ -78,19 +76,7 @@ import org.slf4j.LoggerFactory;
  * {@code --dry-run=server}). Field conflicts under Helm 4's server-side apply: by default the install fails and
  * names the field and the manager that owns it; with {@link Builder#forceConflicts(boolean)} the release takes the
  * fields over ({@code --force-conflicts}). A release installed with Helm 3 keeps client-side apply when Helm 4
- * upgrades it. Objects that exist without the release's ownership metadata (Argo CRDs a previous Argo CD left)
- * fail the install, named, unless {@link Builder#adoptExisting(boolean)} lets the release adopt them.
- *
- * <p><b>Interrupted installs.</b> A helm that is asked to stop (the installer's time limit, an interrupt of the
- * calling thread, a JVM shutdown) marks the release failed, and the next install continues from there. A helm killed
- * outright (a signal it cannot handle, the OOM killer) leaves the release in {@code pending-install} or
- * {@code pending-upgrade}, which Helm refuses to touch again. When the helm of a first install dies that way, the
- * installer sees it die and uninstalls the unfinished {@code pending-install} release at once (nothing was ever
- * deployed, and no other operation can have started on a pending release); the install fails, saying so, and the
- * next one starts clean. A pending release found at the start of an install may be another install still running,
- * so it is never touched: the install fails with {@code PENDING_RELEASE} and the exact command to run once that is
- * ruled out ({@code helm rollback} to the last deployed revision, or {@code helm uninstall} for a release that was
- * never deployed).
+ * upgrades it.
  *
  * <p>Thread-safe: one installer may run operations for different releases concurrently (Helm refuses two
  * at once on the same release). Close it to close the Kubernetes client it built.
@@ -99,8 +85,6 @@ public final class HelmCliInstaller implements Installer {
   private static final Logger log = LoggerFactory.getLogger(HelmCliInstaller.class);
   private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
   private static final Duration VERSION_LIMIT = Duration.ofMinutes(1);
-  /** A process killed by signal N exits with 128 + N. */
-  private static final int SIGNAL_EXIT = 128;
 
   private final @Nullable Path helmExecutable;
   private final String searchPath;
@@ -113,7 +97,6 @@ public final class HelmCliInstaller implements Installer {
   private final @Nullable Path tempDirectory;
   private final boolean plainHttp;
   private final boolean forceConflicts;
-  private final boolean adoptExisting;
   private final ProcessRunner runner;
   private final Object clientLock = new Object();
   private @Nullable KubernetesClient ownClient;
@@ -136,7 +119,6 @@ public final class HelmCliInstaller implements Installer {
     this.tempDirectory = b.tempDirectory;
     this.plainHttp = b.plainHttp;
     this.forceConflicts = b.forceConflicts;
-    this.adoptExisting = b.adoptExisting;
     this.runner = new ProcessRunner(b.grace);
   }
 
@@ -196,12 +178,6 @@ public final class HelmCliInstaller implements Installer {
       }
       listener.phaseStarted(InstallPhase.RENDER);
       long renderStart = System.nanoTime();
-      boolean adopted = false;
-      if (adoptExisting) {
-        // first, as rendering against the cluster refuses objects without this release's ownership
-        adopted = !adopt(client, render(helm, installation, values.path(), before.isPresent(), false, redactor, diag)
-            .refs(), installation, diag).isEmpty();
-      }
       ReleaseManifest desired = render(helm, installation, values.path(), before.isPresent(), redactor, diag);
       ReleaseManifest deployed = before.isPresent() ? manifest(helm, installation, redactor, diag) : ReleaseManifest.EMPTY;
       List<PlannedChange> changes = deployed.changesTo(desired);
@@ -215,15 +191,11 @@ public final class HelmCliInstaller implements Installer {
       boolean createNamespace = before.isEmpty() && namespaceMissing(client, installation.namespace());
       HelmUpgradeCommand upgrade = new HelmUpgradeCommand(installation.releaseName(), installation.chart(),
           installation.namespace(), installation.chartVersion(), values.path(), timeout, createNamespace, plainHttp, kube,
-          helmMajor, forceConflicts || (adopted && helmMajor >= 4));
+          helmMajor, forceConflicts);
       listener.phaseStarted(InstallPhase.HELM);
       long helmStart = System.nanoTime();
       ProcessRunner.Result run = exec(helm, upgrade, processTimeout, redactor, diag.rendered(desired.refs()));
       if (run.exitCode() != 0) {
-        if (run.exitCode() > SIGNAL_EXIT && before.isEmpty()) {
-          throw unfinishedFirstInstall(helm, installation, redactor, diag.command(upgrade.display(redactor),
-              run.exitCode()), run.exitCode() - SIGNAL_EXIT);
-        }
         throw FailureDiagnosis.diagnose(diag.command(upgrade.display(redactor), run.exitCode()), run.stderr(), null);
       }
       listener.phaseFinished(InstallPhase.HELM, since(helmStart));
@@ -314,65 +286,6 @@ public final class HelmCliInstaller implements Installer {
     }
   }
 
-  /**
-   * The failure of a first install whose helm was killed by a signal. If it left the release in
-   * {@code pending-install}, that unfinished install is uninstalled: the helm that wrote it is dead, and no other
-   * operation can have started on a pending release, so nothing else is lost; the next install starts clean.
-   */
-  private InstallException unfinishedFirstInstall(Path helm, RuntimeInstallation installation, Redactor redactor,
-      FailureDiagnosis.Context diag, int signal) {
-    String killed = "helm was killed by signal " + signal + " before it finished the first install. ";
-    Optional<HelmRelease> left;
-    try {
-      left = status(helm, installation, redactor, diag);
-    } catch (InstallException e) {
-      return FailureDiagnosis.exception(diag, FailureKind.OTHER, killed + "The state it left the release in could not"
-          + " be read (" + e.getMessage() + "). If helm status shows it pending-install, "
-          + Remedies.removePendingInstall(installation.releaseName(), installation.namespace(), kube), e);
-    }
-    if (left.isEmpty() || !left.get().status().equals("pending-install")) {
-      return FailureDiagnosis.exception(diag, FailureKind.OTHER, killed + left.map(r -> "It left the release "
-          + r.status() + " (revision " + r.revision() + "); run the install again.")
-          .orElse("It left no release; run the install again."), null);
-    }
-    HelmUninstallCommand uninstall = new HelmUninstallCommand(installation.releaseName(), installation.namespace(),
-        timeout, kube, helmMajor);
-    ProcessRunner.Result removed;
-    try {
-      removed = exec(helm, uninstall, processTimeout, redactor, diag);
-    } catch (InstallException e) {
-      removed = null;
-    }
-    if (removed == null || removed.exitCode() != 0) {
-      return FailureDiagnosis.exception(diag, FailureKind.PENDING_RELEASE, killed + "It left the release in"
-          + " pending-install (revision " + left.get().revision() + "), and uninstalling that unfinished install failed"
-          + (removed == null ? "" : " (" + FailureDiagnosis.clean(redactor.redact(removed.stderr())) + ")") + ". "
-          + Remedies.removePendingInstall(installation.releaseName(), installation.namespace(), kube), null);
-    }
-    return FailureDiagnosis.exception(diag, FailureKind.OTHER, killed + "It left the release in pending-install"
-        + " (revision " + left.get().revision() + "), which Helm would refuse to continue, so the installer uninstalled"
-        + " that unfinished install. Run the install again.", null);
-  }
-
-  /** Gives the rendered objects that exist without this release's ownership metadata that metadata; returns them. */
-  private List<ObjectRef> adopt(@Nullable KubernetesClient client, List<ObjectRef> rendered,
-      RuntimeInstallation installation, FailureDiagnosis.Context diag) {
-    if (client == null) {
-      throw FailureDiagnosis.exception(diag, FailureKind.KUBERNETES_API, "adoptExisting(true) needs to read and label"
-          + " the existing objects, and no Kubernetes client could be built from the kubeconfig.", null);
-    }
-    try {
-      List<ObjectRef> adopted = Adoption.adopt(client, rendered, installation.releaseName(), installation.namespace());
-      if (!adopted.isEmpty()) {
-        log.debug("adopted {} existing objects into release {}: {}", adopted.size(), installation.releaseName(), adopted);
-      }
-      return adopted;
-    } catch (KubernetesClientException e) {
-      throw FailureDiagnosis.exception(diag, FailureKind.KUBERNETES_API, "adopting the existing objects failed: "
-          + e.getMessage(), e);
-    }
-  }
-
   // --- helm calls
 
   private Optional<HelmRelease> status(Path helm, RuntimeInstallation installation, Redactor redactor,
@@ -425,13 +338,8 @@ public final class HelmCliInstaller implements Installer {
 
   private ReleaseManifest render(Path helm, RuntimeInstallation installation, Path values, boolean upgrade,
       Redactor redactor, FailureDiagnosis.Context diag) {
-    return render(helm, installation, values, upgrade, true, redactor, diag);
-  }
-
-  private ReleaseManifest render(Path helm, RuntimeInstallation installation, Path values, boolean upgrade,
-      boolean validate, Redactor redactor, FailureDiagnosis.Context diag) {
     HelmTemplateCommand template = new HelmTemplateCommand(installation.releaseName(), installation.chart(),
-        installation.namespace(), installation.chartVersion(), values, upgrade, plainHttp, kube, helmMajor, validate);
+        installation.namespace(), installation.chartVersion(), values, upgrade, plainHttp, kube, helmMajor);
     ProcessRunner.Result run = exec(helm, template, processTimeout, redactor, diag);
     if (run.exitCode() != 0) {
       throw FailureDiagnosis.diagnose(diag.command(template.display(redactor), run.exitCode()), run.stderr(), null);
@@ -649,7 +557,6 @@ public final class HelmCliInstaller implements Installer {
     private @Nullable Path tempDirectory;
     private boolean plainHttp;
     private boolean forceConflicts;
-    private boolean adoptExisting;
 
     private Builder() {}
 
@@ -798,24 +705,6 @@ public final class HelmCliInstaller implements Installer {
      */
     public Builder forceConflicts(boolean force) {
       this.forceConflicts = force;
-      return this;
-    }
-
-    /**
-     * Whether objects the chart renders that already exist without this release's Helm ownership (Argo CRDs a
-     * previous Argo CD left, objects of an earlier install) are adopted: before Helm runs, each gets the label
-     * {@code app.kubernetes.io/managed-by=Helm} and the annotations {@code meta.helm.sh/release-name} and
-     * {@code meta.helm.sh/release-namespace}, as the chart's {@code adopt-crds.sh} does, and Helm then applies the
-     * chart's version over them. With Helm 4, whose server-side apply would then conflict with the fields their
-     * previous owner set (its labels, say), an install that adopted objects also takes those fields over
-     * ({@code --force-conflicts}). False by default: Helm refuses them and the install fails naming them. Objects of
-     * another release are adopted too, so turn it on only when nothing else (another runtime) owns them.
-     *
-     * @param adopt true to adopt them
-     * @return this builder
-     */
-    public Builder adoptExisting(boolean adopt) {
-      this.adoptExisting = adopt;
       return this;
     }
 

@@ -22,17 +22,9 @@ import java.util.Optional;
  * @param kube the cluster
  * @param helmMajor the major version of the helm that runs it: Helm 3 validates against the cluster with
  *     {@code --validate}, which Helm 4 deprecated for {@code --dry-run=server}
- * @param validate whether to validate against the cluster (false only to list the objects to adopt, which that
- *     validation would refuse)
  */
 record HelmTemplateCommand(String release, String chart, String namespace, Optional<String> version, Path valuesFile,
-    boolean upgrade, boolean plainHttp, KubeTarget kube, int helmMajor, boolean validate) implements HelmCommand {
-
-  /** A command that validates against the cluster. */
-  HelmTemplateCommand(String release, String chart, String namespace, Optional<String> version, Path valuesFile,
-      boolean upgrade, boolean plainHttp, KubeTarget kube, int helmMajor) {
-    this(release, chart, namespace, version, valuesFile, upgrade, plainHttp, kube, helmMajor, true);
-  }
+    boolean upgrade, boolean plainHttp, KubeTarget kube, int helmMajor) implements HelmCommand {
 
   @Override
   public List<String> arguments() {
@@ -41,10 +33,7 @@ record HelmTemplateCommand(String release, String chart, String namespace, Optio
       args.add("--version");
       args.add(v);
     });
-    args.addAll(List.of("-f", valuesFile.toString(), "--no-hooks"));
-    if (validate) {
-      args.add(helmMajor >= 4 ? "--dry-run=server" : "--validate");
-    }
+    args.addAll(List.of("-f", valuesFile.toString(), "--no-hooks", helmMajor >= 4 ? "--dry-run=server" : "--validate"));
     if (upgrade) {
       args.add("--is-upgrade");
     }

@@ -9,7 +9,6 @@ import io.gitopsruntime.core.ValuesYaml;
 import io.gitopsruntime.core.internal.Redactor;
 import io.gitopsruntime.helm.embedded.internal.EngineCrashed;
 import io.gitopsruntime.helm.embedded.internal.EnginePool;
-import io.gitopsruntime.helm.internal.Adoption;
 import io.gitopsruntime.helm.internal.ClusterDiagnostics;
 import io.gitopsruntime.helm.internal.FailureDiagnosis;
 import io.gitopsruntime.helm.internal.FailureDiagnosis.Operation;
@@ -17,7 +16,6 @@ import io.gitopsruntime.helm.internal.HelmRelease;
 import io.gitopsruntime.helm.internal.KubeTarget;
 import io.gitopsruntime.helm.internal.PreInstallValidation;
 import io.gitopsruntime.helm.internal.ReleaseManifest;
-import io.gitopsruntime.helm.internal.Remedies;
 import io.gitopsruntime.helm.internal.SafeListener;
 import io.gitopsruntime.helm.internal.StoredReleases;
 import io.gitopsruntime.helm.internal.ValuesComparison;
@@ -88,13 +86,8 @@ import org.slf4j.LoggerFactory;
  *       signal handlers for SIGINT, SIGTERM and SIGQUIT in the engine's child JVM (a Ctrl-C in a terminal reaches it
  *       too and cancels the install);
  *   <li>no {@code rollback}: a release stuck in {@code pending-*} must be rolled back with the {@code helm} CLI (the
- *       message gives the command). One case is recovered: when the engine's child JVM dies (a panic, a signal) during
- *       a first install and leaves the release in {@code pending-install}, the installer uninstalls that unfinished
- *       install at once (nothing was deployed, and no other operation can have started on a pending release), so the
- *       install fails, saying so, and the next one starts clean; a pending release found at the start of an install
- *       may be another install still running and is never touched;
- *   <li>no {@code --take-ownership} (the installer's own {@link Builder#adoptExisting(boolean)} labels existing
- *       objects for Helm to adopt instead), no {@code --wait-for-jobs}, and no timeout on uninstall (its pre-delete hooks
+ *       message gives the command);
+ *   <li>no {@code --take-ownership}, no {@code --wait-for-jobs}, and no timeout on uninstall (its pre-delete hooks
  *       are waited for without limit);
  *   <li>the native library is for glibc only (not Alpine/musl); it is about 100 MB, unpacked to the temporary
  *       directory and loaded once per engine JVM (about 0.4 s), and, if its platform JAR is missing from the class
@@ -125,7 +118,6 @@ public final class EmbeddedHelmInstaller implements Installer {
   private final @Nullable KubernetesClient givenClient;
   private final @Nullable Path tempDirectory;
   private final boolean plainHttp;
-  private final boolean adoptExisting;
   private final Object clientLock = new Object();
   /** The engine child JVMs kept between operations; ended by {@link #close()}. */
   private final EnginePool engines = new EnginePool();
@@ -144,7 +136,6 @@ public final class EmbeddedHelmInstaller implements Installer {
     this.givenClient = b.client;
     this.tempDirectory = b.tempDirectory;
     this.plainHttp = b.plainHttp;
-    this.adoptExisting = b.adoptExisting;
   }
 
   /**
@@ -186,7 +177,7 @@ public final class EmbeddedHelmInstaller implements Installer {
     } catch (UncheckedIOException e) {
       throw FailureDiagnosis.exception(diag, FailureKind.OTHER, e.getMessage(), e);
     } catch (EngineCrashed e) {
-      throw crashed(diag, installation, e, false);
+      throw crashed(diag, installation, e);
     }
   }
 
@@ -236,10 +227,8 @@ public final class EmbeddedHelmInstaller implements Installer {
     PreInstallValidation.run(chain, installation, client, listener);
     FailureDiagnosis.Context diag = diagnosis(Operation.INSTALL, installation, redactor, client);
     String valuesYaml = ValuesYaml.write(installation.values(), SecretHandling.REVEAL);
-    boolean firstInstall = false;
     try (HelmJava helm = helm(diag); ValuesFile values = ValuesFile.write(tempDirectory, valuesYaml)) {
       Optional<HelmRelease> before = call(diag, redactor, () -> helm.release(installation.releaseName(), installation.namespace()));
-      firstInstall = before.isEmpty();
       if (before.isPresent()) {
         diag = diagnosis(Operation.UPGRADE, installation, redactor, client);
         if (before.get().isPending()) {
@@ -259,9 +248,6 @@ public final class EmbeddedHelmInstaller implements Installer {
       }
       boolean createNamespace = before.isEmpty() && (client == null
           || !new ClusterDiagnostics(client).namespaceExists(installation.namespace()).orElse(false));
-      if (adoptExisting) {
-        adopt(client, desired.refs(), installation, diag);
-      }
       FailureDiagnosis.Context upgradeDiag = diag.rendered(desired.refs());
       listener.phaseStarted(InstallPhase.HELM);
       long helmStart = System.nanoTime();
@@ -284,7 +270,7 @@ public final class EmbeddedHelmInstaller implements Installer {
     } catch (UncheckedIOException e) {
       throw FailureDiagnosis.exception(diag, FailureKind.OTHER, e.getMessage(), e);
     } catch (EngineCrashed e) {
-      throw crashed(diag, installation, e, firstInstall);
+      throw crashed(diag, installation, e);
     }
   }
 
@@ -308,7 +294,7 @@ public final class EmbeddedHelmInstaller implements Installer {
       HelmJava.emit(HelmJava.logLines(output), redactor, listener::helmOutput);
       listener.phaseFinished(InstallPhase.UNINSTALL, since(helmStart));
     } catch (EngineCrashed e) {
-      throw crashed(diag, installation, e, false);
+      throw crashed(diag, installation, e);
     }
     List<ObjectRef> deleted = new ArrayList<>();
     List<ObjectRef> kept = new ArrayList<>();
@@ -333,7 +319,7 @@ public final class EmbeddedHelmInstaller implements Installer {
     try (HelmJava helm = helm(diag)) {
       release = call(diag, redactor, () -> helm.release(installation.releaseName(), installation.namespace()));
     } catch (EngineCrashed e) {
-      throw crashed(diag, installation, e, false);
+      throw crashed(diag, installation, e);
     }
     ReleaseStatus.Builder status = ReleaseStatus.builder().releaseName(installation.releaseName())
         .namespace(installation.namespace());
@@ -364,24 +350,6 @@ public final class EmbeddedHelmInstaller implements Installer {
       }
     }
     engines.close();
-  }
-
-  /** Gives the rendered objects that exist without this release's ownership metadata that metadata. */
-  private void adopt(@Nullable KubernetesClient client, List<ObjectRef> rendered, RuntimeInstallation installation,
-      FailureDiagnosis.Context diag) {
-    if (client == null) {
-      throw FailureDiagnosis.exception(diag, FailureKind.KUBERNETES_API, "adoptExisting(true) needs to read and label"
-          + " the existing objects, and no Kubernetes client could be built from the kubeconfig.", null);
-    }
-    try {
-      List<ObjectRef> adopted = Adoption.adopt(client, rendered, installation.releaseName(), installation.namespace());
-      if (!adopted.isEmpty()) {
-        log.debug("adopted {} existing objects into release {}: {}", adopted.size(), installation.releaseName(), adopted);
-      }
-    } catch (KubernetesClientException e) {
-      throw FailureDiagnosis.exception(diag, FailureKind.KUBERNETES_API, "adopting the existing objects failed: "
-          + e.getMessage(), e);
-    }
   }
 
   // --- helm-java calls
@@ -512,37 +480,20 @@ public final class EmbeddedHelmInstaller implements Installer {
    * The engine's child JVM died (a Go panic inside helm-java, or a signal): this JVM goes on, and the failure says
    * what happened and the state the release was left in, read by a new engine.
    */
-  private InstallException crashed(FailureDiagnosis.Context diag, RuntimeInstallation installation, EngineCrashed e,
-      boolean firstInstall) {
+  private InstallException crashed(FailureDiagnosis.Context diag, RuntimeInstallation installation, EngineCrashed e) {
     if (e.neverStarted()) {
       return FailureDiagnosis.exception(diag, FailureKind.HELM_UNAVAILABLE, "the embedded Helm engine could not start ("
           + e.reason().orElse("") + "). It runs in a child JVM started with this JVM's java and class path "
           + "(java.class.path), which must list JAR files and directories, as java -cp, JBang and Maven do; a class path "
           + "of nested JARs cannot be passed on. Use HelmCliInstaller with a helm binary instead.", e);
     }
-    String release = installation.releaseName();
-    String namespace = installation.namespace();
     String state;
     try (HelmJava helm = new HelmJava(kube, plainHttp, engines)) {
-      Optional<HelmRelease> left = helm.release(release, namespace);
-      if (firstInstall && left.isPresent() && left.get().status().equals("pending-install")) {
-        // the engine that wrote it is dead, and nothing else can have started on a pending release
-        state = "It left the release in pending-install (revision " + left.get().revision() + "), which Helm would"
-            + " refuse to continue, so the installer uninstalled that unfinished install: run the install again.";
-        try {
-          helm.uninstall(release, namespace);
-        } catch (RuntimeException | LinkageError again) {
-          log.debug("could not uninstall the unfinished install: {}", again.toString());
-          state = "It left the release in pending-install (revision " + left.get().revision() + "), and uninstalling"
-              + " that unfinished install failed (" + again.getMessage() + "). "
-              + Remedies.removePendingInstall(release, namespace, kube);
-        }
-      } else {
-        state = left.map(r -> "The release is now " + r.status() + " (revision " + r.revision() + ")"
-            + (r.isPending() ? ": roll it back (helm rollback " + release + " -n " + namespace
-                + ") or uninstall it before installing again." : "."))
-            .orElse("The release does not exist.");
-      }
+      state = helm.release(installation.releaseName(), installation.namespace())
+          .map(r -> "The release is now " + r.status() + " (revision " + r.revision() + ")"
+              + (r.isPending() ? ": roll it back (helm rollback " + installation.releaseName() + " -n "
+                  + installation.namespace() + ") or uninstall it before installing again." : "."))
+          .orElse("The release does not exist.");
     } catch (RuntimeException | LinkageError again) {
       log.debug("could not read the release after the engine died: {}", again.toString());
       state = "Its state could not be read: " + again.getMessage() + ".";
@@ -599,7 +550,6 @@ public final class EmbeddedHelmInstaller implements Installer {
     private @Nullable KubernetesClient client;
     private @Nullable Path tempDirectory;
     private boolean plainHttp;
-    private boolean adoptExisting;
 
     private Builder() {}
 
@@ -709,22 +659,6 @@ public final class EmbeddedHelmInstaller implements Installer {
      */
     public Builder plainHttp(boolean plainHttp) {
       this.plainHttp = plainHttp;
-      return this;
-    }
-
-    /**
-     * Whether objects the chart renders that already exist without this release's Helm ownership (Argo CRDs a
-     * previous Argo CD left, objects of an earlier install) are adopted: before Helm runs, each gets the label
-     * {@code app.kubernetes.io/managed-by=Helm} and the annotations {@code meta.helm.sh/release-name} and
-     * {@code meta.helm.sh/release-namespace}, as the chart's {@code adopt-crds.sh} does, and Helm then applies the
-     * chart's version over them. False by default: Helm refuses them and the install fails naming them. Objects of
-     * another release are adopted too, so turn it on only when nothing else (another runtime) owns them.
-     *
-     * @param adopt true to adopt them
-     * @return this builder
-     */
-    public Builder adoptExisting(boolean adopt) {
-      this.adoptExisting = adopt;
       return this;
     }
 

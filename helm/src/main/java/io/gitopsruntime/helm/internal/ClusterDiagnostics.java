@@ -1,7 +1,6 @@
 package io.gitopsruntime.helm.internal;
 
 import io.fabric8.kubernetes.api.model.ContainerStatus;
-import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -11,9 +10,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.gitopsruntime.install.NotReady;
 import io.gitopsruntime.install.ObjectRef;
@@ -48,7 +45,6 @@ public final class ClusterDiagnostics {
   private static final Logger log = LoggerFactory.getLogger(ClusterDiagnostics.class);
   private static final int LOG_LINES = 20;
   private static final int LOG_CHARS = 4000;
-  private static final int EVENTS = 10;
 
   private final KubernetesClient client;
 
@@ -68,26 +64,8 @@ public final class ClusterDiagnostics {
    * @param reason the Job's failure reason and message, such as {@code BackoffLimitExceeded}, or empty
    * @param log the last lines of its Pod's log, or empty when it could not be read
    * @param logProblem why the log could not be read, or empty
-   * @param events the recent events of the Job and its Pods, oldest first, as {@code Warning Reason Kind/name: message}
    */
-  public record FailedHook(ObjectRef job, String reason, Optional<String> log, String logProblem, List<String> events) {
-    /** Copies the events. */
-    public FailedHook {
-      events = List.copyOf(events);
-    }
-
-    /**
-     * A failed hook with no events known.
-     *
-     * @param job the Job
-     * @param reason the Job's failure reason and message, or empty
-     * @param log the last lines of its Pod's log, or empty
-     * @param logProblem why the log could not be read, or empty
-     */
-    public FailedHook(ObjectRef job, String reason, Optional<String> log, String logProblem) {
-      this(job, reason, log, logProblem, List.of());
-    }
-  }
+  public record FailedHook(ObjectRef job, String reason, Optional<String> log, String logProblem) {}
 
   /**
    * An existing object that Helm will not adopt, and why. Immutable and thread-safe.
@@ -135,105 +113,24 @@ public final class ClusterDiagnostics {
     JobCondition failed = failure(job);
     String reason = failed == null ? "" : Objects.requireNonNullElse(failed.getReason(), "")
         + (failed.getMessage() == null || failed.getMessage().isBlank() ? "" : ": " + failed.getMessage());
-    List<Pod> pods;
     try {
-      pods = new ArrayList<>(client.pods().inNamespace(namespace).withLabel("job-name", name).list().getItems());
-    } catch (KubernetesClientException e) {
-      log.debug("could not list the Pods of Job {}/{}: {}", namespace, name, e.toString());
-      return Optional.of(new FailedHook(ref, reason, Optional.empty(), "its Pods could not be listed: " + problem(e),
-          events(namespace, List.of(job.getMetadata().getUid()))));
-    }
-    List<String> involved = new ArrayList<>();
-    involved.add(job.getMetadata().getUid());
-    pods.forEach(p -> involved.add(p.getMetadata().getUid()));
-    List<String> events = events(namespace, involved);
-    if (pods.isEmpty()) {
-      return Optional.of(new FailedHook(ref, reason, Optional.empty(), "the Job has no Pod left", events));
-    }
-    pods.sort(Comparator.comparing((Pod p) -> Objects.requireNonNullElse(p.getMetadata().getCreationTimestamp(), "")));
-    Pod pod = pods.stream().filter(p -> "Failed".equals(p.getStatus() == null ? null : p.getStatus().getPhase()))
-        .reduce((a, b) -> b).orElse(pods.get(pods.size() - 1));
-    String podName = pod.getMetadata().getName();
-    try {
-      String container = pod.getSpec().getContainers().get(0).getName();
-      String text = readLogOnce(namespace, podName, container);
-      if (text == null || text.isBlank()) {
-        return Optional.of(new FailedHook(ref, reason, Optional.empty(), "its Pod " + podName + " logged nothing", events));
+      List<Pod> pods = new ArrayList<>(client.pods().inNamespace(namespace).withLabel("job-name", name).list().getItems());
+      if (pods.isEmpty()) {
+        return Optional.of(new FailedHook(ref, reason, Optional.empty(), "the Job has no Pod left"));
       }
-      return Optional.of(new FailedHook(ref, reason, Optional.of(tail(text)), "", events));
+      pods.sort(Comparator.comparing((Pod p) -> Objects.requireNonNullElse(p.getMetadata().getCreationTimestamp(), "")));
+      Pod pod = pods.stream().filter(p -> "Failed".equals(p.getStatus() == null ? null : p.getStatus().getPhase()))
+          .reduce((a, b) -> b).orElse(pods.get(pods.size() - 1));
+      String container = pod.getSpec().getContainers().get(0).getName();
+      String text = client.pods().inNamespace(namespace).withName(pod.getMetadata().getName()).inContainer(container).getLog();
+      if (text == null || text.isBlank()) {
+        return Optional.of(new FailedHook(ref, reason, Optional.empty(), "its Pod " + pod.getMetadata().getName() + " logged nothing"));
+      }
+      return Optional.of(new FailedHook(ref, reason, Optional.of(tail(text)), ""));
     } catch (KubernetesClientException e) {
       log.debug("could not read the log of Job {}/{}: {}", namespace, name, e.toString());
-      return Optional.of(new FailedHook(ref, reason, Optional.empty(), "the API server answered the log request for Pod "
-          + podName + " with " + problem(e), events));
+      return Optional.of(new FailedHook(ref, reason, Optional.empty(), "reading it failed: " + e.getMessage()));
     }
-  }
-
-  /**
-   * A Pod's log, asked for once: a node that cannot serve logs (no kubelet, or one the API server cannot reach) makes
-   * the API server answer with a 5xx, which the client would retry for seconds to no avail.
-   */
-  private String readLogOnce(String namespace, String pod, String container) {
-    KubernetesClient once;
-    try {
-      once = new KubernetesClientBuilder().withConfig(new ConfigBuilder(client.getConfiguration())
-          .withRequestRetryBackoffLimit(0).build()).build();
-    } catch (RuntimeException e) {
-      log.debug("could not build a client without retries; reading the log with the given one: {}", e.toString());
-      return client.pods().inNamespace(namespace).withName(pod).inContainer(container).getLog();
-    }
-    try {
-      return once.pods().inNamespace(namespace).withName(pod).inContainer(container).getLog();
-    } finally {
-      once.close();
-    }
-  }
-
-  /** An API error as the server worded it: the HTTP status and the Status message, not the client's wrapping. */
-  private static String problem(KubernetesClientException e) {
-    String message = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
-        : Objects.requireNonNullElse(e.getMessage(), e.toString());
-    String text = (e.getCode() > 0 ? "HTTP " + e.getCode() + ": " : "") + message.strip();
-    return text + LogHint.of(e.getCode(), text);
-  }
-
-  /**
-   * The recent events of these objects (by uid: events outlive their object, and a hook Job is recreated under the
-   * same name) in a namespace, oldest first; what cannot be read is left out.
-   */
-  private List<String> events(String namespace, List<@Nullable String> uids) {
-    List<Event> all = new ArrayList<>();
-    for (String uid : uids) {
-      if (uid == null) {
-        continue;
-      }
-      try {
-        all.addAll(client.v1().events().inNamespace(namespace).withField("involvedObject.uid", uid).list().getItems());
-      } catch (KubernetesClientException e) {
-        log.debug("could not read the events of {} in {}: {}", uid, namespace, e.toString());
-      }
-    }
-    all.sort(Comparator.comparing(ClusterDiagnostics::when));
-    List<String> out = new ArrayList<>();
-    for (Event e : all.subList(Math.max(0, all.size() - EVENTS), all.size())) {
-      var about = e.getInvolvedObject();
-      out.add(Objects.requireNonNullElse(e.getType(), "Normal") + " " + Objects.requireNonNullElse(e.getReason(), "")
-          + " " + (about == null ? "" : about.getKind() + "/" + about.getName()) + ": "
-          + Objects.requireNonNullElse(e.getMessage(), "").strip());
-    }
-    return out;
-  }
-
-  private static String when(Event e) {
-    if (e.getLastTimestamp() != null) {
-      return e.getLastTimestamp();
-    }
-    if (e.getEventTime() != null && e.getEventTime().getTime() != null) {
-      return e.getEventTime().getTime();
-    }
-    if (e.getFirstTimestamp() != null) {
-      return e.getFirstTimestamp();
-    }
-    return Objects.requireNonNullElse(e.getMetadata().getCreationTimestamp(), "");
   }
 
   private static @Nullable JobCondition failure(Job job) {

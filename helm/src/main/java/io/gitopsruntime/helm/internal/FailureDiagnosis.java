@@ -36,12 +36,9 @@ public final class FailureDiagnosis {
   /** Helm 4's wait (kstatus) on a hook Job: {@code resource Job/NS/X not ready. status: Failed, message: M}. */
   private static final Pattern JOB_NOT_READY = Pattern.compile(
       "resource Job/([^/\\s]*)/([a-z0-9][-a-z0-9.]*) not ready\\. status: Failed, message: ([^\\n]*)");
-  /**
-   * Helm 4's server-side apply conflict: {@code conflict occurred while applying object NS/X G/V, Kind=K: ...}; Helm 4
-   * joins the conflicts of several objects with {@code " && "} on one line.
-   */
+  /** Helm 4's server-side apply conflict: {@code conflict occurred while applying object NS/X G/V, Kind=K: ...}. */
   private static final Pattern FIELD_CONFLICT = Pattern.compile(
-      "conflict occurred while applying object ([^/\\s]*)/(\\S+) (\\S*), Kind=(\\w+): (?:Apply failed with )?((?:(?! && )[^\\n])*)");
+      "conflict occurred while applying object ([^/\\s]*)/(\\S+) (\\S*), Kind=(\\w+): (?:Apply failed with )?([^\\n]*)");
   /**
    * Log lines Helm writes to stderr besides its error: Helm 4's {@code level=WARN msg=...}, Helm 3's
    * {@code WARNING: ...}, and client-go's {@code I1202 05:00:14.012666 8398 reflector.go:664] ...} (klog).
@@ -427,13 +424,10 @@ public final class FailureDiagnosis {
     c.listener.hookFinished(hook.job(), false);
     String reason = hook.reason().isEmpty() ? reasonOf(error) : hook.reason();
     String head = what + " \"" + hook.job().name() + "\" failed" + (reason.isEmpty() ? "" : " (" + reason + ")");
-    String events = hook.events().isEmpty() ? ""
-        : "Recent events:\n" + indent(String.join("\n", hook.events())) + "\n";
     if (hook.log().isPresent()) {
-      return head + ". Its log says:\n" + indent(hook.log().get()) + "\n" + events + Remedies.hookLogRead(hook.job(), c.kube);
+      return head + ". Its log says:\n" + indent(hook.log().get()) + "\n" + Remedies.hookLogRead(hook.job(), c.kube);
     }
-    return head + ", and its log could not be read: " + hook.logProblem() + ".\n" + events
-        + Remedies.hookLogUnread(hook.job(), c.kube);
+    return head + ", and its log could not be read: " + hook.logProblem() + ".\n" + Remedies.hookLogUnread(hook.job(), c.kube);
   }
 
   private static String reasonOf(String error) {
@@ -466,11 +460,8 @@ public final class FailureDiagnosis {
    * Removes what is not Helm's error: warnings and log lines (Helm 4's {@code level=WARN msg=...}, Helm 3's
    * {@code WARNING: ...}), the {@code Error:} and {@code INSTALLATION FAILED:} prefixes, and blank lines. When
    * nothing but warnings is left, they are the message.
-   *
-   * @param error Helm's error text
-   * @return the error alone
    */
-  public static String clean(String error) {
+  static String clean(String error) {
     String all = Objects.requireNonNullElse(error, "").strip();
     String out = all.lines().filter(l -> !l.isBlank() && !LOG_LINE.matcher(l.strip()).matches())
         .collect(Collectors.joining("\n")).strip();

@@ -51,9 +51,6 @@ import org.jspecify.annotations.Nullable;
  * DaemonSets and Jobs are ready, reporting what is not ready through the listener; deletes what the
  * previous revision had and this one has not; runs the {@code post-*} hooks. Every object is applied
  * under one field manager and gets Helm's ownership label and annotations, so Helm can adopt it later.
- * Fields of those objects that another field manager also set ({@code kubectl apply --server-side}, a controller)
- * are taken over, as {@code kubectl apply --server-side --force-conflicts} does: the release's rendered value wins
- * and the other manager no longer owns the field; fields the chart does not render stay the other manager's.
  * One timeout bounds the whole install.
  *
  * <p><b>Inventory.</b> Each revision is recorded in a Secret {@code gitops-runtime.<release>.v<revision>}

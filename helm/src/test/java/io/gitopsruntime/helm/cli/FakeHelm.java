@@ -88,7 +88,6 @@ final class FakeHelm {
       "R=\"$S/respond/$key\"",
       "if [ -d \"$R\" ]; then",
       "  [ -f \"$R/sleep\" ] && sleep \"$(cat \"$R/sleep\")\"",
-      "  [ -f \"$R/run\" ] && sh \"$R/run\" \"$S\"",
       "  [ -f \"$R/stdout\" ] && cat \"$R/stdout\"",
       "  [ -f \"$R/stderr\" ] && cat \"$R/stderr\" >&2",
       "  exit \"$(cat \"$R/exit\")\"",
@@ -191,29 +190,6 @@ final class FakeHelm {
     write(r.resolve("stderr"), stderr);
     if (!sleep.isZero()) {
       write(r.resolve("sleep"), sleep.toSeconds() + "\n");
-    }
-    return this;
-  }
-
-  /**
-   * Makes every call of a sub-command run a shell script (given the state directory as {@code $1}) and exit so;
-   * {@code exit 137} is what Java sees of a process killed by SIGKILL.
-   */
-  FakeHelm respondRunning(String key, String script, int exitCode) {
-    respond(key, exitCode, "", "");
-    return write(state.resolve("respond").resolve(key).resolve("run"), script);
-  }
-
-  /** Stops answering a sub-command as {@link #respond} said: it behaves as a real helm again. */
-  FakeHelm behaveNormally(String key) {
-    Path r = state.resolve("respond").resolve(key);
-    try (var files = Files.list(r)) {
-      for (Path f : files.toList()) {
-        Files.delete(f);
-      }
-      Files.delete(r);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     return this;
   }

@@ -399,26 +399,6 @@ class HelmCliInstallerTest {
     }
 
     @Test
-    void uninstallsThePendingInstallAFirstInstallLeftWhenItsHelmWasKilledSoTheNextInstallSucceeds(
-        KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
-      // helm writes the pending-install revision, then dies of SIGKILL (exit code 137)
-      helm.respondRunning("upgrade", "D=\"$1/release\"; mkdir -p \"$D\"; echo '1 pending-install 0.30.0 Initial install"
-          + " underway' > \"$D/history\"; echo 1 > \"$D/revision\"; echo pending-install > \"$D/status\";"
-          + " echo 0.30.0 > \"$D/chart\"; echo '{}' > \"$D/values.yaml\"; : > \"$D/manifest.yaml\"\n", 137);
-      try (HelmCliInstaller installer = installer(client, kubeconfig).build()) {
-        assertThatThrownBy(() -> installer.install(installation())).isInstanceOfSatisfying(InstallException.class, e ->
-            assertThat(e.getMessage()).startsWith("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\""
-                + " failed: helm was killed by signal 9 before it finished the first install. It left the release in"
-                + " pending-install (revision 1), which Helm would refuse to continue, so the installer uninstalled that"
-                + " unfinished install. Run the install again."));
-        assertThat(helm.subcommands()).endsWith("upgrade", "status", "uninstall");
-
-        helm.behaveNormally("upgrade");
-        assertThat(installer.install(installation()).outcome()).isEqualTo(InstallOutcome.INSTALLED);
-      }
-    }
-
-    @Test
     void givesTheUninstallCommandForAReleaseStuckInPendingInstallWithoutRunningAnUpgrade(KubernetesClient client,
         @KubernetesTest.Kubeconfig Path kubeconfig) {
       helm.release("0.30.0", "1 pending-install");

@@ -44,24 +44,6 @@ class ClusterDiagnosticsTest {
     }
 
     @Test
-    void saysWhyTheLogCouldNotBeReadWhenTheApiServerAnswersTheLogRequestWithAnError(KubernetesTestServer server,
-        KubernetesClient client) {
-      server.failJob("validate-values", "never read");
-      client.batch().v1().jobs().resource(Fixtures.hookJob("validate-values", "pre-install,pre-upgrade")).create();
-      Fixtures.awaitJobFailed(client, "codefresh", "validate-values");
-      server.inject(io.gitopsruntime.testing.Fault.status(500).on("GET", ".*/pods/validate-values-[^/]+/log.*").always());
-
-      assertThat(new ClusterDiagnostics(client).failedHook("codefresh", "validate-values")).hasValueSatisfying(hook -> {
-        assertThat(hook.reason()).startsWith("BackoffLimitExceeded");
-        assertThat(hook.log()).isEmpty();
-        assertThat(hook.logProblem()).matches("the API server answered the log request for Pod validate-values-\\S+"
-            + " with HTTP 500: .*");
-      });
-      assertThat(server.journal().calls(c -> c.path().contains("/log")).size()).as("asked once, not retried")
-          .isEqualTo(1);
-    }
-
-    @Test
     void saysTheJobIsGoneAfterItsTimeToLive(KubernetesClient client) {
       assertThat(new ClusterDiagnostics(client).failedHook("codefresh", "validate-values")).contains(
           new ClusterDiagnostics.FailedHook(VALIDATE_VALUES, "", Optional.empty(), "the Job no longer exists (Kubernetes"

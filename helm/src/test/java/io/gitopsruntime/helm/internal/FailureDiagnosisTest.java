@@ -205,22 +205,6 @@ class FailureDiagnosisTest {
     }
 
     @Test
-    void listsEachObjectOfAHelm4ConflictJoinedOnOneLine() {
-      InstallException e = FailureDiagnosis.diagnose(context(Operation.INSTALL),
-          "Error: INSTALLATION FAILED: conflict occurred while applying object /applications.argoproj.io"
-              + " apiextensions.k8s.io/v1, Kind=CustomResourceDefinition: Apply failed with 1 conflict: conflict with"
-              + " \"kubectl\": .metadata.labels.app.kubernetes.io/part-of && conflict occurred while applying object"
-              + " /appprojects.argoproj.io apiextensions.k8s.io/v1, Kind=CustomResourceDefinition: Apply failed with 1"
-              + " conflict: conflict with \"kubectl\": .metadata.labels.app.kubernetes.io/part-of", null);
-
-      assertThat(e.getMessage()).contains("fields that another field manager owns:\n"
-          + "  CustomResourceDefinition/applications.argoproj.io: 1 conflict: conflict with \"kubectl\":"
-          + " .metadata.labels.app.kubernetes.io/part-of\n"
-          + "  CustomResourceDefinition/appprojects.argoproj.io: 1 conflict: conflict with \"kubectl\":"
-          + " .metadata.labels.app.kubernetes.io/part-of\n");
-    }
-
-    @Test
     void leavesHelmsWarningsOutOfTheMessage() {
       InstallException e = FailureDiagnosis.diagnose(context(Operation.INSTALL),
           "level=WARN msg=\"--wait=true is deprecated (boolean value) and can be replaced with --wait=watcher\"\n"

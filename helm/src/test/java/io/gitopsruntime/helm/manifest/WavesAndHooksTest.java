@@ -181,26 +181,6 @@ class WavesAndHooksTest {
     }
 
     @Test
-    void saysWhyTheLogOfAFailedHookCouldNotBeReadInsteadOfOmittingIt(KubernetesTestServer server) {
-      // a node without a kubelet that serves logs: the API server answers the log request with an error
-      server.inject(io.gitopsruntime.testing.Fault.status(500).on("GET", ".*/pods/validate-values-[^/]+/log.*").always());
-      RuntimeInstallation installation = installation(TestChart.writeTo(tmp),
-          "testHooks:\n  validateValues:\n    failWith: 'missing \"global.runtime.name\" field'\n");
-      InstallException failure;
-      try (ManifestInstaller installer = installer(server, InstallListener.NONE)) {
-        failure = catchThrowableOfType(InstallException.class, () -> installer.install(installation));
-      }
-
-      assertThat(failure.failure()).isEqualTo(FailureKind.HOOK_FAILED);
-      assertThat(failure.getMessage()).contains("(BackoffLimitExceeded: Job has reached the specified backoff limit).")
-          .containsPattern("Its log could not be read: the API server answered the log request for Pod "
-              + "validate-values-\\S+ with HTTP 500")
-          .doesNotContain("logged nothing", "left no log");
-      assertThat(server.journal().calls(c -> c.path().contains("/log")).size()).as("a log request is not retried")
-          .isEqualTo(1);
-    }
-
-    @Test
     void deletesAFailedHookWithTheHookFailedPolicyAndKeepsTheReleaseWhenAPreDeleteHookFails(
         KubernetesTestServer server, KubernetesClient client) {
       Path chart = TestChart.writeTo(tmp);

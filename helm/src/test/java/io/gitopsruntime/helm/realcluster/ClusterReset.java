@@ -27,11 +27,6 @@ final class ClusterReset {
 
   /** Deletes the namespace (waiting until it is gone) and every cluster-scoped object of the chart, then recreates it. */
   static void withoutTheRelease(KubernetesClient client, String namespace) throws InterruptedException {
-    withoutTheRelease(client, namespace, true);
-  }
-
-  /** As {@link #withoutTheRelease(KubernetesClient, String)}, keeping the chart's CRDs when told to. */
-  static void withoutTheRelease(KubernetesClient client, String namespace, boolean crds) throws InterruptedException {
     client.namespaces().withName(namespace).delete();
     Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
     while (client.namespaces().withName(namespace).get() != null) {
@@ -45,10 +40,8 @@ final class ClusterReset {
         .forEach(o -> client.resource(o).delete());
     client.rbac().clusterRoleBindings().list().getItems().stream().filter(ClusterReset::ofTheChart)
         .forEach(o -> client.resource(o).delete());
-    if (crds) {
-      client.apiextensions().v1().customResourceDefinitions().list().getItems().stream()
-          .filter(crd -> CHART_GROUPS.contains(crd.getSpec().getGroup())).forEach(o -> client.resource(o).delete());
-    }
+    client.apiextensions().v1().customResourceDefinitions().list().getItems().stream()
+        .filter(crd -> CHART_GROUPS.contains(crd.getSpec().getGroup())).forEach(o -> client.resource(o).delete());
     for (String cr : List.of("validate-values-cr", "validate-usage-cr", "secrets-unsealer")) {
       client.rbac().clusterRoles().withName(cr).delete();
     }

@@ -7,7 +7,6 @@ import io.gitopsruntime.install.InstallResult;
 import io.gitopsruntime.install.Installer;
 import io.gitopsruntime.testing.cluster.RealControlPlane;
 import io.gitopsruntime.testing.cluster.TestAssets;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -16,47 +15,6 @@ class HelmCliInstallerWithHelm4OnRealClusterIT extends InstallerContract {
   @Override
   Installer installer(RealControlPlane cluster) {
     return HelmCliInstallerWithHelm3OnRealClusterIT.helmCli(cluster, TestAssets.fromEnvironment().helm4());
-  }
-
-  /** Helm 4 applies server-side: a field another manager owns fails the install unless forceConflicts(true). */
-  @Override
-  FieldConflictPolicy fieldConflictPolicy() {
-    return FieldConflictPolicy.REPORTS;
-  }
-
-  @Override
-  Installer forcingInstaller(RealControlPlane cluster) {
-    return HelmCliInstallerWithHelm3OnRealClusterIT.helmCli(cluster, TestAssets.fromEnvironment().helm4(), true);
-  }
-
-  @Override
-  Installer adoptingInstaller(RealControlPlane cluster) {
-    return HelmCliInstallerWithHelm3OnRealClusterIT.builder(cluster, TestAssets.fromEnvironment().helm4())
-        .adoptExisting(true).build();
-  }
-
-  @Override
-  Path realHelm() {
-    java.util.Optional<Path> helm = TestAssets.fromEnvironment().helm4();
-    org.junit.jupiter.api.Assumptions.assumeTrue(helm.isPresent(), TestAssets.fromEnvironment().skipMessage());
-    return helm.get();
-  }
-
-  @Override
-  String realHelmWaitFlag() {
-    return "--wait=watcher";
-  }
-
-  @Override
-  void interruptMidInstall(Thread installing) {
-    HelmCliInstallerWithHelm3OnRealClusterIT.killChildren("upgrade");
-  }
-
-  @Override
-  void checkInterruptedFailure(Throwable failure) {
-    assertThat(failure).isInstanceOf(io.gitopsruntime.install.InstallException.class);
-    assertThat(failure.getMessage()).contains("helm was killed by signal 9", "pending-install",
-        "uninstalled that unfinished install");
   }
 
   @Test

@@ -153,36 +153,4 @@ class ClusterValidatorsOnRealClusterIT {
       client.apiextensions().v1().customResourceDefinitions().withName("appprojects.argoproj.io").delete();
     }
   }
-
-  @Test
-  void reportsNodesTooSmallWhenOnlyATinyNodeTakesPods(RealControlPlane cluster, KubernetesClient client) {
-    String namespace = cluster.createNamespace("tiny-nodes");
-    addToken(client, namespace);
-    String tiny = "kwok-tiny-" + namespace;
-    cluster.addNode(tiny, "1", "2Gi");
-    List<String> cordoned = client.nodes().list().getItems().stream().map(n -> n.getMetadata().getName())
-        .filter(n -> !n.equals(tiny) && !Boolean.TRUE.equals(client.nodes().withName(n).get().getSpec().getUnschedulable()))
-        .toList();
-    cordoned.forEach(n -> client.nodes().withName(n).edit(node -> {
-      node.getSpec().setUnschedulable(true);
-      return node;
-    }));
-    try {
-      ValidationReport report = validate(tunnel(namespace), client);
-
-      Finding capacity = report.findings().stream().filter(f -> f.ruleId().equals(RuleIds.CLUSTER_NODE_CAPACITY))
-          .findFirst().orElseThrow(() -> new AssertionError("no node-capacity finding in " + report));
-      assertThat(capacity.severity()).isEqualTo(io.gitopsruntime.validation.Severity.ERROR);
-      assertThat(capacity.message()).as("names the biggest schedulable node and what it has").contains(tiny, "1");
-    } finally {
-      cordoned.forEach(n -> client.nodes().withName(n).edit(node -> {
-        node.getSpec().setUnschedulable(false);
-        return node;
-      }));
-      client.nodes().withName(tiny).delete();
-    }
-
-    assertThat(rules(validate(tunnel(namespace), client))).as("with the big node schedulable again")
-        .doesNotContain(RuleIds.CLUSTER_NODE_CAPACITY);
-  }
 }

@@ -64,7 +64,7 @@ public final class HookRunner {
             context.deadline().timeout(), e.getMessage()), null);
       }
       if (!state.ready()) {
-        JobLogs.Found logs = object.kind().equals("Job") ? new JobLogs(context).of(object.ref()) : JobLogs.Found.NOTHING;
+        String logs = object.kind().equals("Job") ? new JobLogs(context).of(object.ref()) : "";
         context.listener().hookFinished(object.ref(), false);
         cleanUpAfterFailure(hook, succeeded);
         throw context.failure(FailureKind.HOOK_FAILED, Messages.hookFailed(event, object.ref(), state.reason(), logs),

@@ -85,31 +85,20 @@ public final class Messages {
         + "and " + lowerFirst(reason) + " Pass the installation (chart and values) the release was installed with.";
   }
 
-  static String hookFailed(String event, ObjectRef hook, String reason, JobLogs.Found found) {
+  static String hookFailed(String event, ObjectRef hook, String reason, String logs) {
     StringBuilder sb = new StringBuilder("The ").append(event).append(" hook ").append(hook).append(" failed (")
         .append(reason).append(").");
-    appendLogAndEvents(sb, found);
+    if (logs.isBlank()) {
+      sb.append(" Its Pods left no log.");
+    } else {
+      sb.append(" Its log:\n").append(logs.lines().map(l -> "    " + l).collect(Collectors.joining("\n")));
+    }
     sb.append("\nFix what the log says (for validate-values: the values it names), then install again");
     if (hook.kind().equals("Job")) {
       sb.append("; the same log is in `kubectl logs job/").append(hook.name()).append(" -n ")
           .append(hook.namespace().orElse("default")).append("` until the Job is deleted");
     }
     return sb.append('.').toString();
-  }
-
-  /** The log, or why there is none, then the recent events. */
-  private static void appendLogAndEvents(StringBuilder sb, JobLogs.Found found) {
-    if (!found.log().isBlank()) {
-      sb.append(" Its log:\n").append(found.log().lines().map(l -> "    " + l).collect(Collectors.joining("\n")));
-    } else if (!found.problem().isBlank()) {
-      sb.append(" Its log could not be read: ").append(found.problem()).append('.');
-    } else {
-      sb.append(" Its Pods logged nothing.");
-    }
-    if (!found.events().isEmpty()) {
-      sb.append("\n  Recent events:\n").append(found.events().stream().map(e -> "    " + e)
-          .collect(Collectors.joining("\n")));
-    }
   }
 
   static String hookTimedOut(String event, ObjectRef hook, Duration timeout, String state) {
@@ -131,13 +120,10 @@ public final class Messages {
         + ". Raise the timeout with timeout(..) and install again; it resumes where this one stopped.";
   }
 
-  static String workloadFailed(String release, String namespace, ObjectRef object, String reason, JobLogs.Found found) {
-    StringBuilder sb = new StringBuilder("Installing ").append(release(release, namespace)).append(" failed: ")
-        .append(object).append(" failed (").append(reason).append(").");
-    if (object.kind().equals("Job")) {
-      appendLogAndEvents(sb, found);
-    }
-    return sb.append("\nFix the cause, then install again.").toString();
+  static String workloadFailed(String release, String namespace, ObjectRef object, String reason, String logs) {
+    return "Installing " + release(release, namespace) + " failed: " + object + " failed (" + reason + ")."
+        + (logs.isBlank() ? "" : " Its log:\n" + logs.lines().map(l -> "    " + l).collect(Collectors.joining("\n")))
+        + "\nFix the cause, then install again.";
   }
 
   static String ownership(String release, String namespace, List<String> conflicts) {

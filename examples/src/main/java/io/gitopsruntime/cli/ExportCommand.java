@@ -147,16 +147,7 @@ final class ExportCommand implements Command {
     } catch (GitOpsRuntimeException e) {
       throw new CliException(e.getMessage(), e);
     }
-    Optional<String> file = arguments.value("--output-file");
-    if (file.isEmpty()) {
-      io.out().print(text);
-      io.out().flush();
-    } else {
-      write(Path.of(file.get()), text, reveal);
-      io.err().println("Wrote " + file.get() + (reveal ? " (readable by its owner only: it holds secrets)" : ""));
-      io.err().flush();
-    }
-    return 0;
+    return emit(arguments, io, text, reveal);
   }
 
   /** The override values for a private registry: needs valid names, not complete values (the render checks those). */
@@ -190,13 +181,18 @@ final class ExportCommand implements Command {
     } catch (GitOpsRuntimeException e) {
       throw new CliException(e.getMessage(), e);
     }
+    return emit(arguments, io, text, false);
+  }
+
+  /** Prints the export, or writes it to {@code --output-file} (readable by its owner only when it holds secrets). */
+  private static int emit(Arguments arguments, Io io, String text, boolean secrets) {
     Optional<String> file = arguments.value("--output-file");
     if (file.isEmpty()) {
       io.out().print(text);
       io.out().flush();
     } else {
-      write(Path.of(file.get()), text, false);
-      io.err().println("Wrote " + file.get());
+      write(Path.of(file.get()), text, secrets);
+      io.err().println("Wrote " + file.get() + (secrets ? " (readable by its owner only: it holds secrets)" : ""));
       io.err().flush();
     }
     return 0;

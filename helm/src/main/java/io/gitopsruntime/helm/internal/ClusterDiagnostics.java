@@ -64,8 +64,36 @@ public final class ClusterDiagnostics {
    * @param reason the Job's failure reason and message, such as {@code BackoffLimitExceeded}, or empty
    * @param log the last lines of its Pod's log, or empty when it could not be read
    * @param logProblem why the log could not be read, or empty
+   * @param events the Job's and its Pods' most recent events, oldest first, each as
+   *     {@code Warning BackoffLimitExceeded Job/validate-values: Job has reached the specified backoff limit};
+   *     read only when the log could not be
    */
-  public record FailedHook(ObjectRef job, String reason, Optional<String> log, String logProblem) {}
+  public record FailedHook(ObjectRef job, String reason, Optional<String> log, String logProblem, List<String> events) {
+    /**
+     * Copies the events.
+     *
+     * @param job the Job
+     * @param reason the failure reason
+     * @param log the log
+     * @param logProblem why there is no log
+     * @param events the events
+     */
+    public FailedHook {
+      events = List.copyOf(events);
+    }
+
+    /**
+     * A failed hook without events.
+     *
+     * @param job the Job
+     * @param reason the failure reason
+     * @param log the log
+     * @param logProblem why there is no log
+     */
+    public FailedHook(ObjectRef job, String reason, Optional<String> log, String logProblem) {
+      this(job, reason, log, logProblem, List.of());
+    }
+  }
 
   /**
    * An existing object that Helm will not adopt, and why. Immutable and thread-safe.
@@ -113,24 +141,78 @@ public final class ClusterDiagnostics {
     JobCondition failed = failure(job);
     String reason = failed == null ? "" : Objects.requireNonNullElse(failed.getReason(), "")
         + (failed.getMessage() == null || failed.getMessage().isBlank() ? "" : ": " + failed.getMessage());
+    List<Pod> pods = List.of();
     try {
-      List<Pod> pods = new ArrayList<>(client.pods().inNamespace(namespace).withLabel("job-name", name).list().getItems());
+      pods = new ArrayList<>(client.pods().inNamespace(namespace).withLabel("job-name", name).list().getItems());
       if (pods.isEmpty()) {
-        return Optional.of(new FailedHook(ref, reason, Optional.empty(), "the Job has no Pod left"));
+        return Optional.of(new FailedHook(ref, reason, Optional.empty(), "the Job has no Pod left",
+            events(namespace, List.of(name))));
       }
       pods.sort(Comparator.comparing((Pod p) -> Objects.requireNonNullElse(p.getMetadata().getCreationTimestamp(), "")));
       Pod pod = pods.stream().filter(p -> "Failed".equals(p.getStatus() == null ? null : p.getStatus().getPhase()))
           .reduce((a, b) -> b).orElse(pods.get(pods.size() - 1));
+      String podName = pod.getMetadata().getName();
+      String node = pod.getSpec() == null ? null : pod.getSpec().getNodeName();
       String container = pod.getSpec().getContainers().get(0).getName();
-      String text = client.pods().inNamespace(namespace).withName(pod.getMetadata().getName()).inContainer(container).getLog();
+      String text;
+      try {
+        text = client.pods().inNamespace(namespace).withName(podName).inContainer(container).getLog();
+      } catch (KubernetesClientException e) {
+        log.debug("could not read the log of Job {}/{}: {}", namespace, name, e.toString());
+        String problem = node == null || node.isBlank()
+            ? "its Pod " + podName + " was never scheduled to a node, so it never ran"
+            : HookEvents.logProblem(e.getCode(), status(e), podName, node);
+        return Optional.of(new FailedHook(ref, reason, Optional.empty(), problem, events(namespace, names(name, pods))));
+      }
       if (text == null || text.isBlank()) {
-        return Optional.of(new FailedHook(ref, reason, Optional.empty(), "its Pod " + pod.getMetadata().getName() + " logged nothing"));
+        return Optional.of(new FailedHook(ref, reason, Optional.empty(), "its Pod " + podName + " logged nothing",
+            events(namespace, names(name, pods))));
       }
       return Optional.of(new FailedHook(ref, reason, Optional.of(tail(text)), ""));
     } catch (KubernetesClientException e) {
-      log.debug("could not read the log of Job {}/{}: {}", namespace, name, e.toString());
-      return Optional.of(new FailedHook(ref, reason, Optional.empty(), "reading it failed: " + e.getMessage()));
+      log.debug("could not read the Pods of Job {}/{}: {}", namespace, name, e.toString());
+      return Optional.of(new FailedHook(ref, reason, Optional.empty(), HookEvents.logProblem(e.getCode(), status(e), "", ""),
+          events(namespace, names(name, pods))));
     }
+  }
+
+  private static List<String> names(String job, List<Pod> pods) {
+    List<String> names = new ArrayList<>();
+    names.add(job);
+    pods.forEach(p -> names.add(p.getMetadata().getName()));
+    return names;
+  }
+
+  private static String status(KubernetesClientException e) {
+    if (e.getStatus() != null && e.getStatus().getMessage() != null && !e.getStatus().getMessage().isBlank()) {
+      return e.getStatus().getMessage();
+    }
+    return e.getCode() == 0 && e.getCause() != null ? String.valueOf(e.getCause().getMessage()) : "";
+  }
+
+  /**
+   * The most recent events of the named objects in a namespace, oldest first, at most {@link HookEvents#MAX}.
+   *
+   * @param namespace the namespace
+   * @param involved the objects' names (a Job and its Pods)
+   * @return the events, formatted; empty when there are none or they could not be read
+   */
+  public List<String> events(String namespace, List<String> involved) {
+    List<HookEvents.Event> found = new ArrayList<>();
+    try {
+      for (io.fabric8.kubernetes.api.model.Event e : client.v1().events().inNamespace(namespace).list().getItems()) {
+        var object = e.getInvolvedObject();
+        if (object == null || !involved.contains(object.getName())) {
+          continue;
+        }
+        found.add(new HookEvents.Event(Objects.requireNonNullElse(e.getLastTimestamp(),
+            Objects.requireNonNullElse(e.getMetadata().getCreationTimestamp(), "")), e.getType(), e.getReason(),
+            object.getKind(), object.getName(), e.getMessage()));
+      }
+    } catch (KubernetesClientException e) {
+      log.debug("could not read the events in {}: {}", namespace, e.toString());
+    }
+    return HookEvents.format(found);
   }
 
   private static @Nullable JobCondition failure(Job job) {

@@ -427,7 +427,9 @@ public final class FailureDiagnosis {
     if (hook.log().isPresent()) {
       return head + ". Its log says:\n" + indent(hook.log().get()) + "\n" + Remedies.hookLogRead(hook.job(), c.kube);
     }
-    return head + ", and its log could not be read: " + hook.logProblem() + ".\n" + Remedies.hookLogUnread(hook.job(), c.kube);
+    return head + ", and its log could not be read: " + hook.logProblem() + "."
+        + (hook.events().isEmpty() ? "" : "\nRecent events:\n" + indent(String.join("\n", hook.events())))
+        + "\n" + Remedies.hookLogUnread(hook.job(), c.kube);
   }
 
   private static String reasonOf(String error) {

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitopsruntime.helm.Fixtures;
 import io.gitopsruntime.install.NotReady;
 import io.gitopsruntime.install.ObjectRef;
+import io.gitopsruntime.testing.Fault;
 import io.gitopsruntime.testing.KubernetesTest;
 import io.gitopsruntime.testing.KubernetesTestServer;
 import java.util.List;
@@ -41,6 +42,24 @@ class ClusterDiagnosticsTest {
         assertThat(hook.job().name()).isEqualTo("validate-usage");
         assertThat(hook.log()).contains("the account reached its limit of 2 clusters");
       });
+    }
+
+    @Test
+    void saysWhyTheLogIsMissingAndReadsTheRecentEventsInstead(KubernetesTestServer server, KubernetesClient client) {
+      server.inject(Fault.status(404).on("GET", "/api/v1/namespaces/codefresh/pods/[^/]+/log").always());
+      server.failJob("validate-values", "user \"jane\" does not have Admin role in account \"acme\"");
+      client.batch().v1().jobs().resource(Fixtures.hookJob("validate-values", "pre-install,pre-upgrade")).create();
+      Fixtures.awaitJobFailed(client, "codefresh", "validate-values");
+
+      ClusterDiagnostics.FailedHook hook = new ClusterDiagnostics(client).failedHook("codefresh", "validate-values")
+          .orElseThrow();
+
+      assertThat(hook.log()).isEmpty();
+      assertThat(hook.logProblem()).matches("the node serves no log for its Pod validate-values-[a-z0-9]{5} on node "
+          + "node-1 \\(a node without a kubelet, such as a kwok node, has none; or the Pod is gone\\) \\(the API "
+          + "server answered 404: injected fault: .*\\)");
+      assertThat(hook.events()).hasSize(2).last().isEqualTo(
+          "Warning BackoffLimitExceeded Job/validate-values: Job has reached the specified backoff limit");
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.gitopsruntime.install.InstallException;
 import io.gitopsruntime.install.InstallListener;
 import io.gitopsruntime.install.ObjectRef;
 import io.gitopsruntime.testing.KubernetesTest;
+import io.gitopsruntime.testing.Fault;
 import io.gitopsruntime.testing.KubernetesTestServer;
 import io.gitopsruntime.testing.RecordedCall;
 import io.gitopsruntime.testing.TestChart;
@@ -178,6 +179,31 @@ class WavesAndHooksTest {
       assertThat(client.apps().deployments().inNamespace(NAMESPACE).list().getItems()).isEmpty();
       assertThat(client.secrets().inNamespace(NAMESPACE).withName("gitops-runtime.cf-gitops-runtime.v1").get()
           .getMetadata().getLabels()).containsEntry("gitops-runtime.io/status", "failed");
+    }
+
+    @Test
+    void saysWhyTheLogOfAFailedHookIsMissingAndShowsTheRecentEventsInstead(KubernetesTestServer server) {
+      // a node without a kubelet (kwok's) serves no logs: the API server answers 404 for them
+      server.inject(Fault.status(404).on("GET", "/api/v1/namespaces/codefresh/pods/[^/]+/log").always());
+      RuntimeInstallation installation = installation(TestChart.writeTo(tmp),
+          "testHooks:\n  validateValues:\n    failWith: 'missing \"global.runtime.name\" field'\n");
+      InstallException failure;
+      try (ManifestInstaller installer = installer(server, InstallListener.NONE)) {
+        failure = catchThrowableOfType(InstallException.class, () -> installer.install(installation));
+      }
+
+      assertThat(failure.failure()).isEqualTo(FailureKind.HOOK_FAILED);
+      assertThat(failure.getMessage().replaceAll("validate-values-[a-z0-9]{5}", "validate-values-POD")).isEqualTo(
+          "The pre-install hook Job/codefresh/validate-values failed (BackoffLimitExceeded: Job has reached the "
+          + "specified backoff limit). Its log could not be read: the node serves no log for its Pod "
+          + "validate-values-POD on node node-1 (a node without a kubelet, such as a kwok node, has none; or the Pod "
+          + "is gone) (the API server answered 404: injected fault: HTTP 404 for GET on "
+          + "/api/v1/namespaces/codefresh/pods/[^/]+/log, always).\n"
+          + "Recent events:\n"
+          + "    Normal SuccessfulCreate Job/validate-values: Created pod: validate-values-POD\n"
+          + "    Warning BackoffLimitExceeded Job/validate-values: Job has reached the specified backoff limit\n"
+          + "Fix the cause (for validate-values: the values its log names), then install again; its log is in "
+          + "`kubectl logs job/validate-values -n codefresh` where its node serves logs, until the Job is deleted.");
     }
 
     @Test

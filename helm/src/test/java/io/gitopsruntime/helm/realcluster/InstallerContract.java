@@ -162,6 +162,10 @@ abstract class InstallerContract {
     assertThat(failure).as("the install must fail").isNotNull();
     assertThat(failure.failure()).isEqualTo(FailureKind.HOOK_FAILED);
     assertThat(failure.getMessage()).contains("validate-values", "BackoffLimitExceeded");
+    // no kubelet, no log: the message says why and shows what the Job controller recorded instead
+    assertThat(failure.getMessage()).containsIgnoringCase("its log could not be read: the node serves no log for its"
+        + " Pod validate-values-").contains("(the API server answered 404", "Recent events:\n",
+        "Warning BackoffLimitExceeded Job/validate-values: Job has reached the specified backoff limit");
     try (Installer installer = installer(cluster)) {
       installer.uninstall(installation(""));
     }

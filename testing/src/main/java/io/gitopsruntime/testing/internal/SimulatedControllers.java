@@ -319,6 +319,7 @@ public final class SimulatedControllers implements AutoCloseable {
     String podName = name + "-" + suffix(uid);
     createPod(namespace, name, uid, podName, job, failure == null);
     podLogs.put(namespace + "/" + podName, log.isEmpty() || log.endsWith("\n") ? log : log + "\n");
+    event(namespace, "Job", name, uid, "Normal", "SuccessfulCreate", "Created pod: " + podName);
 
     String now = now();
     Map<String, Object> status = Json.object("startTime", now, "active", 0, "ready", 0, "terminating", 0,
@@ -335,6 +336,26 @@ public final class SimulatedControllers implements AutoCloseable {
           condition("Failed", "BackoffLimitExceeded", BACKOFF_MESSAGE, now)));
     }
     writeStatus(path, job, status);
+    if (failure != null) {
+      event(namespace, "Job", name, uid, "Warning", "BackoffLimitExceeded", BACKOFF_MESSAGE);
+    }
+  }
+
+  /** Records an Event, as the Job controller does (core/v1 Events, the ones kubectl describe shows). */
+  private void event(String namespace, String kind, String name, String uid, String type, String reason,
+      String message) {
+    String now = now();
+    Map<String, Object> event = Json.object("apiVersion", "v1", "kind", "Event",
+        "metadata", Json.object("name", name + "." + Long.toHexString(System.nanoTime()), "namespace", namespace),
+        "involvedObject", Json.object("apiVersion", kind.equals("Job") ? "batch/v1" : "v1", "kind", kind,
+            "namespace", namespace, "name", name, "uid", uid),
+        "type", type, "reason", reason, "message", message, "count", 1, "firstTimestamp", now, "lastTimestamp", now,
+        "source", Json.object("component", "job-controller"));
+    try {
+      store.create("/api/v1/namespaces/" + namespace + "/events", event);
+    } catch (ObjectStore.StoreException exists) {
+      LOG.debug("event for {} not created: {}", name, exists.getMessage());
+    }
   }
 
   private @Nullable String failureFor(String namespace, String name, Map<String, Object> job) {
@@ -377,6 +398,11 @@ public final class SimulatedControllers implements AutoCloseable {
     }
     Map<String, Object> spec = template == null || Json.map(template, "spec") == null
         ? Json.object("containers", List.of()) : Json.map(template, "spec");
+    if (Json.string(spec, "nodeName") == null) {
+      // a Pod that ran was bound to a node by the scheduler: the first Node stands for it
+      List<Map<String, Object>> nodes = store.list("/api/v1/nodes");
+      spec.put("nodeName", nodes.isEmpty() ? "node-1" : Json.string(nodes.get(0), "metadata", "name"));
+    }
     List<Object> containerStatuses = new ArrayList<>();
     for (Object c : Json.list(spec, "containers")) {
       if (c instanceof Map) {

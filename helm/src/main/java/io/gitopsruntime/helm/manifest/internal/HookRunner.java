@@ -64,7 +64,7 @@ public final class HookRunner {
             context.deadline().timeout(), e.getMessage()), null);
       }
       if (!state.ready()) {
-        String logs = object.kind().equals("Job") ? new JobLogs(context).of(object.ref()) : "";
+        JobLogs.Evidence logs = object.kind().equals("Job") ? new JobLogs(context).of(object.ref()) : JobLogs.Evidence.none();
         context.listener().hookFinished(object.ref(), false);
         cleanUpAfterFailure(hook, succeeded);
         throw context.failure(FailureKind.HOOK_FAILED, Messages.hookFailed(event, object.ref(), state.reason(), logs),

@@ -215,7 +215,7 @@ public final class KubeApi {
     }
   }
 
-  private static KubeApiException failure(String method, String path, Response r, @Nullable Throwable cause) {
+  static KubeApiException failure(String method, String path, Response r, @Nullable Throwable cause) {
     String reason = "";
     String message = r.body().length() > 300 ? r.body().substring(0, 300) + "..." : r.body();
     try {

@@ -85,20 +85,31 @@ public final class Messages {
         + "and " + lowerFirst(reason) + " Pass the installation (chart and values) the release was installed with.";
   }
 
-  static String hookFailed(String event, ObjectRef hook, String reason, String logs) {
+  static String hookFailed(String event, ObjectRef hook, String reason, JobLogs.Evidence evidence) {
     StringBuilder sb = new StringBuilder("The ").append(event).append(" hook ").append(hook).append(" failed (")
         .append(reason).append(").");
-    if (logs.isBlank()) {
-      sb.append(" Its Pods left no log.");
-    } else {
-      sb.append(" Its log:\n").append(logs.lines().map(l -> "    " + l).collect(Collectors.joining("\n")));
-    }
-    sb.append("\nFix what the log says (for validate-values: the values it names), then install again");
+    sb.append(evidence(evidence));
+    boolean unread = evidence.log().isBlank() && !evidence.problem().isEmpty();
+    sb.append(unread ? "\nFix the cause (for validate-values: the values its log names), then install again"
+        : "\nFix what the log says (for validate-values: the values it names), then install again");
     if (hook.kind().equals("Job")) {
-      sb.append("; the same log is in `kubectl logs job/").append(hook.name()).append(" -n ")
-          .append(hook.namespace().orElse("default")).append("` until the Job is deleted");
+      sb.append(unread ? "; its log is in `kubectl logs job/" : "; the same log is in `kubectl logs job/")
+          .append(hook.name()).append(" -n ").append(hook.namespace().orElse("default"))
+          .append(unread ? "` where its node serves logs, until the Job is deleted" : "` until the Job is deleted");
     }
     return sb.append('.').toString();
+  }
+
+  private static String evidence(JobLogs.Evidence evidence) {
+    if (!evidence.log().isBlank()) {
+      return " Its log:\n" + evidence.log().lines().map(l -> "    " + l).collect(Collectors.joining("\n"));
+    }
+    if (evidence.problem().isEmpty()) {
+      return " Its Pods left no log.";
+    }
+    return " Its log could not be read: " + evidence.problem() + "."
+        + (evidence.events().isEmpty() ? "" : "\nRecent events:\n"
+            + evidence.events().stream().map(l -> "    " + l).collect(Collectors.joining("\n")));
   }
 
   static String hookTimedOut(String event, ObjectRef hook, Duration timeout, String state) {
@@ -120,9 +131,10 @@ public final class Messages {
         + ". Raise the timeout with timeout(..) and install again; it resumes where this one stopped.";
   }
 
-  static String workloadFailed(String release, String namespace, ObjectRef object, String reason, String logs) {
+  static String workloadFailed(String release, String namespace, ObjectRef object, String reason,
+      JobLogs.Evidence evidence) {
     return "Installing " + release(release, namespace) + " failed: " + object + " failed (" + reason + ")."
-        + (logs.isBlank() ? "" : " Its log:\n" + logs.lines().map(l -> "    " + l).collect(Collectors.joining("\n")))
+        + (evidence.log().isBlank() && evidence.problem().isEmpty() ? "" : evidence(evidence))
         + "\nFix the cause, then install again.";
   }
 

@@ -53,7 +53,7 @@ public final class Waiter {
         KubeObject o = pending.get(i);
         if (state.failed()) {
           throw context.failure(FailureKind.OTHER, Messages.workloadFailed(context.release(), context.namespace(),
-              o.ref(), state.reason(), o.kind().equals("Job") ? new JobLogs(context).of(o.ref()) : ""), null);
+              o.ref(), state.reason(), o.kind().equals("Job") ? new JobLogs(context).of(o.ref()) : JobLogs.Evidence.none()), null);
         }
         if (!state.ready()) {
           still.add(o);

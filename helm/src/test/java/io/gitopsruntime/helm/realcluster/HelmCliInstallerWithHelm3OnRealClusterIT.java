@@ -13,10 +13,14 @@ import org.junit.jupiter.api.Assumptions;
 /** The Helm CLI installer running the real Helm 3 on a real control plane. */
 class HelmCliInstallerWithHelm3OnRealClusterIT extends InstallerContract {
   static Installer helmCli(RealControlPlane cluster, java.util.Optional<Path> helm) {
+    return helmCli(cluster, helm, false);
+  }
+
+  static Installer helmCli(RealControlPlane cluster, java.util.Optional<Path> helm, boolean forceConflicts) {
     Assumptions.assumeTrue(helm.isPresent(), TestAssets.fromEnvironment().skipMessage());
     return HelmCliInstaller.builder().helmExecutable(helm.get()).kubeconfig(cluster.kubeconfig())
         .validators(ValidatorChain.builder().addAll(Validators.offline()).build()).timeout(Duration.ofMinutes(3))
-        .build();
+        .forceConflicts(forceConflicts).build();
   }
 
   @Override

@@ -17,6 +17,16 @@ class HelmCliInstallerWithHelm4OnRealClusterIT extends InstallerContract {
     return HelmCliInstallerWithHelm3OnRealClusterIT.helmCli(cluster, TestAssets.fromEnvironment().helm4());
   }
 
+  @Override
+  boolean reportsFieldConflicts() {
+    return true;
+  }
+
+  @Override
+  Installer installerTakingOverFields(RealControlPlane cluster) {
+    return HelmCliInstallerWithHelm3OnRealClusterIT.helmCli(cluster, TestAssets.fromEnvironment().helm4(), true);
+  }
+
   @Test
   @Order(9)
   void upgradesAReleaseThatHelm3InstalledAndThenFindsNothingToChange() throws Exception {

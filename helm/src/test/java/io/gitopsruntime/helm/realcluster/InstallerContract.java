@@ -64,6 +64,20 @@ abstract class InstallerContract {
     running.cancel(true);
   }
 
+  /**
+   * Whether the installer refuses to take over a field another field manager owns (Helm 4's server-side apply
+   * without {@code --force-conflicts}); the others take it over (the manifest installer applies with force, Helm 3
+   * and helm-java patch client-side).
+   */
+  boolean reportsFieldConflicts() {
+    return false;
+  }
+
+  /** The installer with its policy set to take over fields other managers own; only asked when it reports them. */
+  Installer installerTakingOverFields(RealControlPlane cluster) {
+    throw new UnsupportedOperationException("this installer takes fields over anyway");
+  }
+
   /** The chart in the real chart's full shape, in tunnel mode, with more top-level values. */
   RuntimeInstallation installation(String extraValues) {
     return installation("", extraValues);
@@ -246,6 +260,48 @@ abstract class InstallerContract {
     } finally {
       first.shutdownNow();
       first.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
+    }
+    ClusterReset.withoutTheRelease(client, NAMESPACE);
+  }
+
+  @Test
+  @Order(10)
+  void aFieldAnotherFieldManagerSetIsReportedOrTakenOverAsTheInstallersPolicySays() throws Exception {
+    try (Installer installer = installer(cluster)) {
+      assertThat(installer.install(installation("")).outcome()).isEqualTo(InstallOutcome.INSTALLED);
+    }
+    // what `kubectl apply --server-side --force-conflicts` leaves: the field now belongs to the manager "kubectl"
+    client.configMaps().inNamespace(NAMESPACE).resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+        .withNewMetadata().withName("cap-app-proxy-cm").withNamespace(NAMESPACE).endMetadata()
+        .addToData("logLevel", "warn").build()).fieldManager("kubectl").forceConflicts().serverSideApply();
+    RuntimeInstallation debug = installation("app-proxy:\n  config:\n    logLevel: debug\n");
+
+    InstallResult result;
+    if (reportsFieldConflicts()) {
+      InstallException conflict;
+      try (Installer installer = installer(cluster)) {
+        conflict = catchThrowableOfType(InstallException.class, () -> installer.install(debug));
+      }
+      assertThat(conflict).as("the install must stop at the conflict").isNotNull();
+      assertThat(conflict.failure()).isEqualTo(FailureKind.OWNERSHIP_CONFLICT);
+      assertThat(conflict.getMessage()).contains("ConfigMap/codefresh/cap-app-proxy-cm", "\"kubectl\"",
+          ".data.logLevel");
+      assertThat(client.configMaps().inNamespace(NAMESPACE).withName("cap-app-proxy-cm").get().getData())
+          .as("left as the other manager set it").containsEntry("logLevel", "warn");
+      try (Installer forcing = installerTakingOverFields(cluster)) {
+        result = forcing.install(debug);
+      }
+    } else {
+      try (Installer installer = installer(cluster)) {
+        result = installer.install(debug);
+      }
+    }
+
+    assertThat(result.outcome()).isEqualTo(InstallOutcome.UPGRADED);
+    assertThat(client.configMaps().inNamespace(NAMESPACE).withName("cap-app-proxy-cm").get().getData())
+        .containsEntry("logLevel", "debug");
+    try (Installer installer = installer(cluster)) {
+      installer.uninstall(installation(""));
     }
     ClusterReset.withoutTheRelease(client, NAMESPACE);
   }

@@ -45,62 +45,15 @@ public final class SecretSlots {
    */
   public record Slot(ValuesPath literal, ValuesPath reference, String name, String description) {}
 
-  /** Every slot with a reference, in values order. */
-  public static final List<Slot> ALL = List.of(
-      new Slot(ValuesPath.parse("global.codefresh.userToken.token"), ValuesPath.parse("global.codefresh.userToken.secretKeyRef"),
-          "codefresh-api-key", "Codefresh API key"),
-      new Slot(ValuesPath.parse("global.codefresh.tls.caCerts.secret.content"), ValuesPath.parse("global.codefresh.tls.caCerts.secretKeyRef"),
-          "codefresh-ca-bundle", "CA bundle of the Codefresh platform"),
-      new Slot(ValuesPath.parse("global.runtime.gitCredentials.password.value"), ValuesPath.parse("global.runtime.gitCredentials.password.secretKeyRef"),
-          "git-runtime-token", "Git Runtime token"),
-      new Slot(ValuesPath.parse("global.integrations.argo-cd.server.auth.password"),
-          ValuesPath.parse("global.integrations.argo-cd.server.auth.passwordSecretKeyRef"),
-          "argo-cd-password", "external Argo CD password"),
-      new Slot(ValuesPath.parse("global.integrations.argo-cd.server.auth.token"),
-          ValuesPath.parse("global.integrations.argo-cd.server.auth.tokenSecretKeyRef"),
-          "argo-cd-token", "external Argo CD API token"));
+  /** Every slot with a reference, in values order; from the table of the chart's keys ({@link ChartKeys#slots}). */
+  public static final List<Slot> ALL = ChartKeys.slots();
 
   /**
    * The keys of the chart and its subcharts that hold credentials, whatever their names; {@code *} is
-   * any one key. Keys named like secrets ({@link #isSecretKeyName}) need not be listed.
+   * any one key. Keys named like secrets ({@link #isSecretKeyName}) need not be listed. From the table of the
+   * chart's keys ({@link ChartKeys#secretKeys}): a key is added there, not here.
    */
-  public static final List<String> CHART_KEYS = List.of(
-      "global.codefresh.userToken.token",
-      "global.codefresh.tls.caCerts.secret.content",
-      "global.runtime.gitCredentials.password.value",
-      "global.runtime.repoCredentialsTemplate.password",
-      "global.integrations.argo-cd.server.auth.password",
-      "global.integrations.argo-cd.server.auth.token",
-      "global.external-argo-cd.auth.password",
-      "global.external-argo-cd.auth.token",
-      "argo-cd.configs.secret.argocdServerAdminPassword",
-      "argo-cd.configs.secret.githubSecret",
-      "argo-cd.configs.secret.gitlabSecret",
-      "argo-cd.configs.secret.bitbucketServerSecret",
-      "argo-cd.configs.secret.bitbucketUUID",
-      "argo-cd.configs.secret.gogsSecret",
-      "argo-cd.configs.secret.azureDevops.password",
-      "argo-cd.configs.secret.extra.*",
-      "argo-cd.configs.credentialTemplates.*.password",
-      "argo-cd.configs.credentialTemplates.*.sshPrivateKey",
-      "argo-cd.configs.credentialTemplates.*.githubAppPrivateKey",
-      "argo-cd.configs.credentialTemplates.*.tlsClientCertKey",
-      "argo-cd.configs.credentialTemplates.*.gcpServiceAccountKey",
-      "argo-cd.configs.credentialTemplates.*.bearerToken",
-      "argo-cd.configs.repositories.*.password",
-      "argo-cd.configs.repositories.*.sshPrivateKey",
-      "argo-cd.configs.repositories.*.githubAppPrivateKey",
-      "argo-cd.configs.repositories.*.tlsClientCertKey",
-      "argo-cd.configs.repositories.*.gcpServiceAccountKey",
-      "argo-cd.configs.repositories.*.bearerToken",
-      "argo-cd.configs.clusterCredentials.*.config.password",
-      "argo-cd.configs.clusterCredentials.*.config.bearerToken",
-      "argo-cd.configs.clusterCredentials.*.config.tlsClientConfig.keyData",
-      "argo-cd.notifications.secret.items.*",
-      "argo-cd.externalRedis.password",
-      "argo-cd.redis.password",
-      "redis-ha.redisPassword",
-      "redis.auth.password");
+  public static final List<String> CHART_KEYS = ChartKeys.secretKeys();
 
   private static final List<List<String>> PATTERNS = compile(CHART_KEYS);
 

@@ -24,12 +24,12 @@ public final class PlanBenchmark {
   /**
    * Runs the benchmark.
    *
-   * @param args optional: the CLI jar (default {@code examples/target/gitops-runtime.jar} next to the
+   * @param args optional: the CLI jar (default {@code cli/target/gitops-runtime.jar} next to the
    *     benchmarks module) and the number of rounds (default 21)
    * @throws Exception if a process cannot be run
    */
   public static void main(String[] args) throws Exception {
-    Path jar = Path.of(args.length > 0 ? args[0] : "../examples/target/gitops-runtime.jar").toAbsolutePath().normalize();
+    Path jar = Path.of(args.length > 0 ? args[0] : "../cli/target/gitops-runtime.jar").toAbsolutePath().normalize();
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 21;
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " does not exist; build it first with: mvn -B -q -DskipTests install");

@@ -46,10 +46,10 @@ public final class PlanBenchmark {
     String ownClasses = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
         .filter(e -> e.contains("benchmarks")).collect(Collectors.joining(File.pathSeparator));
     String toolAndHarness = jar + File.pathSeparator + ownClasses;
-    List<String> validated = List.of(java, "-cp", toolAndHarness, "io.gitopsruntime.cli.PlanSteps", "validated",
+    List<String> validated = List.of(java, "-cp", toolAndHarness, PlanSteps.class.getName(), "validated",
         values.toString());
     List<String> baseline = List.of(java, "-cp", baselineClasspath, JacksonBaseline.class.getName(), values.toString());
-    List<String> unvalidated = List.of(java, "-cp", toolAndHarness, "io.gitopsruntime.cli.PlanSteps", "unvalidated",
+    List<String> unvalidated = List.of(java, "-cp", toolAndHarness, PlanSteps.class.getName(), "unvalidated",
         values.toString());
 
     System.out.printf("values file: %d bytes, %d lines%n", Files.size(values), Files.readAllLines(values).size());

@@ -6,17 +6,12 @@
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.gitopsruntime.GitOpsRuntimeException;
-import io.gitopsruntime.NameRules;
-import io.gitopsruntime.RuntimeInstallation;
-import io.gitopsruntime.core.ParsedValues;
 import io.gitopsruntime.core.ValidatorChain;
-import io.gitopsruntime.core.ValuesYaml;
+import io.gitopsruntime.core.ValuesFiles;
 import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.validation.Severity;
 import io.gitopsruntime.validation.ValidationContext;
 import io.gitopsruntime.validators.Validators;
-import io.gitopsruntime.values.GitOpsRuntimeValues;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,55 +43,37 @@ class ValidateValues {
     }
     String file = options.get(0);
 
-    ParsedValues parsed;
-    try {
-      parsed = ValuesYaml.read(Path.of(file));   // only a missing file or malformed YAML stops here
-    } catch (GitOpsRuntimeException e) {
-      System.out.println(e.getMessage());
+    // reads the file and builds the installation; values of the wrong type and a malformed runtime name
+    // become findings, and the installation gets a stand-in name so that everything else is still checked
+    ValuesFiles files = ValuesFiles.read(Path.of(file));
+    if (!files.readable()) {   // a missing file or malformed YAML: nothing else is meaningful
+      files.readErrors().forEach(e -> System.out.println(e.message()));
       System.exit(1);
-      return;
     }
-    // the values of the wrong type (reported with their fix), then a malformed runtime name
-    List<Finding> findings = new ArrayList<>(parsed.problems());
-    GitOpsRuntimeValues values = parsed.values();
-    Optional<Finding> badName = NameRules.checkRuntimeName(
-        values.global().runtime().name().orElse(RuntimeInstallation.DEFAULT_RUNTIME_NAME));
-    badName.ifPresent(findings::add);
-    if (badName.isPresent()) {
-      // check everything else with a stand-in name
-      values = values.withGlobal(values.global().withRuntime(
-          values.global().runtime().withName(RuntimeInstallation.DEFAULT_RUNTIME_NAME)));
-    }
-    RuntimeInstallation installation = RuntimeInstallation.builder().values(values).build();
 
     ValidatorChain chain = ValidatorChain.builder().addAll(online ? Validators.all() : Validators.offline()).build();
-    ValidationContext.Builder context = ValidationContext.builder(installation).offline(!online);
+    ValidationContext.Builder context = ValidationContext.builder(files.installation()).offline(!online);
+    List<Finding> findings;
     // a cluster client only when asked for: the Secrets behind secretKeyRef values are read through it
     try (KubernetesClient cluster = kubeconfig.isEmpty() ? null : new KubernetesClientBuilder()
         .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig.get()))).build()) {
       if (cluster != null) {
         context.service(KubernetesClient.class, cluster);
       }
-      for (Finding finding : chain.validate(context.build()).findings()) {
-        // the stand-in name is not the user's, and a value of the wrong type is already reported
-        boolean known = finding.ruleId().equals(NameRules.RUNTIME_NAME)
-            || findings.stream().anyMatch(f -> f.path().equals(finding.path()) && !f.path().isEmpty());
-        if (!known) {
-          findings.add(finding);
-        }
-      }
+      // the reader's problems and the validators' findings in one report, by severity, then in file order
+      findings = files.report(chain.validate(context.build())).findings();
     } catch (IOException e) {
       System.out.println(kubeconfig.get() + ": cannot be read (" + e.getMessage() + "). Check the path given with --kubeconfig.");
       System.exit(1);
+      return;
     }
 
     long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
     long warnings = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
     System.out.println("Validated " + file + (online ? " online" : " offline") + ": " + errors + " errors, " + warnings + " warnings");
-    findings.sort((a, b) -> a.severity().compareTo(b.severity()));
     for (Finding finding : findings) {
       // SEVERITY [rule id] path: message fix (file:line:column)
-      System.out.println(finding + parsed.locationOf(finding.path()).map(l -> " (" + l + ")").orElse(""));
+      System.out.println(finding + files.locationOf(finding).map(l -> " (" + l + ")").orElse(""));
     }
     System.exit(errors > 0 ? 1 : 0);
   }

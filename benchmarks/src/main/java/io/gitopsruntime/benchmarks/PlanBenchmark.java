@@ -24,12 +24,12 @@ public final class PlanBenchmark {
   /**
    * Runs the benchmark.
    *
-   * @param args optional: the CLI jar (default {@code examples/target/gitops-runtime.jar} next to the
+   * @param args optional: the CLI jar (default {@code cli/target/gitops-runtime.jar} next to the
    *     benchmarks module) and the number of rounds (default 21)
    * @throws Exception if a process cannot be run
    */
   public static void main(String[] args) throws Exception {
-    Path jar = Path.of(args.length > 0 ? args[0] : "../examples/target/gitops-runtime.jar").toAbsolutePath().normalize();
+    Path jar = Path.of(args.length > 0 ? args[0] : "../cli/target/gitops-runtime.jar").toAbsolutePath().normalize();
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 21;
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " does not exist; build it first with: mvn -B -q -DskipTests install");
@@ -46,10 +46,10 @@ public final class PlanBenchmark {
     String ownClasses = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
         .filter(e -> e.contains("benchmarks")).collect(Collectors.joining(File.pathSeparator));
     String toolAndHarness = jar + File.pathSeparator + ownClasses;
-    List<String> validated = List.of(java, "-cp", toolAndHarness, "io.gitopsruntime.cli.PlanSteps", "validated",
+    List<String> validated = List.of(java, "-cp", toolAndHarness, PlanSteps.class.getName(), "validated",
         values.toString());
     List<String> baseline = List.of(java, "-cp", baselineClasspath, JacksonBaseline.class.getName(), values.toString());
-    List<String> unvalidated = List.of(java, "-cp", toolAndHarness, "io.gitopsruntime.cli.PlanSteps", "unvalidated",
+    List<String> unvalidated = List.of(java, "-cp", toolAndHarness, PlanSteps.class.getName(), "unvalidated",
         values.toString());
 
     System.out.printf("values file: %d bytes, %d lines%n", Files.size(values), Files.readAllLines(values).size());

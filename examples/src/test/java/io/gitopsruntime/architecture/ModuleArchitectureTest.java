@@ -50,6 +50,13 @@ class ModuleArchitectureTest {
   }
 
   @Test
+  void theToolDoesNotUseTheExamples() {
+    noClasses().that().resideInAPackage("io.gitopsruntime.cli..")
+        .should().dependOnClassesThat().resideInAPackage("io.gitopsruntime.examples..")
+        .check(classes);
+  }
+
+  @Test
   void apiUsesNothingButTheJdkAndAnnotations() {
     noClasses().that().resideInAnyPackage(API)
         .should().dependOnClassesThat().resideOutsideOfPackages(

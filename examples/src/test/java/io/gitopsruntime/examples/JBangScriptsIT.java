@@ -134,13 +134,14 @@ class JBangScriptsIT {
 
       assertThat(run.exitCode()).as(run.transcript()).isEqualTo(1);
       assertThat(run.out()).startsWith("Validated examples/values/broken.yaml offline: 5 errors, 0 warnings\n"
-          + "ERROR [values.type] global.runtime.ingress.enabled: ");
+          + "ERROR [account-id.missing] global.codefresh.accountId: ");
+      // in file order, as gitops-runtime validate prints them
       assertThat(run.out().lines().filter(l -> l.startsWith("ERROR ")).map(l -> l.substring(0, l.indexOf(':'))))
-          .containsExactly("ERROR [values.type] global.runtime.ingress.enabled",
-              "ERROR [values.type] app-proxy.config.skipGitPermissionValidation",
+          .containsExactly("ERROR [account-id.missing] global.codefresh.accountId",
+              "ERROR [user-token.incomplete-ref] global.codefresh.userToken.secretKeyRef.key",
               "ERROR [runtime-name.format] global.runtime.name",
-              "ERROR [account-id.missing] global.codefresh.accountId",
-              "ERROR [user-token.incomplete-ref] global.codefresh.userToken.secretKeyRef.key");
+              "ERROR [values.type] global.runtime.ingress.enabled",
+              "ERROR [values.type] app-proxy.config.skipGitPermissionValidation");
       assertThat(run.out()).contains("(examples/values/broken.yaml:11:7)");
     }
 

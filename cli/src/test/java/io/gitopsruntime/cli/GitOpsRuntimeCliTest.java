@@ -41,7 +41,7 @@ class GitOpsRuntimeCliTest {
   class Plan {
     @Test
     void plansTheShippedIngressExampleWithoutProblems() {
-      CliRun run = CliRun.of("plan", "-f", "values/ingress.yaml");
+      CliRun run = CliRun.of("plan", "-f", "../examples/values/ingress.yaml");
 
       assertThat(run.exitCode()).isZero();
       assertThat(run.out())

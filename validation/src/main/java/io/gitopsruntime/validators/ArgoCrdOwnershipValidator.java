@@ -10,11 +10,9 @@ import io.gitopsruntime.validation.ValidatorKind;
 import io.gitopsruntime.validators.internal.ApiFailure;
 import io.gitopsruntime.validators.internal.Chart;
 import io.gitopsruntime.validators.internal.ChartVersions;
-import io.gitopsruntime.validators.internal.ClusterAccess;
 import io.gitopsruntime.validators.internal.Findings;
-import io.gitopsruntime.validators.internal.Messages;
-import io.gitopsruntime.validators.internal.Messages.ClusterCall;
-import io.gitopsruntime.validators.internal.Messages.ClusterCheck;
+import io.gitopsruntime.validators.ClusterValidator.ClusterCall;
+import io.gitopsruntime.validators.ClusterValidator.ClusterCheck;
 import io.gitopsruntime.validators.internal.Raw;
 import io.gitopsruntime.validators.internal.Secrets;
 import io.gitopsruntime.values.ComponentValues;
@@ -103,7 +101,7 @@ public final class ArgoCrdOwnershipValidator implements Validator {
     try {
       crds = new ArrayList<>(client.get().apiextensions().v1().customResourceDefinitions().list().getItems());
     } catch (KubernetesClientException e) {
-      return out.add(Messages.clusterApiError(ClusterCheck.ARGO_CRDS, ClusterCall.CRDS, ApiFailure.of(e))).list();
+      return out.add(ClusterValidator.clusterApiError(ClusterCheck.ARGO_CRDS, ClusterCall.CRDS, ApiFailure.of(e))).list();
     }
     crds.sort(Comparator.comparing(c -> c.getMetadata().getName()));
     List<Component> installed = installed(values, context.installation().chartVersion());
@@ -131,7 +129,7 @@ public final class ArgoCrdOwnershipValidator implements Validator {
       }
       Optional<Component> component = installed.stream().filter(c -> c.plurals().contains(plural)).findFirst();
       if (component.isPresent()) {
-        out.add(Messages.argoCrdNotOwned(name, component.get().path(), component.get().name(), gaps,
+        out.add(ArgoCrdOwnershipFindings.argoCrdNotOwned(name, component.get().path(), component.get().name(), gaps,
             annotations.getOrDefault(RELEASE_NAME, "").strip(), annotations.getOrDefault(RELEASE_NAMESPACE, "").strip(),
             release, namespace));
       } else if (!Chart.argoCdEnabled(values) && ARGO_CD.plurals().contains(plural)) {
@@ -139,14 +137,14 @@ public final class ArgoCrdOwnershipValidator implements Validator {
       }
     }
     if (!usersOwn.isEmpty()) {
-      out.add(Messages.argoCrdsOfOwnArgoCd(usersOwn));
+      out.add(ArgoCrdOwnershipFindings.argoCrdsOfOwnArgoCd(usersOwn));
     }
     return out.list();
   }
 
   private static void gap(List<String> gaps, String kind, String key, String wanted, @Nullable String actual) {
     if (!wanted.equals(actual == null ? null : actual.strip())) {
-      gaps.add(Messages.ownershipGap(kind, key, wanted, actual));
+      gaps.add(ArgoCrdOwnershipFindings.ownershipGap(kind, key, wanted, actual));
     }
   }
 

@@ -11,7 +11,7 @@ import io.gitopsruntime.validators.internal.ChartKeys;
 import io.gitopsruntime.validators.internal.ChartKeys.Key;
 import io.gitopsruntime.validators.internal.ChartKeys.Type;
 import io.gitopsruntime.validators.internal.Findings;
-import io.gitopsruntime.validators.internal.Messages.StaleKey;
+import io.gitopsruntime.validators.DeprecatedKeysValidator.StaleKey;
 import io.gitopsruntime.values.ExplicitNull;
 import java.util.ArrayList;
 import java.util.HashSet;

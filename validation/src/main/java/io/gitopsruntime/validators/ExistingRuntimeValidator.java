@@ -10,13 +10,11 @@ import io.gitopsruntime.validation.Validator;
 import io.gitopsruntime.validation.ValidatorKind;
 import io.gitopsruntime.validators.internal.ApiFailure;
 import io.gitopsruntime.validators.internal.Chart;
-import io.gitopsruntime.validators.internal.ClusterAccess;
 import io.gitopsruntime.validators.internal.ClusterSecrets;
 import io.gitopsruntime.validators.internal.Findings;
 import io.gitopsruntime.validators.internal.HelmReleases;
-import io.gitopsruntime.validators.internal.Messages;
-import io.gitopsruntime.validators.internal.Messages.ClusterCall;
-import io.gitopsruntime.validators.internal.Messages.ClusterCheck;
+import io.gitopsruntime.validators.ClusterValidator.ClusterCall;
+import io.gitopsruntime.validators.ClusterValidator.ClusterCheck;
 import io.gitopsruntime.validators.internal.Raw;
 import io.gitopsruntime.validators.internal.Secrets;
 import io.gitopsruntime.values.RuntimeValues;
@@ -100,14 +98,14 @@ public final class ExistingRuntimeValidator implements Validator {
     try {
       releases = chartReleases(client.get());
     } catch (KubernetesClientException e) {
-      return out.add(Messages.clusterApiError(ClusterCheck.EXISTING_RUNTIME, ClusterCall.HELM_RELEASES,
+      return out.add(ClusterValidator.clusterApiError(ClusterCheck.EXISTING_RUNTIME, ClusterCall.HELM_RELEASES,
           ApiFailure.of(e))).list();
     }
     Map<String, TreeSet<String>> runtimes;
     try {
       runtimes = runtimeNames(client.get());
     } catch (KubernetesClientException e) {
-      return out.add(Messages.clusterApiError(ClusterCheck.EXISTING_RUNTIME, ClusterCall.RUNTIME_OBJECTS,
+      return out.add(ClusterValidator.clusterApiError(ClusterCheck.EXISTING_RUNTIME, ClusterCall.RUNTIME_OBJECTS,
           ApiFailure.of(e))).list();
     }
 
@@ -118,30 +116,30 @@ public final class ExistingRuntimeValidator implements Validator {
     Map<String, String> here = byNamespace.getOrDefault(namespace, Map.of());
     here.forEach((other, version) -> {
       if (!other.equals(release)) {
-        out.add(Messages.otherReleaseInNamespace(namespace, other,
-            Messages.runtimeDescription(Map.of(other, version), List.of())));
+        out.add(ExistingRuntimeFindings.otherReleaseInNamespace(namespace, other,
+            ExistingRuntimeFindings.runtimeDescription(Map.of(other, version), List.of())));
       }
     });
     TreeSet<String> elsewhere = new TreeSet<>(byNamespace.keySet());
     elsewhere.addAll(runtimes.keySet());
     elsewhere.remove(namespace);
     for (String other : elsewhere) {
-      String description = Messages.runtimeDescription(byNamespace.getOrDefault(other, Map.of()),
+      String description = ExistingRuntimeFindings.runtimeDescription(byNamespace.getOrDefault(other, Map.of()),
           List.copyOf(runtimes.getOrDefault(other, new TreeSet<>())));
-      out.add(Messages.otherRuntime(other, description, singleNamespace));
+      out.add(ExistingRuntimeFindings.otherRuntime(other, description, singleNamespace));
     }
 
     Secret token;
     try {
       token = client.get().secrets().inNamespace(namespace).withName(Chart.RUNTIME_TOKEN_SECRET).get();
     } catch (KubernetesClientException e) {
-      return out.add(Messages.clusterApiError(ClusterCheck.EXISTING_RUNTIME, ClusterCall.RUNTIME_TOKEN,
+      return out.add(ClusterValidator.clusterApiError(ClusterCheck.EXISTING_RUNTIME, ClusterCall.RUNTIME_TOKEN,
           ApiFailure.of(e))).list();
     }
     // like the hook, an empty or keyless codefresh-token is no runtime token
     if (token != null && ClusterSecrets.keyProblem(token, "token").isEmpty()) {
-      out.add(here.containsKey(release) ? Messages.runtimeTokenUpgrade(namespace, release)
-          : Messages.runtimeTokenLeftover(namespace, release));
+      out.add(here.containsKey(release) ? ExistingRuntimeFindings.runtimeTokenUpgrade(namespace, release)
+          : ExistingRuntimeFindings.runtimeTokenLeftover(namespace, release));
     }
     return out.list();
   }

@@ -15,11 +15,9 @@ import io.gitopsruntime.validators.internal.ApiFailure;
 import io.gitopsruntime.validators.internal.Chart;
 import io.gitopsruntime.validators.internal.ChartVersions;
 import io.gitopsruntime.validators.internal.ChartVersions.ArgoCdRange;
-import io.gitopsruntime.validators.internal.ClusterAccess;
 import io.gitopsruntime.validators.internal.Findings;
-import io.gitopsruntime.validators.internal.Messages;
-import io.gitopsruntime.validators.internal.Messages.ClusterCall;
-import io.gitopsruntime.validators.internal.Messages.ClusterCheck;
+import io.gitopsruntime.validators.ClusterValidator.ClusterCall;
+import io.gitopsruntime.validators.ClusterValidator.ClusterCheck;
 import io.gitopsruntime.validators.internal.Raw;
 import io.gitopsruntime.validators.internal.Secrets;
 import io.gitopsruntime.values.ExplicitNull;
@@ -101,7 +99,7 @@ public final class ExternalArgoCdVersionValidator implements Validator {
     }
     ArgoCdRange range = ChartVersions.argoCdRange(context.installation().chartVersion());
     if (Chart.skipValidation(values)) {
-      return out.add(Messages.argoCdVersionSkipped(range.text())).list();
+      return out.add(ExternalArgoCdVersionFindings.argoCdVersionSkipped(range.text())).list();
     }
     Optional<KubernetesClient> client = ClusterAccess.client(context, ClusterCheck.ARGO_CD_VERSION, out);
     if (client.isEmpty()) {
@@ -118,15 +116,15 @@ public final class ExternalArgoCdVersionValidator implements Validator {
       if (services.isEmpty()) {
         List<String> elsewhere = client.get().services().inAnyNamespace().withLabels(labels).list().getItems().stream()
             .map(s -> s.getMetadata().getNamespace()).distinct().sorted().toList();
-        return out.add(Messages.argoCdServerNotFound(selector, namespace, elsewhere)).list();
+        return out.add(ExternalArgoCdVersionFindings.argoCdServerNotFound(selector, namespace, elsewhere)).list();
       }
       if (services.size() > 1) {
-        out.add(Messages.argoCdServerAmbiguous(selector, namespace,
+        out.add(ExternalArgoCdVersionFindings.argoCdServerAmbiguous(selector, namespace,
             services.stream().map(s -> s.getMetadata().getName()).toList()));
       }
       check(client.get(), namespace, services.get(0), range, context.installation().chartVersion(), out);
     } catch (KubernetesClientException e) {
-      out.add(Messages.clusterApiError(ClusterCheck.ARGO_CD_VERSION, ClusterCall.SERVICES, ApiFailure.of(e)));
+      out.add(ClusterValidator.clusterApiError(ClusterCheck.ARGO_CD_VERSION, ClusterCall.SERVICES, ApiFailure.of(e)));
     }
     return out.list();
   }
@@ -137,7 +135,7 @@ public final class ExternalArgoCdVersionValidator implements Validator {
     List<ServicePort> ports = service.getSpec() == null || service.getSpec().getPorts() == null ? List.of()
         : service.getSpec().getPorts();
     if (ports.isEmpty() || ports.get(0).getPort() == null) {
-      out.add(Messages.argoCdUnreachable(namespace, name, 0, VERSION_PATH, new ApiFailure(0, "the Service has no port")));
+      out.add(ExternalArgoCdVersionFindings.argoCdUnreachable(namespace, name, 0, VERSION_PATH, new ApiFailure(0, "the Service has no port")));
       return;
     }
     ServicePort port = ports.get(0);
@@ -179,21 +177,21 @@ public final class ExternalArgoCdVersionValidator implements Validator {
       }
     }
     if (answer == null) {
-      out.add(Messages.argoCdUnreachable(namespace, name, port.getPort(), path,
+      out.add(ExternalArgoCdVersionFindings.argoCdUnreachable(namespace, name, port.getPort(), path,
           failure == null ? new ApiFailure(0, "no answer") : failure));
       return;
     }
     String reported = version(answer).orElse("");
     Optional<ChartVersions.Version> version = ChartVersions.parseVersion(reported);
     if (version.isEmpty()) {
-      out.add(Messages.argoCdVersionUnreadable(name, !reported.isEmpty()));
+      out.add(ExternalArgoCdVersionFindings.argoCdVersionUnreadable(name, !reported.isEmpty()));
       return;
     }
     if (!range.accepts(version.get())) {
       String charts = ChartVersions.argoCdRangeIsFallback(chartVersion)
           ? "the newest chart (" + range.charts().replace("chart ", "") + ")"
           : range.charts();
-      out.add(Messages.argoCdVersionOutOfRange(reported.strip(), range.text(), charts, version.get().preRelease()));
+      out.add(ExternalArgoCdVersionFindings.argoCdVersionOutOfRange(reported.strip(), range.text(), charts, version.get().preRelease()));
     }
   }
 

@@ -1,5 +1,9 @@
 package io.gitopsruntime.validators;
 
+import io.gitopsruntime.validators.internal.Wording;
+import static io.gitopsruntime.validators.RuleIds.*;
+import static io.gitopsruntime.validators.internal.Wording.*;
+
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClass;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -9,11 +13,9 @@ import io.gitopsruntime.validation.Validator;
 import io.gitopsruntime.validation.ValidatorKind;
 import io.gitopsruntime.validators.internal.ApiFailure;
 import io.gitopsruntime.validators.internal.Chart;
-import io.gitopsruntime.validators.internal.ClusterAccess;
 import io.gitopsruntime.validators.internal.Findings;
-import io.gitopsruntime.validators.internal.Messages;
-import io.gitopsruntime.validators.internal.Messages.ClusterCall;
-import io.gitopsruntime.validators.internal.Messages.ClusterCheck;
+import io.gitopsruntime.validators.ClusterValidator.ClusterCall;
+import io.gitopsruntime.validators.ClusterValidator.ClusterCheck;
 import io.gitopsruntime.validators.internal.Raw;
 import io.gitopsruntime.validators.internal.Secrets;
 import io.gitopsruntime.values.GitOpsRuntimeValues;
@@ -74,7 +76,7 @@ public final class IngressClassValidator implements Validator {
       return out.list();
     }
     if (Chart.skipIngressValidation(values)) {
-      return out.add(Messages.ingressClassSkipped(className)).list();
+      return out.add(ingressClassSkipped(className)).list();
     }
     Optional<KubernetesClient> client = ClusterAccess.client(context, ClusterCheck.INGRESS_CLASS, out);
     if (client.isEmpty()) {
@@ -88,9 +90,9 @@ public final class IngressClassValidator implements Validator {
       List<String> names = all.stream().map(c -> c.getMetadata().getName()).sorted().toList();
       String defaultClass = all.stream().filter(IngressClassValidator::isDefault).map(c -> c.getMetadata().getName())
           .sorted().findFirst().orElse("");
-      return out.add(Messages.ingressClassMissing(className, names, defaultClass)).list();
+      return out.add(ingressClassMissing(className, names, defaultClass)).list();
     } catch (KubernetesClientException e) {
-      return out.add(Messages.clusterApiError(ClusterCheck.INGRESS_CLASS, ClusterCall.INGRESS_CLASSES,
+      return out.add(ClusterValidator.clusterApiError(ClusterCheck.INGRESS_CLASS, ClusterCall.INGRESS_CLASSES,
           ApiFailure.of(e))).list();
     }
   }
@@ -103,5 +105,45 @@ public final class IngressClassValidator implements Validator {
   @Override
   public String toString() {
     return "Validator(" + ID + ")";
+  }
+
+  /**
+   * The IngressClass check did not run: its skip flag.
+   *
+   * @param className the class the chart will use
+   * @return the finding
+   */
+  static Finding ingressClassSkipped(String className) {
+    return info(CLUSTER_SKIPPED, "global.runtime.ingress.skipValidation",
+        "The IngressClass check was skipped: global.runtime.ingress.skipValidation is true.",
+        "Make sure IngressClass " + q(className) + " exists (kubectl get ingressclass): without it no ingress"
+            + " controller serves the runtime.");
+  }
+
+  /**
+   * The IngressClass does not exist.
+   *
+   * @param className the class the values name
+   * @param existing the classes the cluster has, sorted
+   * @param defaultClass the cluster's default class, or empty
+   * @return the finding
+   */
+  static Finding ingressClassMissing(String className, List<String> existing, String defaultClass) {
+    String has = existing.isEmpty() ? "it has no IngressClass at all"
+        : "it has " + String.join(", ", existing.stream().map(Wording::q).toList());
+    String fix;
+    if (existing.isEmpty()) {
+      fix = "Install an ingress controller (ingress-nginx, for example, creates IngressClass \"nginx\"), or use"
+          + " the tunnel: global.runtime.ingress.enabled=false.";
+    } else {
+      String pick = existing.size() == 1 ? q(existing.get(0))
+          : defaultClass.isEmpty() ? "one of them" : "one of them, for example the default " + q(defaultClass);
+      fix = "Set global.runtime.ingress.className to " + pick + ", or install the ingress controller that provides "
+          + q(className) + ".";
+    }
+    return Finding.error(CLUSTER_INGRESS_CLASS, "global.runtime.ingress.className",
+        "IngressClass " + q(className) + " does not exist in the cluster (" + has + "): no ingress controller would"
+            + " serve the runtime's Ingress, and Codefresh's validation hook fails the installation.",
+        fix);
   }
 }

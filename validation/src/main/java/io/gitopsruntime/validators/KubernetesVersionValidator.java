@@ -1,5 +1,8 @@
 package io.gitopsruntime.validators;
 
+import static io.gitopsruntime.validators.RuleIds.*;
+import static io.gitopsruntime.validators.internal.Wording.*;
+
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.VersionInfo;
@@ -8,11 +11,9 @@ import io.gitopsruntime.validation.ValidationContext;
 import io.gitopsruntime.validation.Validator;
 import io.gitopsruntime.validation.ValidatorKind;
 import io.gitopsruntime.validators.internal.ApiFailure;
-import io.gitopsruntime.validators.internal.ClusterAccess;
 import io.gitopsruntime.validators.internal.Findings;
-import io.gitopsruntime.validators.internal.Messages;
-import io.gitopsruntime.validators.internal.Messages.ClusterCall;
-import io.gitopsruntime.validators.internal.Messages.ClusterCheck;
+import io.gitopsruntime.validators.ClusterValidator.ClusterCall;
+import io.gitopsruntime.validators.ClusterValidator.ClusterCheck;
 import io.gitopsruntime.validators.internal.Secrets;
 import java.time.Duration;
 import java.util.List;
@@ -69,17 +70,17 @@ public final class KubernetesVersionValidator implements Validator {
     try {
       info = client.get().getKubernetesVersion();
     } catch (KubernetesClientException e) {
-      return out.add(Messages.clusterApiError(ClusterCheck.KUBERNETES_VERSION, ClusterCall.VERSION,
+      return out.add(ClusterValidator.clusterApiError(ClusterCheck.KUBERNETES_VERSION, ClusterCall.VERSION,
           ApiFailure.of(e))).list();
     }
     String gitVersion = info == null || info.getGitVersion() == null ? "" : info.getGitVersion().strip();
     Optional<int[]> version = parse(gitVersion);
     if (version.isEmpty()) {
-      return out.add(Messages.kubernetesVersionUnknown(gitVersion)).list();
+      return out.add(kubernetesVersionUnknown(gitVersion)).list();
     }
     int[] v = version.get();
     if (v[0] < OLDEST_MAJOR || (v[0] == OLDEST_MAJOR && v[1] < OLDEST_MINOR)) {
-      out.add(Messages.kubernetesTooOld(v[0] + "." + v[1] + "." + v[2], gitVersion));
+      out.add(kubernetesTooOld(v[0] + "." + v[1] + "." + v[2], gitVersion));
     }
     return out.list();
   }
@@ -106,5 +107,33 @@ public final class KubernetesVersionValidator implements Validator {
   @Override
   public String toString() {
     return "Validator(" + ID + ")";
+  }
+
+  /**
+   * The server is older than 1.23.
+   *
+   * @param version the version as major.minor.patch
+   * @param gitVersion the server's gitVersion
+   * @return the finding
+   */
+  static Finding kubernetesTooOld(String version, String gitVersion) {
+    return Finding.error(CLUSTER_KUBERNETES_VERSION, "",
+        "The cluster runs Kubernetes " + version + " (" + gitVersion + "), older than 1.23, the oldest version the"
+            + " GitOps Runtime supports: the chart uses APIs that only 1.23 and later serve (autoscaling/v2, for"
+            + " example).",
+        "Upgrade the cluster to Kubernetes 1.23 or later, or install into another cluster.");
+  }
+
+  /**
+   * The server's version cannot be read.
+   *
+   * @param gitVersion what the server reported
+   * @return the finding
+   */
+  static Finding kubernetesVersionUnknown(String gitVersion) {
+    return Finding.warning(CLUSTER_KUBERNETES_VERSION, "",
+        "The cluster reports Kubernetes version " + q(gitVersion) + ", which this check cannot read, so it could"
+            + " not confirm 1.23 or later.",
+        "Check the server version yourself (kubectl version): the GitOps Runtime needs 1.23 or later.");
   }
 }

@@ -1,5 +1,8 @@
 package io.gitopsruntime.validators;
 
+import static io.gitopsruntime.validators.RuleIds.*;
+import static io.gitopsruntime.validators.internal.Wording.*;
+
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -9,11 +12,9 @@ import io.gitopsruntime.validation.ValidationContext;
 import io.gitopsruntime.validation.Validator;
 import io.gitopsruntime.validation.ValidatorKind;
 import io.gitopsruntime.validators.internal.ApiFailure;
-import io.gitopsruntime.validators.internal.ClusterAccess;
 import io.gitopsruntime.validators.internal.Findings;
-import io.gitopsruntime.validators.internal.Messages;
-import io.gitopsruntime.validators.internal.Messages.ClusterCall;
-import io.gitopsruntime.validators.internal.Messages.ClusterCheck;
+import io.gitopsruntime.validators.ClusterValidator.ClusterCall;
+import io.gitopsruntime.validators.ClusterValidator.ClusterCheck;
 import io.gitopsruntime.validators.internal.Secrets;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -80,7 +81,7 @@ public final class NodeCapacityValidator implements Validator {
     try {
       nodes = client.get().nodes().list().getItems();
     } catch (KubernetesClientException e) {
-      return out.add(Messages.clusterApiError(ClusterCheck.NODE_CAPACITY, ClusterCall.NODES, ApiFailure.of(e)))
+      return out.add(ClusterValidator.clusterApiError(ClusterCheck.NODE_CAPACITY, ClusterCall.NODES, ApiFailure.of(e)))
           .list();
     }
     List<Size> sizes = nodes.stream()
@@ -88,7 +89,7 @@ public final class NodeCapacityValidator implements Validator {
         .map(NodeCapacityValidator::size)
         .toList();
     if (sizes.isEmpty()) {
-      return out.add(Messages.noSchedulableNodes()).list();
+      return out.add(noSchedulableNodes()).list();
     }
     if (sizes.stream().anyMatch(Size::enough)) {
       return out.list();
@@ -99,7 +100,7 @@ public final class NodeCapacityValidator implements Validator {
         .orElseThrow();
     String cpus = biggest.cpus().stripTrailingZeros().toPlainString();
     long megabytes = biggest.bytes().divide(MEGABYTE, 0, RoundingMode.DOWN).longValueExact();
-    return out.add(Messages.nodesTooSmall(biggest.name(), cpus, megabytes, sizes.size())).list();
+    return out.add(nodesTooSmall(biggest.name(), cpus, megabytes, sizes.size())).list();
   }
 
   private static Size size(Node node) {
@@ -128,5 +129,35 @@ public final class NodeCapacityValidator implements Validator {
   @Override
   public String toString() {
     return "Validator(" + ID + ")";
+  }
+
+  /**
+   * No node is big enough.
+   *
+   * @param biggest the biggest node's name
+   * @param cpus its allocatable CPUs, such as {@code 1.5}
+   * @param megabytes its allocatable memory in MB (10^6 bytes)
+   * @param nodes how many nodes were checked
+   * @return the finding
+   */
+  static Finding nodesTooSmall(String biggest, String cpus, long megabytes, int nodes) {
+    return Finding.error(CLUSTER_NODE_CAPACITY, "",
+        "No node of the cluster offers 2 CPUs and 5000 MB of memory: the biggest, " + q(biggest) + ", has " + cpus
+            + (cpus.equals("1") ? " CPU" : " CPUs") + " and " + megabytes + " MB allocatable (" + nodes
+            + (nodes == 1 ? " node" : " nodes") + " checked), and the GitOps Runtime needs at least one node of"
+            + " that size.",
+        "Add a node, or a node pool, with at least 2 CPUs and 5000 MB of allocatable memory.");
+  }
+
+  /**
+   * The cluster shows no schedulable node.
+   *
+   * @return the finding
+   */
+  static Finding noSchedulableNodes() {
+    return Finding.warning(CLUSTER_NODE_CAPACITY, "",
+        "The cluster shows no schedulable node, so its capacity could not be checked: the GitOps Runtime needs at"
+            + " least one node with 2 CPUs and 5000 MB of memory.",
+        "Make sure such a node exists or can be added (kubectl get nodes).");
   }
 }

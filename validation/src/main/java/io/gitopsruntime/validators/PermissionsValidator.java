@@ -1,5 +1,8 @@
 package io.gitopsruntime.validators;
 
+import static io.gitopsruntime.validators.RuleIds.*;
+import static io.gitopsruntime.validators.internal.Wording.*;
+
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -10,11 +13,9 @@ import io.gitopsruntime.validation.ValidationContext;
 import io.gitopsruntime.validation.Validator;
 import io.gitopsruntime.validation.ValidatorKind;
 import io.gitopsruntime.validators.internal.ApiFailure;
-import io.gitopsruntime.validators.internal.ClusterAccess;
 import io.gitopsruntime.validators.internal.Findings;
-import io.gitopsruntime.validators.internal.Messages;
-import io.gitopsruntime.validators.internal.Messages.ClusterCall;
-import io.gitopsruntime.validators.internal.Messages.ClusterCheck;
+import io.gitopsruntime.validators.ClusterValidator.ClusterCall;
+import io.gitopsruntime.validators.ClusterValidator.ClusterCheck;
 import io.gitopsruntime.validators.internal.Secrets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -111,16 +112,16 @@ public final class PermissionsValidator implements Validator {
           }
         }
         if (!denied.isEmpty()) {
-          missing.add(Messages.permission(denied, entry.getKey().display()));
+          missing.add(permission(denied, entry.getKey().display()));
         }
       }
       if (!missing.isEmpty()) {
-        out.add(Messages.permissionsMissing(missing));
+        out.add(permissionsMissing(missing));
       }
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof KubernetesClientException) {
-        out.add(Messages.clusterApiError(ClusterCheck.PERMISSIONS, ClusterCall.ACCESS_REVIEWS,
+        out.add(ClusterValidator.clusterApiError(ClusterCheck.PERMISSIONS, ClusterCall.ACCESS_REVIEWS,
             ApiFailure.of((KubernetesClientException) cause)));
       } else if (cause instanceof RuntimeException) {
         throw (RuntimeException) cause;
@@ -157,5 +158,36 @@ public final class PermissionsValidator implements Validator {
   @Override
   public String toString() {
     return "Validator(" + ID + ")";
+  }
+
+  /**
+   * Missing verbs on a resource, for {@link #permissionsMissing}.
+   *
+   * @param verbs the verbs
+   * @param resource the resource, such as {@code customresourcedefinitions.apiextensions.k8s.io}
+   * @return for example {@code create, delete on namespaces}
+   */
+  static String permission(List<String> verbs, String resource) {
+    if (resource.equals("*")) {
+      return "every verb on every resource, cluster-wide (*/*)";
+    }
+    return String.join(", ", verbs) + " on " + resource;
+  }
+
+  /**
+   * The user lacks permissions.
+   *
+   * @param missing each missing permission, worded by {@link #permission}
+   * @return the finding
+   */
+  static Finding permissionsMissing(List<String> missing) {
+    return Finding.error(CLUSTER_PERMISSIONS, "",
+        "The cluster user of this check lacks permissions the installation needs: " + String.join("; ", missing)
+            + ". Installing the runtime needs cluster-admin rights: Helm creates CRDs, namespaces, ClusterRoles and"
+            + " ClusterRoleBindings, and Kubernetes lets a user grant only what it holds itself (the chart's"
+            + " validate-values hook and several runtime ClusterRoles grant every verb on every resource).",
+        "Install as a cluster admin: use a kubeconfig with the cluster-admin role, or have an admin bind it"
+            + " (kubectl create clusterrolebinding gitops-runtime-installer --clusterrole=cluster-admin"
+            + " --user=<user>).");
   }
 }

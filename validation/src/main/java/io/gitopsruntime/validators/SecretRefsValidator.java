@@ -9,14 +9,12 @@ import io.gitopsruntime.validation.Validator;
 import io.gitopsruntime.validation.ValidatorKind;
 import io.gitopsruntime.validators.internal.ApiFailure;
 import io.gitopsruntime.validators.internal.Chart;
-import io.gitopsruntime.validators.internal.ClusterAccess;
 import io.gitopsruntime.validators.internal.ClusterSecrets;
 import io.gitopsruntime.validators.internal.ClusterSecrets.Problem;
 import io.gitopsruntime.validators.internal.Findings;
-import io.gitopsruntime.validators.internal.Messages;
-import io.gitopsruntime.validators.internal.Messages.ClusterCall;
-import io.gitopsruntime.validators.internal.Messages.ClusterCheck;
-import io.gitopsruntime.validators.internal.Messages.SecretRef;
+import io.gitopsruntime.validators.ClusterValidator.ClusterCall;
+import io.gitopsruntime.validators.ClusterValidator.ClusterCheck;
+import io.gitopsruntime.validators.SecretRefsFindings.SecretRef;
 import io.gitopsruntime.validators.internal.Raw;
 import io.gitopsruntime.validators.internal.Secrets;
 import io.gitopsruntime.values.ArgoCdAuthValues;
@@ -97,7 +95,7 @@ public final class SecretRefsValidator implements Validator {
         secret = secrets.computeIfAbsent(ref.name(),
             name -> Optional.ofNullable(client.get().secrets().inNamespace(namespace).withName(name).get()));
       } catch (KubernetesClientException e) {
-        return out.add(Messages.clusterApiError(ClusterCheck.SECRETS, ClusterCall.SECRETS, ApiFailure.of(e))).list();
+        return out.add(ClusterValidator.clusterApiError(ClusterCheck.SECRETS, ClusterCall.SECRETS, ApiFailure.of(e))).list();
       }
       Optional<Problem> problem = ClusterSecrets.keyProblem(secret.orElse(null), ref.key());
       if (problem.isEmpty()) {
@@ -105,14 +103,14 @@ public final class SecretRefsValidator implements Validator {
       }
       switch (problem.get()) {
         case NOT_FOUND:
-          out.add(Messages.secretRefMissing(ref.what(), namespace, ref.name(), ref.key(), ref.chartDefault()));
+          out.add(SecretRefsFindings.secretRefMissing(ref.what(), namespace, ref.name(), ref.key(), ref.chartDefault()));
           break;
         case NO_KEY:
-          out.add(Messages.secretRefNoKey(ref.what(), namespace, ref.name(), ref.key(),
+          out.add(SecretRefsFindings.secretRefNoKey(ref.what(), namespace, ref.name(), ref.key(),
               ClusterSecrets.keys(secret.orElseThrow())));
           break;
         default:
-          out.add(Messages.secretRefEmpty(ref.what(), namespace, ref.name(), ref.key()));
+          out.add(SecretRefsFindings.secretRefEmpty(ref.what(), namespace, ref.name(), ref.key()));
       }
     }
     return out.list();

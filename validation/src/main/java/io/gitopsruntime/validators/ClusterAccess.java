@@ -1,8 +1,9 @@
-package io.gitopsruntime.validators.internal;
+package io.gitopsruntime.validators;
 
+import io.gitopsruntime.validators.internal.Findings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitopsruntime.validation.ValidationContext;
-import io.gitopsruntime.validators.internal.Messages.ClusterCheck;
+import io.gitopsruntime.validators.ClusterValidator.ClusterCheck;
 import java.util.Optional;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Optional;
  * run it: validation runs offline, or no {@link KubernetesClient} is attached to the context. The client is
  * the caller's; a check never closes it. Thread-safe; no state.
  */
-public final class ClusterAccess {
+final class ClusterAccess {
   private ClusterAccess() {}
 
   /**
@@ -23,12 +24,12 @@ public final class ClusterAccess {
    */
   public static Optional<KubernetesClient> client(ValidationContext context, ClusterCheck check, Findings out) {
     if (context.offline()) {
-      out.add(Messages.clusterOffline(check));
+      out.add(ClusterValidator.clusterOffline(check));
       return Optional.empty();
     }
     Optional<KubernetesClient> client = context.service(KubernetesClient.class);
     if (client.isEmpty()) {
-      out.add(Messages.clusterNoClient(check));
+      out.add(ClusterValidator.clusterNoClient(check));
     }
     return client;
   }

@@ -6,23 +6,15 @@ import static io.gitopsruntime.validators.internal.Wording.*;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.validation.ValidationContext;
-import io.gitopsruntime.validation.Validator;
 import io.gitopsruntime.validation.ValidatorKind;
-import io.gitopsruntime.validators.internal.ApiFailure;
 import io.gitopsruntime.validators.internal.Findings;
-import io.gitopsruntime.validators.ClusterValidator.ClusterCall;
-import io.gitopsruntime.validators.ClusterValidator.ClusterCheck;
-import io.gitopsruntime.validators.internal.Secrets;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,31 +28,17 @@ import org.jspecify.annotations.Nullable;
  * {@value RuleIds#CLUSTER_SKIPPED}, {@value RuleIds#CLUSTER_API_ERROR}. Kind {@link ValidatorKind#CLUSTER}.
  * Stateless and thread-safe.
  */
-public final class NodeCapacityValidator implements Validator {
+public final class NodeCapacityValidator extends ClusterValidator {
   /** This validator's id. */
   public static final String ID = "cluster.node-capacity";
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final BigDecimal MIN_CPUS = BigDecimal.valueOf(2);
   private static final BigDecimal MIN_BYTES = BigDecimal.valueOf(5_000_000_000L);
   private static final BigDecimal MEGABYTE = BigDecimal.valueOf(1_000_000L);
 
   /** Creates the validator. */
-  public NodeCapacityValidator() {}
-
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public ValidatorKind kind() {
-    return ValidatorKind.CLUSTER;
-  }
-
-  @Override
-  public Optional<Duration> timeout() {
-    return Optional.of(TIMEOUT);
+  public NodeCapacityValidator() {
+    super(ID, ClusterCheck.NODE_CAPACITY);
   }
 
   /** What one node offers. */
@@ -71,28 +49,18 @@ public final class NodeCapacityValidator implements Validator {
   }
 
   @Override
-  public List<Finding> validate(ValidationContext context) {
-    Findings out = new Findings(ID).redacting(Secrets.redactor(context.values()));
-    Optional<KubernetesClient> client = ClusterAccess.client(context, ClusterCheck.NODE_CAPACITY, out);
-    if (client.isEmpty()) {
-      return out.list();
-    }
-    List<Node> nodes;
-    try {
-      nodes = client.get().nodes().list().getItems();
-    } catch (KubernetesClientException e) {
-      return out.add(ClusterValidator.clusterApiError(ClusterCheck.NODE_CAPACITY, ClusterCall.NODES, ApiFailure.of(e)))
-          .list();
-    }
+  void check(ValidationContext context, KubernetesClient client, Findings out) {
+    List<Node> nodes = call(ClusterCall.NODES, () -> client.nodes().list().getItems());
     List<Size> sizes = nodes.stream()
         .filter(n -> n.getSpec() == null || !Boolean.TRUE.equals(n.getSpec().getUnschedulable()))
         .map(NodeCapacityValidator::size)
         .toList();
     if (sizes.isEmpty()) {
-      return out.add(noSchedulableNodes()).list();
+      out.add(noSchedulableNodes());
+      return;
     }
     if (sizes.stream().anyMatch(Size::enough)) {
-      return out.list();
+      return;
     }
     Size biggest = sizes.stream()
         .max(Comparator.comparing(Size::bytes).thenComparing(Size::cpus).thenComparing(Size::name,
@@ -100,7 +68,7 @@ public final class NodeCapacityValidator implements Validator {
         .orElseThrow();
     String cpus = biggest.cpus().stripTrailingZeros().toPlainString();
     long megabytes = biggest.bytes().divide(MEGABYTE, 0, RoundingMode.DOWN).longValueExact();
-    return out.add(nodesTooSmall(biggest.name(), cpus, megabytes, sizes.size())).list();
+    out.add(nodesTooSmall(biggest.name(), cpus, megabytes, sizes.size()));
   }
 
   private static Size size(Node node) {
@@ -124,11 +92,6 @@ public final class NodeCapacityValidator implements Validator {
     } catch (ArithmeticException | IllegalArgumentException e) {
       return BigDecimal.ZERO;
     }
-  }
-
-  @Override
-  public String toString() {
-    return "Validator(" + ID + ")";
   }
 
   /**

@@ -10,19 +10,12 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.gitopsruntime.GitOpsRuntimeException;
 import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.validation.ValidationContext;
-import io.gitopsruntime.validation.Validator;
 import io.gitopsruntime.validation.ValidatorKind;
-import io.gitopsruntime.validators.internal.ApiFailure;
 import io.gitopsruntime.validators.internal.Findings;
-import io.gitopsruntime.validators.ClusterValidator.ClusterCall;
-import io.gitopsruntime.validators.ClusterValidator.ClusterCheck;
-import io.gitopsruntime.validators.internal.Secrets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,12 +38,11 @@ import org.slf4j.LoggerFactory;
  * {@value RuleIds#CLUSTER_SKIPPED}, {@value RuleIds#CLUSTER_API_ERROR}. Kind {@link ValidatorKind#CLUSTER}.
  * Stateless and thread-safe.
  */
-public final class PermissionsValidator implements Validator {
+public final class PermissionsValidator extends ClusterValidator {
   /** This validator's id. */
   public static final String ID = "cluster.permissions";
 
   private static final Logger LOG = LoggerFactory.getLogger(PermissionsValidator.class);
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final int THREADS = 6;
   private static final List<String> VERBS = List.of("create", "update", "patch", "delete", "get", "list");
 
@@ -69,37 +61,19 @@ public final class PermissionsValidator implements Validator {
       new Resource("*", "*", List.of("*")));
 
   /** Creates the validator. */
-  public PermissionsValidator() {}
-
-  @Override
-  public String id() {
-    return ID;
+  public PermissionsValidator() {
+    super(ID, ClusterCheck.PERMISSIONS);
   }
 
   @Override
-  public ValidatorKind kind() {
-    return ValidatorKind.CLUSTER;
-  }
-
-  @Override
-  public Optional<Duration> timeout() {
-    return Optional.of(TIMEOUT);
-  }
-
-  @Override
-  public List<Finding> validate(ValidationContext context) throws InterruptedException {
-    Findings out = new Findings(ID).redacting(Secrets.redactor(context.values()));
-    Optional<KubernetesClient> client = ClusterAccess.client(context, ClusterCheck.PERMISSIONS, out);
-    if (client.isEmpty()) {
-      return out.list();
-    }
+  void check(ValidationContext context, KubernetesClient client, Findings out) throws InterruptedException {
     Map<Resource, List<Future<Boolean>>> reviews = new LinkedHashMap<>();
     ExecutorService executor = Executors.newFixedThreadPool(THREADS, new DaemonThreads());
     try {
       for (Resource resource : RESOURCES) {
         List<Future<Boolean>> answers = new ArrayList<>();
         for (String verb : resource.verbs()) {
-          answers.add(executor.submit(() -> allowed(client.get(), resource, verb)));
+          answers.add(executor.submit(() -> allowed(client, resource, verb)));
         }
         reviews.put(resource, answers);
       }
@@ -121,8 +95,7 @@ public final class PermissionsValidator implements Validator {
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof KubernetesClientException) {
-        out.add(ClusterValidator.clusterApiError(ClusterCheck.PERMISSIONS, ClusterCall.ACCESS_REVIEWS,
-            ApiFailure.of((KubernetesClientException) cause)));
+        throw failed(ClusterCall.ACCESS_REVIEWS, (KubernetesClientException) cause);
       } else if (cause instanceof RuntimeException) {
         throw (RuntimeException) cause;
       } else {
@@ -131,7 +104,6 @@ public final class PermissionsValidator implements Validator {
     } finally {
       executor.shutdownNow();
     }
-    return out.list();
   }
 
   private static boolean allowed(KubernetesClient client, Resource resource, String verb) {
@@ -153,11 +125,6 @@ public final class PermissionsValidator implements Validator {
       thread.setDaemon(true);
       return thread;
     }
-  }
-
-  @Override
-  public String toString() {
-    return "Validator(" + ID + ")";
   }
 
   /**

@@ -32,15 +32,15 @@ import java.util.Optional;
  * {@value RuleIds#ACCESS_MODE_IGNORED}, {@value RuleIds#ACCESS_MODE_TUNNEL_ON_PREM}. Offline. Stateless
  * and thread-safe.
  */
-public final class AccessModeValidator implements Validator {
+final class AccessModeValidator implements Validator {
   /** This validator's id. */
-  public static final String ID = "offline.access-mode";
+  static final String ID = "offline.access-mode";
 
   private static final String INGRESS = "global.runtime.ingress";
   private static final String ROUTE = "global.runtime.httpRoute";
 
   /** Creates the validator. */
-  public AccessModeValidator() {}
+  AccessModeValidator() {}
 
   @Override
   public String id() {

@@ -25,14 +25,14 @@ import java.util.regex.Pattern;
  * <p>Rules: {@value RuleIds#ACCOUNT_ID_MISSING}, {@value RuleIds#ACCOUNT_ID_FORMAT}. Offline. Stateless and
  * thread-safe.
  */
-public final class AccountIdValidator implements Validator {
+final class AccountIdValidator implements Validator {
   /** This validator's id. */
-  public static final String ID = "offline.account-id";
+  static final String ID = "offline.account-id";
 
   private static final Pattern OBJECT_ID = Pattern.compile("[0-9a-fA-F]{24}");
 
   /** Creates the validator. */
-  public AccountIdValidator() {}
+  AccountIdValidator() {}
 
   @Override
   public String id() {

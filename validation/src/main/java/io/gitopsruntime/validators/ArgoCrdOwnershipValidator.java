@@ -38,9 +38,9 @@ import org.jspecify.annotations.Nullable;
  * {@value RuleIds#CLUSTER_SKIPPED}, {@value RuleIds#CLUSTER_API_ERROR}. Kind {@link ValidatorKind#CLUSTER}.
  * Stateless and thread-safe.
  */
-public final class ArgoCrdOwnershipValidator extends ClusterValidator {
+final class ArgoCrdOwnershipValidator extends ClusterValidator {
   /** This validator's id. */
-  public static final String ID = "cluster.argo-crds";
+  static final String ID = "cluster.argo-crds";
 
   private static final String GROUP = "argoproj.io";
   private static final String MANAGED_BY = "app.kubernetes.io/managed-by";
@@ -63,7 +63,7 @@ public final class ArgoCrdOwnershipValidator extends ClusterValidator {
       Set.of("eventbus", "eventsources", "sensors"), "argo-events.crds.install");
 
   /** Creates the validator. */
-  public ArgoCrdOwnershipValidator() {
+  ArgoCrdOwnershipValidator() {
     super(ID, ClusterCheck.ARGO_CRDS);
   }
 

@@ -32,15 +32,15 @@ import java.util.Set;
  * {@value RuleIds#CHART_IMAGE_ENRICHMENT}, {@value RuleIds#CHART_APP_PROXY_REDIS}, {@value RuleIds#CHART_PDB},
  * {@value RuleIds#CHART_ENV}. Offline. Stateless and thread-safe.
  */
-public final class ChartGuardsValidator implements Validator {
+final class ChartGuardsValidator implements Validator {
   /** This validator's id. */
-  public static final String ID = "offline.chart-guards";
+  static final String ID = "offline.chart-guards";
 
   private static final String AUTH = "global.integrations.argo-cd.server.auth";
   private static final Set<String> VALUE_FROM = Set.of("secretKeyRef", "configMapKeyRef", "fieldRef");
 
   /** Creates the validator. */
-  public ChartGuardsValidator() {}
+  ChartGuardsValidator() {}
 
   @Override
   public String id() {

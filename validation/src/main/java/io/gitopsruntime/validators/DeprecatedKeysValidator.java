@@ -26,14 +26,14 @@ import java.util.Map;
  * <p>Rules: {@value RuleIds#VALUES_DEPRECATED_KEY}, {@value RuleIds#VALUES_IGNORED_KEY}. Offline. Stateless
  * and thread-safe.
  */
-public final class DeprecatedKeysValidator implements Validator {
+final class DeprecatedKeysValidator implements Validator {
   /** This validator's id. */
-  public static final String ID = "offline.deprecated-keys";
+  static final String ID = "offline.deprecated-keys";
 
   private static final String DEFAULT_EVENTS_PATH = "/2.0/api/events";
 
   /** Creates the validator. */
-  public DeprecatedKeysValidator() {}
+  DeprecatedKeysValidator() {}
 
   @Override
   public String id() {

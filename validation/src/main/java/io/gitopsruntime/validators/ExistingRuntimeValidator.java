@@ -45,9 +45,9 @@ import java.util.TreeSet;
  * {@value RuleIds#CLUSTER_SKIPPED}, {@value RuleIds#CLUSTER_API_ERROR}. Kind {@link ValidatorKind#CLUSTER}.
  * Stateless and thread-safe.
  */
-public final class ExistingRuntimeValidator extends ClusterValidator {
+final class ExistingRuntimeValidator extends ClusterValidator {
   /** This validator's id. */
-  public static final String ID = "cluster.existing-runtime";
+  static final String ID = "cluster.existing-runtime";
 
   private static final String CHART = "gitops-runtime";
   private static final String PART_OF_LABEL = "app.kubernetes.io/part-of";
@@ -56,7 +56,7 @@ public final class ExistingRuntimeValidator extends ClusterValidator {
   private static final Set<String> GONE = Set.of("uninstalled", "uninstalling");
 
   /** Creates the validator. */
-  public ExistingRuntimeValidator() {
+  ExistingRuntimeValidator() {
     super(ID, ClusterCheck.EXISTING_RUNTIME);
   }
 

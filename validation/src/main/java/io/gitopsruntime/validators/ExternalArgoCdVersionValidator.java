@@ -54,9 +54,9 @@ import org.slf4j.LoggerFactory;
  * {@value RuleIds#CLUSTER_SKIPPED}, {@value RuleIds#CLUSTER_API_ERROR}. Kind {@link ValidatorKind#CLUSTER}.
  * Stateless and thread-safe.
  */
-public final class ExternalArgoCdVersionValidator extends ClusterValidator {
+final class ExternalArgoCdVersionValidator extends ClusterValidator {
   /** This validator's id. */
-  public static final String ID = "cluster.argo-cd-version";
+  static final String ID = "cluster.argo-cd-version";
 
   private static final Logger LOG = LoggerFactory.getLogger(ExternalArgoCdVersionValidator.class);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -66,7 +66,7 @@ public final class ExternalArgoCdVersionValidator extends ClusterValidator {
   private static final String VERSION_PATH = "/api/version";
 
   /** Creates the validator. */
-  public ExternalArgoCdVersionValidator() {
+  ExternalArgoCdVersionValidator() {
     super(ID, ClusterCheck.ARGO_CD_VERSION);
   }
 

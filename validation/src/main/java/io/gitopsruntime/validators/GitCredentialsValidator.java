@@ -29,15 +29,15 @@ import java.util.Optional;
  * {@value RuleIds#GIT_CREDENTIALS_WHITESPACE}, {@value RuleIds#GIT_CREDENTIALS_MISSING},
  * {@value RuleIds#GIT_CA_HOST_KEY}, {@value RuleIds#GIT_CA_PEM}. Offline. Stateless and thread-safe.
  */
-public final class GitCredentialsValidator implements Validator {
+final class GitCredentialsValidator implements Validator {
   /** This validator's id. */
-  public static final String ID = "offline.git-credentials";
+  static final String ID = "offline.git-credentials";
 
   private static final String ARGO_CD_CERTS = "argo-cd.configs.tls.certificates";
   private static final String WEBHOOK_CERTS = "global.codefresh.tls.workflowPipelinesGitWebhooks.certificates";
 
   /** Creates the validator. */
-  public GitCredentialsValidator() {}
+  GitCredentialsValidator() {}
 
   @Override
   public String id() {

@@ -42,14 +42,14 @@ import java.util.Optional;
  * {@value RuleIds#GIT_CREDENTIALS_SECRET}, {@value RuleIds#GIT_CREDENTIALS_WHITESPACE}. Kind
  * {@link ValidatorKind#GIT_PROVIDER}. Stateless and thread-safe.
  */
-public final class GitProviderValidator implements Validator {
+final class GitProviderValidator implements Validator {
   /** This validator's id. */
-  public static final String ID = "git.provider";
+  static final String ID = "git.provider";
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   /** Creates the validator. */
-  public GitProviderValidator() {}
+  GitProviderValidator() {}
 
   @Override
   public String id() {

@@ -29,14 +29,14 @@ import java.util.Map;
  * {@value RuleIds#CLUSTER_SKIPPED}, {@value RuleIds#CLUSTER_API_ERROR}. Kind {@link ValidatorKind#CLUSTER}.
  * Stateless and thread-safe.
  */
-public final class IngressClassValidator extends ClusterValidator {
+final class IngressClassValidator extends ClusterValidator {
   /** This validator's id. */
-  public static final String ID = "cluster.ingress-class";
+  static final String ID = "cluster.ingress-class";
 
   private static final String DEFAULT_CLASS_ANNOTATION = "ingressclass.kubernetes.io/is-default-class";
 
   /** Creates the validator. */
-  public IngressClassValidator() {
+  IngressClassValidator() {
     super(ID, ClusterCheck.INGRESS_CLASS);
   }
 

@@ -37,15 +37,15 @@ import org.slf4j.LoggerFactory;
  * <p>Rules: {@value RuleIds#INGRESS_PROBE_SKIPPED}, {@value RuleIds#INGRESS_UNREACHABLE}. Kind
  * {@link ValidatorKind#INGRESS_PROBE}. Stateless and thread-safe.
  */
-public final class IngressProbeValidator implements Validator {
+final class IngressProbeValidator implements Validator {
   /** This validator's id. */
-  public static final String ID = "ingress.probe";
+  static final String ID = "ingress.probe";
 
   private static final Logger LOG = LoggerFactory.getLogger(IngressProbeValidator.class);
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   /** Creates the validator. */
-  public IngressProbeValidator() {}
+  IngressProbeValidator() {}
 
   @Override
   public String id() {

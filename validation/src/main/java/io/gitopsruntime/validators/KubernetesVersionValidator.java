@@ -24,16 +24,16 @@ import org.jspecify.annotations.Nullable;
  * {@value RuleIds#CLUSTER_SKIPPED}, {@value RuleIds#CLUSTER_API_ERROR}. Kind {@link ValidatorKind#CLUSTER}.
  * Stateless and thread-safe.
  */
-public final class KubernetesVersionValidator extends ClusterValidator {
+final class KubernetesVersionValidator extends ClusterValidator {
   /** This validator's id. */
-  public static final String ID = "cluster.kubernetes-version";
+  static final String ID = "cluster.kubernetes-version";
 
   private static final Pattern GIT_VERSION = Pattern.compile("v?(\\d+)\\.(\\d+)(?:\\.(\\d+))?([-+].*)?");
   private static final int OLDEST_MAJOR = 1;
   private static final int OLDEST_MINOR = 23;
 
   /** Creates the validator. */
-  public KubernetesVersionValidator() {
+  KubernetesVersionValidator() {
     super(ID, ClusterCheck.KUBERNETES_VERSION);
   }
 

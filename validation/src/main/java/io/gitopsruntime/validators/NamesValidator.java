@@ -23,12 +23,12 @@ import java.util.Optional;
  * {@value RuleIds#RELEASE_NAME_FORMAT}, {@value RuleIds#CHART_VERSION_FORMAT},
  * {@value RuleIds#RUNTIME_NAME_DEFAULTED}. Offline. Stateless and thread-safe.
  */
-public final class NamesValidator implements Validator {
+final class NamesValidator implements Validator {
   /** This validator's id. */
-  public static final String ID = "offline.names";
+  static final String ID = "offline.names";
 
   /** Creates the validator. */
-  public NamesValidator() {}
+  NamesValidator() {}
 
   @Override
   public String id() {

@@ -28,16 +28,16 @@ import org.jspecify.annotations.Nullable;
  * {@value RuleIds#CLUSTER_SKIPPED}, {@value RuleIds#CLUSTER_API_ERROR}. Kind {@link ValidatorKind#CLUSTER}.
  * Stateless and thread-safe.
  */
-public final class NodeCapacityValidator extends ClusterValidator {
+final class NodeCapacityValidator extends ClusterValidator {
   /** This validator's id. */
-  public static final String ID = "cluster.node-capacity";
+  static final String ID = "cluster.node-capacity";
 
   private static final BigDecimal MIN_CPUS = BigDecimal.valueOf(2);
   private static final BigDecimal MIN_BYTES = BigDecimal.valueOf(5_000_000_000L);
   private static final BigDecimal MEGABYTE = BigDecimal.valueOf(1_000_000L);
 
   /** Creates the validator. */
-  public NodeCapacityValidator() {
+  NodeCapacityValidator() {
     super(ID, ClusterCheck.NODE_CAPACITY);
   }
 

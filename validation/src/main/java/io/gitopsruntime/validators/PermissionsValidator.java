@@ -38,9 +38,9 @@ import org.slf4j.LoggerFactory;
  * {@value RuleIds#CLUSTER_SKIPPED}, {@value RuleIds#CLUSTER_API_ERROR}. Kind {@link ValidatorKind#CLUSTER}.
  * Stateless and thread-safe.
  */
-public final class PermissionsValidator extends ClusterValidator {
+final class PermissionsValidator extends ClusterValidator {
   /** This validator's id. */
-  public static final String ID = "cluster.permissions";
+  static final String ID = "cluster.permissions";
 
   private static final Logger LOG = LoggerFactory.getLogger(PermissionsValidator.class);
   private static final int THREADS = 6;
@@ -61,7 +61,7 @@ public final class PermissionsValidator extends ClusterValidator {
       new Resource("*", "*", List.of("*")));
 
   /** Creates the validator. */
-  public PermissionsValidator() {
+  PermissionsValidator() {
     super(ID, ClusterCheck.PERMISSIONS);
   }
 

@@ -26,12 +26,12 @@ import java.util.Optional;
  * {@value RuleIds#PLATFORM_CA_INCOMPLETE_REF}, {@value RuleIds#PLATFORM_CA_AMBIGUOUS}. Offline; uses the
  * context's clock for expiry. Stateless and thread-safe.
  */
-public final class PlatformCaValidator implements Validator {
+final class PlatformCaValidator implements Validator {
   /** This validator's id. */
-  public static final String ID = "offline.platform-ca";
+  static final String ID = "offline.platform-ca";
 
   /** Creates the validator. */
-  public PlatformCaValidator() {}
+  PlatformCaValidator() {}
 
   @Override
   public String id() {

@@ -49,14 +49,14 @@ import java.util.Optional;
  * {@value RuleIds#USER_TOKEN_SECRET}, {@value RuleIds#USER_TOKEN_WHITESPACE}, {@value RuleIds#PLATFORM_CA_SECRET}.
  * Kind {@link ValidatorKind#PLATFORM}. Stateless and thread-safe.
  */
-public final class PlatformValidator implements Validator {
+final class PlatformValidator implements Validator {
   /** This validator's id. */
-  public static final String ID = "codefresh.platform";
+  static final String ID = "codefresh.platform";
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   /** Creates the validator. */
-  public PlatformValidator() {}
+  PlatformValidator() {}
 
   @Override
   public String id() {

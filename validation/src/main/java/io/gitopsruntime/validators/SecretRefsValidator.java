@@ -39,14 +39,14 @@ import java.util.Optional;
  * {@value RuleIds#CLUSTER_SKIPPED}, {@value RuleIds#CLUSTER_API_ERROR}. Kind {@link ValidatorKind#CLUSTER}.
  * Stateless and thread-safe.
  */
-public final class SecretRefsValidator extends ClusterValidator {
+final class SecretRefsValidator extends ClusterValidator {
   /** This validator's id. */
-  public static final String ID = "cluster.secrets";
+  static final String ID = "cluster.secrets";
 
   private static final SecretKeyRef ARGO_CD_DEFAULT_PASSWORD = SecretKeyRef.of("argocd-initial-admin-secret", "password");
 
   /** Creates the validator. */
-  public SecretRefsValidator() {
+  SecretRefsValidator() {
     super(ID, ClusterCheck.SECRETS);
   }
 

@@ -17,14 +17,14 @@ import java.util.List;
  * <p>Rules: {@value RuleIds#SKIP_FLAGS_GIT_PERMISSION_VALUE}, {@value RuleIds#SKIP_FLAGS_NO_EFFECT},
  * {@value RuleIds#SKIP_FLAGS_HOOK_SKIPPED}. Offline. Stateless and thread-safe.
  */
-public final class SkipFlagsValidator implements Validator {
+final class SkipFlagsValidator implements Validator {
   /** This validator's id. */
-  public static final String ID = "offline.skip-flags";
+  static final String ID = "offline.skip-flags";
 
   private static final String INGRESS_SKIP = "global.runtime.ingress.skipValidation";
 
   /** Creates the validator. */
-  public SkipFlagsValidator() {}
+  SkipFlagsValidator() {}
 
   @Override
   public String id() {

@@ -25,14 +25,14 @@ import java.util.Set;
  * <p>Rules: {@value RuleIds#PLATFORM_URL_FORMAT}, {@value RuleIds#PLATFORM_URL_INSECURE},
  * {@value RuleIds#PROXY_FORMAT}, {@value RuleIds#PROXY_NO_PROXY}. Offline. Stateless and thread-safe.
  */
-public final class UrlsValidator implements Validator {
+final class UrlsValidator implements Validator {
   /** This validator's id. */
-  public static final String ID = "offline.urls";
+  static final String ID = "offline.urls";
 
   private static final Set<String> PROXY_SCHEMES = Set.of("http", "https", "socks5", "socks5h");
 
   /** Creates the validator. */
-  public UrlsValidator() {}
+  UrlsValidator() {}
 
   @Override
   public String id() {

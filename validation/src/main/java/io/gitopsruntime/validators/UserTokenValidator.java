@@ -23,12 +23,12 @@ import java.util.Optional;
  * {@value RuleIds#USER_TOKEN_RESERVED_NAME}, {@value RuleIds#USER_TOKEN_AMBIGUOUS},
  * {@value RuleIds#USER_TOKEN_WHITESPACE}. Offline. Stateless and thread-safe.
  */
-public final class UserTokenValidator implements Validator {
+final class UserTokenValidator implements Validator {
   /** This validator's id. */
-  public static final String ID = "offline.user-token";
+  static final String ID = "offline.user-token";
 
   /** Creates the validator. */
-  public UserTokenValidator() {}
+  UserTokenValidator() {}
 
   @Override
   public String id() {

@@ -1,11 +1,10 @@
 package io.gitopsruntime.validators;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gitopsruntime.core.internal.Redactor;
+import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.validators.internal.NetErrors;
 import io.gitopsruntime.validators.internal.PlatformClient;
-import io.gitopsruntime.core.internal.Redactor;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import io.gitopsruntime.validation.Finding;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

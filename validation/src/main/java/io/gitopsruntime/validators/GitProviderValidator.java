@@ -1,20 +1,20 @@
 package io.gitopsruntime.validators;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gitopsruntime.core.internal.Redactor;
 import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.validation.Severity;
 import io.gitopsruntime.validation.ValidationContext;
 import io.gitopsruntime.validation.Validator;
 import io.gitopsruntime.validation.ValidatorKind;
+import io.gitopsruntime.validators.GitProviderFindings.GitSkip;
 import io.gitopsruntime.validators.internal.Chart;
 import io.gitopsruntime.validators.internal.Findings;
 import io.gitopsruntime.validators.internal.Http;
-import io.gitopsruntime.validators.GitProviderFindings.GitSkip;
-import io.gitopsruntime.validators.internal.PlatformClient;
-import io.gitopsruntime.validators.internal.PlatformClient.CallException;
 import io.gitopsruntime.validators.internal.Pem;
+import io.gitopsruntime.validators.internal.PlatformClient.CallException;
+import io.gitopsruntime.validators.internal.PlatformClient;
 import io.gitopsruntime.validators.internal.Raw;
-import io.gitopsruntime.core.internal.Redactor;
 import io.gitopsruntime.validators.internal.Secrets;
 import io.gitopsruntime.values.GitOpsRuntimeValues;
 import io.gitopsruntime.values.SecretValue;

@@ -1,15 +1,15 @@
 package io.gitopsruntime.validators;
 
-import io.gitopsruntime.validators.internal.ClusterSecrets;
-import io.gitopsruntime.validators.internal.Http;
-import io.gitopsruntime.validators.internal.Secrets;
-import io.gitopsruntime.validators.internal.Chart;
-import io.gitopsruntime.validators.internal.Raw;
-import io.gitopsruntime.validators.internal.Pem;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.validation.ValidationContext;
 import io.gitopsruntime.validators.PlatformFindings.PlatformSkip;
+import io.gitopsruntime.validators.internal.Chart;
+import io.gitopsruntime.validators.internal.ClusterSecrets;
+import io.gitopsruntime.validators.internal.Http;
+import io.gitopsruntime.validators.internal.Pem;
+import io.gitopsruntime.validators.internal.Raw;
+import io.gitopsruntime.validators.internal.Secrets;
 import io.gitopsruntime.values.CaCertSecretValues;
 import io.gitopsruntime.values.CaCertsValues;
 import io.gitopsruntime.values.GitOpsRuntimeValues;

@@ -1,7 +1,7 @@
 package io.gitopsruntime.validators;
 
-import io.gitopsruntime.validation.Validator;
 import io.gitopsruntime.core.ValidatorChain;
+import io.gitopsruntime.validation.Validator;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -5,8 +5,6 @@ import io.gitopsruntime.validation.ValidationContext;
 import io.gitopsruntime.validation.Validator;
 import io.gitopsruntime.validators.internal.Chart;
 import io.gitopsruntime.validators.internal.Findings;
-import io.gitopsruntime.validators.internal.Hosts;
-import io.gitopsruntime.validators.internal.Messages;
 import io.gitopsruntime.validators.internal.Raw;
 import io.gitopsruntime.values.AccessModeKind;
 import io.gitopsruntime.values.GitOpsRuntimeValues;
@@ -34,15 +32,15 @@ import java.util.Optional;
  * {@value RuleIds#ACCESS_MODE_IGNORED}, {@value RuleIds#ACCESS_MODE_TUNNEL_ON_PREM}. Offline. Stateless
  * and thread-safe.
  */
-public final class AccessModeValidator implements Validator {
+final class AccessModeValidator implements Validator {
   /** This validator's id. */
-  public static final String ID = "offline.access-mode";
+  static final String ID = "offline.access-mode";
 
   private static final String INGRESS = "global.runtime.ingress";
   private static final String ROUTE = "global.runtime.httpRoute";
 
   /** Creates the validator. */
-  public AccessModeValidator() {}
+  AccessModeValidator() {}
 
   @Override
   public String id() {
@@ -59,7 +57,7 @@ public final class AccessModeValidator implements Validator {
     AccessModeKind mode = Chart.mode(values);
 
     if (ingressOn && routeOn) {
-      out.add(Messages.accessModeAmbiguous());
+      out.add(AccessModeFindings.accessModeAmbiguous());
     }
     if (ingressOn) {
       checkIngress(runtime.ingress(), out);
@@ -72,24 +70,24 @@ public final class AccessModeValidator implements Validator {
     if (mode == AccessModeKind.SERVICE_MESH) {
       checkIngressUrl(ingressUrl, out);
     } else if (ingressUrl.isPresent()) {
-      out.add(Messages.ingressUrlIgnored(mode));
+      out.add(AccessModeFindings.ingressUrlIgnored(mode));
     }
 
     if (values.tunnelClient().enabled().orElse(false) && (ingressOn || routeOn)) {
-      out.add(ingressOn ? Messages.tunnelIgnoredByIngress() : Messages.tunnelIgnoredByHttpRoute());
+      out.add(ingressOn ? AccessModeFindings.tunnelIgnoredByIngress() : AccessModeFindings.tunnelIgnoredByHttpRoute());
     }
     if (!ingressOn && !runtime.ingress().hosts().isEmpty()) {
-      out.add(Messages.ingressSettingsIgnored());
+      out.add(AccessModeFindings.ingressSettingsIgnored());
     }
     HttpRouteValues route = runtime.httpRoute();
     if (!routeOn && (!route.parentRefs().isEmpty() || !route.hostnames().isEmpty())) {
-      out.add(Messages.httpRouteSettingsIgnored());
+      out.add(AccessModeFindings.httpRouteSettingsIgnored());
     }
     if (mode == AccessModeKind.TUNNEL) {
       Optional<URI> platform = Chart.platformUri(values);
       if (platform.isPresent()
           && !platform.get().getHost().equalsIgnoreCase(URI.create(Chart.DEFAULT_PLATFORM_URL).getHost())) {
-        out.add(Messages.tunnelOnPrem(Chart.platformUrl(values).orElse("")));
+        out.add(AccessModeFindings.tunnelOnPrem(Chart.platformUrl(values).orElse("")));
       }
     }
     return out.list();
@@ -98,9 +96,9 @@ public final class AccessModeValidator implements Validator {
   private static void checkIngress(IngressValues ingress, Findings out) {
     List<String> hosts = ingress.hosts();
     if (hosts.isEmpty()) {
-      out.add(Messages.ingressHostsMissing());
+      out.add(AccessModeFindings.ingressHostsMissing());
     } else if (hosts.get(0).isBlank()) {
-      out.add(Messages.ingressFirstHostEmpty());
+      out.add(AccessModeFindings.ingressFirstHostEmpty());
     }
     for (int i = 0; i < hosts.size(); i++) {
       if (!hosts.get(i).isBlank()) {
@@ -108,29 +106,29 @@ public final class AccessModeValidator implements Validator {
       }
     }
     if (Chart.nonBlank(Raw.string(ingress.className(), ingress.additionalValues(), "className", "nginx")).isEmpty()) {
-      out.add(Messages.ingressClassNameEmpty());
+      out.add(AccessModeFindings.ingressClassNameEmpty());
     }
     String protocol = protocol(ingress.protocol(), ingress.additionalValues());
     if (!protocol.equals("http") && !protocol.equals("https")) {
-      out.add(Messages.ingressProtocolInvalid(protocol));
+      out.add(AccessModeFindings.ingressProtocolInvalid(protocol));
     }
   }
 
   private static void checkHttpRoute(HttpRouteValues route, Findings out) {
     List<ParentRefValues> parents = route.parentRefs();
     if (parents.isEmpty()) {
-      out.add(Messages.httpRouteParentRefsMissing());
+      out.add(AccessModeFindings.httpRouteParentRefsMissing());
     }
     for (int i = 0; i < parents.size(); i++) {
       if (Chart.nonBlank(parents.get(i).name()).isEmpty()) {
-        out.add(Messages.httpRouteParentRefNameMissing(i));
+        out.add(AccessModeFindings.httpRouteParentRefNameMissing(i));
       }
     }
     List<String> hostnames = route.hostnames();
     if (hostnames.isEmpty()) {
-      out.add(Messages.httpRouteHostnamesMissing());
+      out.add(AccessModeFindings.httpRouteHostnamesMissing());
     } else if (hostnames.get(0).isBlank()) {
-      out.add(Messages.httpRouteFirstHostnameEmpty());
+      out.add(AccessModeFindings.httpRouteFirstHostnameEmpty());
     }
     for (int i = 0; i < hostnames.size(); i++) {
       if (!hostnames.get(i).isBlank()) {
@@ -139,7 +137,7 @@ public final class AccessModeValidator implements Validator {
     }
     String protocol = protocol(route.protocol(), route.additionalValues());
     if (!protocol.equals("http") && !protocol.equals("https")) {
-      out.add(Messages.httpRouteProtocolInvalid(protocol));
+      out.add(AccessModeFindings.httpRouteProtocolInvalid(protocol));
     }
   }
 
@@ -149,17 +147,17 @@ public final class AccessModeValidator implements Validator {
 
   private static void checkIngressUrl(Optional<String> ingressUrl, Findings out) {
     if (ingressUrl.isEmpty()) {
-      out.add(Messages.ingressUrlMissing());
+      out.add(AccessModeFindings.ingressUrlMissing());
       return;
     }
     String url = ingressUrl.get();
     if (!url.startsWith("http://") && !url.startsWith("https://")) {
       String rest = url.contains("://") ? url.substring(url.indexOf("://") + 3) : url;
-      out.add(Messages.ingressUrlNotHttp(url, "https://" + rest));
+      out.add(AccessModeFindings.ingressUrlNotHttp(url, "https://" + rest));
       return;
     }
     if (Chart.httpUri(url).isEmpty()) {
-      out.add(Messages.ingressUrlMalformed(url));
+      out.add(AccessModeFindings.ingressUrlMalformed(url));
     }
   }
 

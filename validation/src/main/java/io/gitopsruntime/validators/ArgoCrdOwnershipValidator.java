@@ -2,24 +2,14 @@ package io.gitopsruntime.validators;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.validation.ValidationContext;
-import io.gitopsruntime.validation.Validator;
 import io.gitopsruntime.validation.ValidatorKind;
-import io.gitopsruntime.validators.internal.ApiFailure;
 import io.gitopsruntime.validators.internal.Chart;
 import io.gitopsruntime.validators.internal.ChartVersions;
-import io.gitopsruntime.validators.internal.ClusterAccess;
 import io.gitopsruntime.validators.internal.Findings;
-import io.gitopsruntime.validators.internal.Messages;
-import io.gitopsruntime.validators.internal.Messages.ClusterCall;
-import io.gitopsruntime.validators.internal.Messages.ClusterCheck;
 import io.gitopsruntime.validators.internal.Raw;
-import io.gitopsruntime.validators.internal.Secrets;
 import io.gitopsruntime.values.ComponentValues;
 import io.gitopsruntime.values.GitOpsRuntimeValues;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -48,11 +38,10 @@ import org.jspecify.annotations.Nullable;
  * {@value RuleIds#CLUSTER_SKIPPED}, {@value RuleIds#CLUSTER_API_ERROR}. Kind {@link ValidatorKind#CLUSTER}.
  * Stateless and thread-safe.
  */
-public final class ArgoCrdOwnershipValidator implements Validator {
+final class ArgoCrdOwnershipValidator extends ClusterValidator {
   /** This validator's id. */
-  public static final String ID = "cluster.argo-crds";
+  static final String ID = "cluster.argo-crds";
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final String GROUP = "argoproj.io";
   private static final String MANAGED_BY = "app.kubernetes.io/managed-by";
   private static final String RELEASE_NAME = "meta.helm.sh/release-name";
@@ -74,37 +63,15 @@ public final class ArgoCrdOwnershipValidator implements Validator {
       Set.of("eventbus", "eventsources", "sensors"), "argo-events.crds.install");
 
   /** Creates the validator. */
-  public ArgoCrdOwnershipValidator() {}
-
-  @Override
-  public String id() {
-    return ID;
+  ArgoCrdOwnershipValidator() {
+    super(ID, ClusterCheck.ARGO_CRDS);
   }
 
   @Override
-  public ValidatorKind kind() {
-    return ValidatorKind.CLUSTER;
-  }
-
-  @Override
-  public Optional<Duration> timeout() {
-    return Optional.of(TIMEOUT);
-  }
-
-  @Override
-  public List<Finding> validate(ValidationContext context) {
+  void check(ValidationContext context, KubernetesClient client, Findings out) {
     GitOpsRuntimeValues values = context.values();
-    Findings out = new Findings(ID).redacting(Secrets.redactor(values));
-    Optional<KubernetesClient> client = ClusterAccess.client(context, ClusterCheck.ARGO_CRDS, out);
-    if (client.isEmpty()) {
-      return out.list();
-    }
-    List<CustomResourceDefinition> crds;
-    try {
-      crds = new ArrayList<>(client.get().apiextensions().v1().customResourceDefinitions().list().getItems());
-    } catch (KubernetesClientException e) {
-      return out.add(Messages.clusterApiError(ClusterCheck.ARGO_CRDS, ClusterCall.CRDS, ApiFailure.of(e))).list();
-    }
+    List<CustomResourceDefinition> crds = new ArrayList<>(call(ClusterCall.CRDS,
+        () -> client.apiextensions().v1().customResourceDefinitions().list().getItems()));
     crds.sort(Comparator.comparing(c -> c.getMetadata().getName()));
     List<Component> installed = installed(values, context.installation().chartVersion());
     String release = context.installation().releaseName();
@@ -131,7 +98,7 @@ public final class ArgoCrdOwnershipValidator implements Validator {
       }
       Optional<Component> component = installed.stream().filter(c -> c.plurals().contains(plural)).findFirst();
       if (component.isPresent()) {
-        out.add(Messages.argoCrdNotOwned(name, component.get().path(), component.get().name(), gaps,
+        out.add(ArgoCrdOwnershipFindings.argoCrdNotOwned(name, component.get().path(), component.get().name(), gaps,
             annotations.getOrDefault(RELEASE_NAME, "").strip(), annotations.getOrDefault(RELEASE_NAMESPACE, "").strip(),
             release, namespace));
       } else if (!Chart.argoCdEnabled(values) && ARGO_CD.plurals().contains(plural)) {
@@ -139,14 +106,13 @@ public final class ArgoCrdOwnershipValidator implements Validator {
       }
     }
     if (!usersOwn.isEmpty()) {
-      out.add(Messages.argoCrdsOfOwnArgoCd(usersOwn));
+      out.add(ArgoCrdOwnershipFindings.argoCrdsOfOwnArgoCd(usersOwn));
     }
-    return out.list();
   }
 
   private static void gap(List<String> gaps, String kind, String key, String wanted, @Nullable String actual) {
     if (!wanted.equals(actual == null ? null : actual.strip())) {
-      gaps.add(Messages.ownershipGap(kind, key, wanted, actual));
+      gaps.add(ArgoCrdOwnershipFindings.ownershipGap(kind, key, wanted, actual));
     }
   }
 
@@ -177,10 +143,5 @@ public final class ArgoCrdOwnershipValidator implements Validator {
 
   private static boolean crdsOn(ComponentValues component, String... keys) {
     return Raw.truthy(Raw.at(component.additionalValues(), keys).orElse(true));
-  }
-
-  @Override
-  public String toString() {
-    return "Validator(" + ID + ")";
   }
 }

@@ -3,10 +3,9 @@ package io.gitopsruntime.validators;
 import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.validation.ValidationContext;
 import io.gitopsruntime.validation.Validator;
+import io.gitopsruntime.validators.ChartGuardsFindings.ArgoCdEndpoint;
 import io.gitopsruntime.validators.internal.Chart;
 import io.gitopsruntime.validators.internal.Findings;
-import io.gitopsruntime.validators.internal.Messages;
-import io.gitopsruntime.validators.internal.Messages.ArgoCdEndpoint;
 import io.gitopsruntime.validators.internal.Paths;
 import io.gitopsruntime.validators.internal.Raw;
 import io.gitopsruntime.values.ArgoCdAuthValues;
@@ -33,15 +32,15 @@ import java.util.Set;
  * {@value RuleIds#CHART_IMAGE_ENRICHMENT}, {@value RuleIds#CHART_APP_PROXY_REDIS}, {@value RuleIds#CHART_PDB},
  * {@value RuleIds#CHART_ENV}. Offline. Stateless and thread-safe.
  */
-public final class ChartGuardsValidator implements Validator {
+final class ChartGuardsValidator implements Validator {
   /** This validator's id. */
-  public static final String ID = "offline.chart-guards";
+  static final String ID = "offline.chart-guards";
 
   private static final String AUTH = "global.integrations.argo-cd.server.auth";
   private static final Set<String> VALUE_FROM = Set.of("secretKeyRef", "configMapKeyRef", "fieldRef");
 
   /** Creates the validator. */
-  public ChartGuardsValidator() {}
+  ChartGuardsValidator() {}
 
   @Override
   public String id() {
@@ -58,11 +57,11 @@ public final class ChartGuardsValidator implements Validator {
     boolean workflows = Raw.bool(values.argoWorkflows().enabled(), values.argoWorkflows().additionalValues(),
         "enabled", true);
     if (enrichment && !workflows) {
-      out.add(Messages.imageEnrichmentWithoutWorkflows());
+      out.add(ChartGuardsFindings.imageEnrichmentWithoutWorkflows());
     }
     int replicas = values.appProxy().replicaCount().orElse(1);
     if (replicas > 1 && !values.redis().enabled().orElse(false) && !values.redisHa().enabled().orElse(false)) {
-      out.add(Messages.appProxyReplicasWithoutRedis(replicas));
+      out.add(ChartGuardsFindings.appProxyReplicasWithoutRedis(replicas));
     }
     Map<String, Object> root = values.additionalValues();
     checkPdb("app-proxy", values.appProxy().additionalValues().get("pdb"), out);
@@ -79,7 +78,7 @@ public final class ChartGuardsValidator implements Validator {
     ArgoCdAuthValues auth = argo.server().auth();
     String type = Raw.string(auth.type(), auth.additionalValues(), "type", "password").orElse("");
     if (!type.equals("password") && !type.equals("token")) {
-      out.add(Messages.argoCdAuthTypeInvalid(type));
+      out.add(ChartGuardsFindings.argoCdAuthTypeInvalid(type));
     }
     if (Chart.argoCdEnabled(values)) {
       return;
@@ -95,7 +94,7 @@ public final class ChartGuardsValidator implements Validator {
       boolean literal = Chart.nonBlankSecret(auth.token()).isPresent();
       Optional<SecretKeyRef> ref = auth.tokenSecretKeyRef();
       if (!literal && !(ref.isPresent() && ref.get().isComplete())) {
-        out.add(Messages.argoCdTokenMissing(refPath(AUTH + ".tokenSecretKeyRef", ref)));
+        out.add(ChartGuardsFindings.argoCdTokenMissing(refPath(AUTH + ".tokenSecretKeyRef", ref)));
       }
     } else if (type.equals("password")) {
       boolean literal = Chart.nonBlankSecret(auth.password()).isPresent();
@@ -103,7 +102,7 @@ public final class ChartGuardsValidator implements Validator {
       boolean deleted = Raw.givenEmpty(ref, auth.additionalValues(), "passwordSecretKeyRef");
       boolean incomplete = ref.isPresent() && !ref.get().isComplete();
       if (!literal && (deleted || incomplete)) {
-        out.add(Messages.argoCdPasswordMissing(refPath(AUTH + ".passwordSecretKeyRef", ref)));
+        out.add(ChartGuardsFindings.argoCdPasswordMissing(refPath(AUTH + ".passwordSecretKeyRef", ref)));
       }
     }
   }
@@ -120,9 +119,9 @@ public final class ChartGuardsValidator implements Validator {
   private static void checkSvc(Optional<String> typed, Map<String, Object> extra, ArgoCdEndpoint endpoint,
       String chartDefault, String usual, Findings out) {
     if (Chart.nonBlank(Raw.string(typed, extra, "svc", chartDefault)).isEmpty()) {
-      out.add(Messages.argoCdEndpointMissing(endpoint));
+      out.add(ChartGuardsFindings.argoCdEndpointMissing(endpoint));
     } else if (typed.isEmpty() && !extra.containsKey("svc")) {
-      out.add(Messages.argoCdDefaultServiceName(endpoint, chartDefault, usual));
+      out.add(ChartGuardsFindings.argoCdDefaultServiceName(endpoint, chartDefault, usual));
     }
   }
 
@@ -131,10 +130,10 @@ public final class ChartGuardsValidator implements Validator {
     if (typed.isPresent()) {
       int port = typed.get();
       if (port < 1 || port > 65535) {
-        out.add(Messages.argoCdPortInvalid(endpoint, port));
+        out.add(ChartGuardsFindings.argoCdPortInvalid(endpoint, port));
       }
     } else if (extra.containsKey("port") && Raw.isBlank(extra.get("port"))) {
-      out.add(Messages.argoCdEndpointMissing(endpoint));
+      out.add(ChartGuardsFindings.argoCdEndpointMissing(endpoint));
     }
   }
 
@@ -146,7 +145,7 @@ public final class ChartGuardsValidator implements Validator {
     Object min = pdb.get().containsKey("minAvailable") ? pdb.get().get("minAvailable") : Integer.valueOf(1);
     Object max = pdb.get().get("maxUnavailable");
     if (!Raw.truthy(min) && !Raw.truthy(max)) {
-      out.add(Messages.pdbWithoutBounds(component));
+      out.add(ChartGuardsFindings.pdbWithoutBounds(component));
     }
   }
 
@@ -182,7 +181,7 @@ public final class ChartGuardsValidator implements Validator {
   private static void checkEnv(String path, Object block, Findings out) {
     Optional<Map<String, Object>> env = Raw.asMap(block);
     if (env.isEmpty()) {
-      out.add(Messages.envBlockNotMap(path, block));
+      out.add(ChartGuardsFindings.envBlockNotMap(path, block));
       return;
     }
     for (Map.Entry<String, Object> variable : env.get().entrySet()) {
@@ -193,14 +192,14 @@ public final class ChartGuardsValidator implements Validator {
         continue;
       }
       if (value instanceof Number || value instanceof Boolean) {
-        out.add(Messages.envValueNotString(entry, name, value));
+        out.add(ChartGuardsFindings.envValueNotString(entry, name, value));
       } else if (value instanceof List) {
-        out.add(Messages.envValueList(entry, name));
+        out.add(ChartGuardsFindings.envValueList(entry, name));
       } else if (value instanceof Map) {
         Map<String, Object> map = Raw.asMap(value).orElse(Map.of());
         Optional<Map<String, Object>> valueFrom = Raw.asMap(map.get("valueFrom"));
         if (valueFrom.isEmpty()) {
-          out.add(Messages.envValueMapWithoutValueFrom(entry, name));
+          out.add(ChartGuardsFindings.envValueMapWithoutValueFrom(entry, name));
           continue;
         }
         List<String> unsupported = new ArrayList<>();
@@ -210,7 +209,7 @@ public final class ChartGuardsValidator implements Validator {
           }
         }
         if (!unsupported.isEmpty() || valueFrom.get().isEmpty()) {
-          out.add(Messages.envValueFromUnsupported(entry, name, unsupported));
+          out.add(ChartGuardsFindings.envValueFromUnsupported(entry, name, unsupported));
         }
       }
     }

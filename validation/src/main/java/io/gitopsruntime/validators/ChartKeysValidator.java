@@ -7,11 +7,11 @@ import io.gitopsruntime.core.internal.ValuesCodec;
 import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.validation.ValidationContext;
 import io.gitopsruntime.validation.Validator;
-import io.gitopsruntime.validators.internal.ChartKeys;
+import io.gitopsruntime.validators.DeprecatedKeysValidator.StaleKey;
 import io.gitopsruntime.validators.internal.ChartKeys.Key;
 import io.gitopsruntime.validators.internal.ChartKeys.Type;
+import io.gitopsruntime.validators.internal.ChartKeys;
 import io.gitopsruntime.validators.internal.Findings;
-import io.gitopsruntime.validators.internal.Messages.StaleKey;
 import io.gitopsruntime.values.ExplicitNull;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,9 +37,9 @@ import java.util.Set;
  * <p>Rules: {@value RuleIds#VALUES_CHART_TYPE}, {@value RuleIds#VALUES_UNKNOWN_KEY}. Offline. Stateless and
  * thread-safe.
  */
-public final class ChartKeysValidator implements Validator {
+final class ChartKeysValidator implements Validator {
   /** This validator's id. */
-  public static final String ID = "offline.chart-keys";
+  static final String ID = "offline.chart-keys";
 
   /** Keys Kubernetes reads as a quantity or an int-or-string, so a number and a string both do. */
   private static final Set<String> NUMBER_OR_STRING =
@@ -50,7 +50,7 @@ public final class ChartKeysValidator implements Validator {
       "gitops-operator.env", "internal-router.env", "global.event-reporters.env");
 
   /** Creates the validator. */
-  public ChartKeysValidator() {}
+  ChartKeysValidator() {}
 
   @Override
   public String id() {

@@ -3,24 +3,14 @@ package io.gitopsruntime.validators;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.validation.ValidationContext;
-import io.gitopsruntime.validation.Validator;
 import io.gitopsruntime.validation.ValidatorKind;
-import io.gitopsruntime.validators.internal.ApiFailure;
 import io.gitopsruntime.validators.internal.Chart;
-import io.gitopsruntime.validators.internal.ClusterAccess;
 import io.gitopsruntime.validators.internal.ClusterSecrets;
 import io.gitopsruntime.validators.internal.Findings;
 import io.gitopsruntime.validators.internal.HelmReleases;
-import io.gitopsruntime.validators.internal.Messages;
-import io.gitopsruntime.validators.internal.Messages.ClusterCall;
-import io.gitopsruntime.validators.internal.Messages.ClusterCheck;
 import io.gitopsruntime.validators.internal.Raw;
-import io.gitopsruntime.validators.internal.Secrets;
 import io.gitopsruntime.values.RuntimeValues;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -55,11 +45,10 @@ import java.util.TreeSet;
  * {@value RuleIds#CLUSTER_SKIPPED}, {@value RuleIds#CLUSTER_API_ERROR}. Kind {@link ValidatorKind#CLUSTER}.
  * Stateless and thread-safe.
  */
-public final class ExistingRuntimeValidator implements Validator {
+final class ExistingRuntimeValidator extends ClusterValidator {
   /** This validator's id. */
-  public static final String ID = "cluster.existing-runtime";
+  static final String ID = "cluster.existing-runtime";
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final String CHART = "gitops-runtime";
   private static final String PART_OF_LABEL = "app.kubernetes.io/part-of";
   private static final String PART_OF = "codefresh-gitops-runtime";
@@ -67,49 +56,19 @@ public final class ExistingRuntimeValidator implements Validator {
   private static final Set<String> GONE = Set.of("uninstalled", "uninstalling");
 
   /** Creates the validator. */
-  public ExistingRuntimeValidator() {}
-
-  @Override
-  public String id() {
-    return ID;
+  ExistingRuntimeValidator() {
+    super(ID, ClusterCheck.EXISTING_RUNTIME);
   }
 
   @Override
-  public ValidatorKind kind() {
-    return ValidatorKind.CLUSTER;
-  }
-
-  @Override
-  public Optional<Duration> timeout() {
-    return Optional.of(TIMEOUT);
-  }
-
-  @Override
-  public List<Finding> validate(ValidationContext context) {
-    Findings out = new Findings(ID).redacting(Secrets.redactor(context.values()));
-    Optional<KubernetesClient> client = ClusterAccess.client(context, ClusterCheck.EXISTING_RUNTIME, out);
-    if (client.isEmpty()) {
-      return out.list();
-    }
+  void check(ValidationContext context, KubernetesClient client, Findings out) {
     String namespace = context.installation().namespace();
     String release = context.installation().releaseName();
     RuntimeValues runtime = context.values().global().runtime();
     boolean singleNamespace = Raw.bool(runtime.singleNamespace(), runtime.additionalValues(), "singleNamespace", false);
 
-    List<HelmReleases.Release> releases;
-    try {
-      releases = chartReleases(client.get());
-    } catch (KubernetesClientException e) {
-      return out.add(Messages.clusterApiError(ClusterCheck.EXISTING_RUNTIME, ClusterCall.HELM_RELEASES,
-          ApiFailure.of(e))).list();
-    }
-    Map<String, TreeSet<String>> runtimes;
-    try {
-      runtimes = runtimeNames(client.get());
-    } catch (KubernetesClientException e) {
-      return out.add(Messages.clusterApiError(ClusterCheck.EXISTING_RUNTIME, ClusterCall.RUNTIME_OBJECTS,
-          ApiFailure.of(e))).list();
-    }
+    List<HelmReleases.Release> releases = call(ClusterCall.HELM_RELEASES, () -> chartReleases(client));
+    Map<String, TreeSet<String>> runtimes = call(ClusterCall.RUNTIME_OBJECTS, () -> runtimeNames(client));
 
     Map<String, Map<String, String>> byNamespace = new TreeMap<>();
     for (HelmReleases.Release r : releases) {
@@ -118,32 +77,26 @@ public final class ExistingRuntimeValidator implements Validator {
     Map<String, String> here = byNamespace.getOrDefault(namespace, Map.of());
     here.forEach((other, version) -> {
       if (!other.equals(release)) {
-        out.add(Messages.otherReleaseInNamespace(namespace, other,
-            Messages.runtimeDescription(Map.of(other, version), List.of())));
+        out.add(ExistingRuntimeFindings.otherReleaseInNamespace(namespace, other,
+            ExistingRuntimeFindings.runtimeDescription(Map.of(other, version), List.of())));
       }
     });
     TreeSet<String> elsewhere = new TreeSet<>(byNamespace.keySet());
     elsewhere.addAll(runtimes.keySet());
     elsewhere.remove(namespace);
     for (String other : elsewhere) {
-      String description = Messages.runtimeDescription(byNamespace.getOrDefault(other, Map.of()),
+      String description = ExistingRuntimeFindings.runtimeDescription(byNamespace.getOrDefault(other, Map.of()),
           List.copyOf(runtimes.getOrDefault(other, new TreeSet<>())));
-      out.add(Messages.otherRuntime(other, description, singleNamespace));
+      out.add(ExistingRuntimeFindings.otherRuntime(other, description, singleNamespace));
     }
 
-    Secret token;
-    try {
-      token = client.get().secrets().inNamespace(namespace).withName(Chart.RUNTIME_TOKEN_SECRET).get();
-    } catch (KubernetesClientException e) {
-      return out.add(Messages.clusterApiError(ClusterCheck.EXISTING_RUNTIME, ClusterCall.RUNTIME_TOKEN,
-          ApiFailure.of(e))).list();
-    }
+    Secret token = call(ClusterCall.RUNTIME_TOKEN,
+        () -> client.secrets().inNamespace(namespace).withName(Chart.RUNTIME_TOKEN_SECRET).get());
     // like the hook, an empty or keyless codefresh-token is no runtime token
     if (token != null && ClusterSecrets.keyProblem(token, "token").isEmpty()) {
-      out.add(here.containsKey(release) ? Messages.runtimeTokenUpgrade(namespace, release)
-          : Messages.runtimeTokenLeftover(namespace, release));
+      out.add(here.containsKey(release) ? ExistingRuntimeFindings.runtimeTokenUpgrade(namespace, release)
+          : ExistingRuntimeFindings.runtimeTokenLeftover(namespace, release));
     }
-    return out.list();
   }
 
   /** The newest revision of every release of the chart that is not uninstalled, in any namespace. */
@@ -191,10 +144,5 @@ public final class ExistingRuntimeValidator implements Validator {
       }
     }
     return byNamespace;
-  }
-
-  @Override
-  public String toString() {
-    return "Validator(" + ID + ")";
   }
 }

@@ -7,25 +7,17 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.validation.ValidationContext;
-import io.gitopsruntime.validation.Validator;
 import io.gitopsruntime.validation.ValidatorKind;
 import io.gitopsruntime.validators.internal.ApiFailure;
 import io.gitopsruntime.validators.internal.Chart;
-import io.gitopsruntime.validators.internal.ChartVersions;
 import io.gitopsruntime.validators.internal.ChartVersions.ArgoCdRange;
-import io.gitopsruntime.validators.internal.ClusterAccess;
+import io.gitopsruntime.validators.internal.ChartVersions;
 import io.gitopsruntime.validators.internal.Findings;
-import io.gitopsruntime.validators.internal.Messages;
-import io.gitopsruntime.validators.internal.Messages.ClusterCall;
-import io.gitopsruntime.validators.internal.Messages.ClusterCheck;
 import io.gitopsruntime.validators.internal.Raw;
-import io.gitopsruntime.validators.internal.Secrets;
 import io.gitopsruntime.values.ExplicitNull;
 import io.gitopsruntime.values.GitOpsRuntimeValues;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -62,12 +54,11 @@ import org.slf4j.LoggerFactory;
  * {@value RuleIds#CLUSTER_SKIPPED}, {@value RuleIds#CLUSTER_API_ERROR}. Kind {@link ValidatorKind#CLUSTER}.
  * Stateless and thread-safe.
  */
-public final class ExternalArgoCdVersionValidator implements Validator {
+final class ExternalArgoCdVersionValidator extends ClusterValidator {
   /** This validator's id. */
-  public static final String ID = "cluster.argo-cd-version";
+  static final String ID = "cluster.argo-cd-version";
 
   private static final Logger LOG = LoggerFactory.getLogger(ExternalArgoCdVersionValidator.class);
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, String> DEFAULT_LABELS =
       Map.of("app.kubernetes.io/component", "server", "app.kubernetes.io/part-of", "argocd");
@@ -75,69 +66,56 @@ public final class ExternalArgoCdVersionValidator implements Validator {
   private static final String VERSION_PATH = "/api/version";
 
   /** Creates the validator. */
-  public ExternalArgoCdVersionValidator() {}
-
-  @Override
-  public String id() {
-    return ID;
+  ExternalArgoCdVersionValidator() {
+    super(ID, ClusterCheck.ARGO_CD_VERSION);
   }
 
   @Override
-  public ValidatorKind kind() {
-    return ValidatorKind.CLUSTER;
-  }
-
-  @Override
-  public Optional<Duration> timeout() {
-    return Optional.of(TIMEOUT);
-  }
-
-  @Override
-  public List<Finding> validate(ValidationContext context) {
+  boolean applies(ValidationContext context, Findings out) {
     GitOpsRuntimeValues values = context.values();
-    Findings out = new Findings(ID).redacting(Secrets.redactor(values));
     if (Chart.argoCdEnabled(values)) {
-      return out.list();
+      return false;
     }
-    ArgoCdRange range = ChartVersions.argoCdRange(context.installation().chartVersion());
     if (Chart.skipValidation(values)) {
-      return out.add(Messages.argoCdVersionSkipped(range.text())).list();
+      out.add(ExternalArgoCdVersionFindings.argoCdVersionSkipped(
+          ChartVersions.argoCdRange(context.installation().chartVersion()).text()));
+      return false;
     }
-    Optional<KubernetesClient> client = ClusterAccess.client(context, ClusterCheck.ARGO_CD_VERSION, out);
-    if (client.isEmpty()) {
-      return out.list();
-    }
+    return true;
+  }
+
+  @Override
+  void check(ValidationContext context, KubernetesClient client, Findings out) {
+    GitOpsRuntimeValues values = context.values();
+    ArgoCdRange range = ChartVersions.argoCdRange(context.installation().chartVersion());
     String namespace = context.installation().namespace();
     Map<String, String> labels = serverLabels(values);
     String selector = labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
         .collect(Collectors.joining(","));
-    try {
-      List<Service> services = new ArrayList<>(
-          client.get().services().inNamespace(namespace).withLabels(labels).list().getItems());
-      services.sort(Comparator.comparing(s -> s.getMetadata().getName()));
-      if (services.isEmpty()) {
-        List<String> elsewhere = client.get().services().inAnyNamespace().withLabels(labels).list().getItems().stream()
-            .map(s -> s.getMetadata().getNamespace()).distinct().sorted().toList();
-        return out.add(Messages.argoCdServerNotFound(selector, namespace, elsewhere)).list();
-      }
-      if (services.size() > 1) {
-        out.add(Messages.argoCdServerAmbiguous(selector, namespace,
-            services.stream().map(s -> s.getMetadata().getName()).toList()));
-      }
-      check(client.get(), namespace, services.get(0), range, context.installation().chartVersion(), out);
-    } catch (KubernetesClientException e) {
-      out.add(Messages.clusterApiError(ClusterCheck.ARGO_CD_VERSION, ClusterCall.SERVICES, ApiFailure.of(e)));
+    List<Service> services = new ArrayList<>(call(ClusterCall.SERVICES,
+        () -> client.services().inNamespace(namespace).withLabels(labels).list().getItems()));
+    services.sort(Comparator.comparing(s -> s.getMetadata().getName()));
+    if (services.isEmpty()) {
+      List<String> elsewhere = call(ClusterCall.SERVICES,
+          () -> client.services().inAnyNamespace().withLabels(labels).list().getItems()).stream()
+          .map(s -> s.getMetadata().getNamespace()).distinct().sorted().toList();
+      out.add(ExternalArgoCdVersionFindings.argoCdServerNotFound(selector, namespace, elsewhere));
+      return;
     }
-    return out.list();
+    if (services.size() > 1) {
+      out.add(ExternalArgoCdVersionFindings.argoCdServerAmbiguous(selector, namespace,
+          services.stream().map(s -> s.getMetadata().getName()).toList()));
+    }
+    probe(client, namespace, services.get(0), range, context.installation().chartVersion(), out);
   }
 
-  private static void check(KubernetesClient client, String namespace, Service service, ArgoCdRange range,
+  private static void probe(KubernetesClient client, String namespace, Service service, ArgoCdRange range,
       Optional<String> chartVersion, Findings out) {
     String name = service.getMetadata().getName();
     List<ServicePort> ports = service.getSpec() == null || service.getSpec().getPorts() == null ? List.of()
         : service.getSpec().getPorts();
     if (ports.isEmpty() || ports.get(0).getPort() == null) {
-      out.add(Messages.argoCdUnreachable(namespace, name, 0, VERSION_PATH, new ApiFailure(0, "the Service has no port")));
+      out.add(ExternalArgoCdVersionFindings.argoCdUnreachable(namespace, name, 0, VERSION_PATH, new ApiFailure(0, "the Service has no port")));
       return;
     }
     ServicePort port = ports.get(0);
@@ -179,21 +157,21 @@ public final class ExternalArgoCdVersionValidator implements Validator {
       }
     }
     if (answer == null) {
-      out.add(Messages.argoCdUnreachable(namespace, name, port.getPort(), path,
+      out.add(ExternalArgoCdVersionFindings.argoCdUnreachable(namespace, name, port.getPort(), path,
           failure == null ? new ApiFailure(0, "no answer") : failure));
       return;
     }
     String reported = version(answer).orElse("");
     Optional<ChartVersions.Version> version = ChartVersions.parseVersion(reported);
     if (version.isEmpty()) {
-      out.add(Messages.argoCdVersionUnreadable(name, !reported.isEmpty()));
+      out.add(ExternalArgoCdVersionFindings.argoCdVersionUnreadable(name, !reported.isEmpty()));
       return;
     }
     if (!range.accepts(version.get())) {
       String charts = ChartVersions.argoCdRangeIsFallback(chartVersion)
           ? "the newest chart (" + range.charts().replace("chart ", "") + ")"
           : range.charts();
-      out.add(Messages.argoCdVersionOutOfRange(reported.strip(), range.text(), charts, version.get().preRelease()));
+      out.add(ExternalArgoCdVersionFindings.argoCdVersionOutOfRange(reported.strip(), range.text(), charts, version.get().preRelease()));
     }
   }
 
@@ -238,10 +216,5 @@ public final class ExternalArgoCdVersionValidator implements Validator {
           }
         }));
     return labels;
-  }
-
-  @Override
-  public String toString() {
-    return "Validator(" + ID + ")";
   }
 }

@@ -3,8 +3,7 @@ package io.gitopsruntime.validators;
 import io.gitopsruntime.InvalidValuesException;
 import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.validation.Severity;
-import io.gitopsruntime.validators.internal.Messages;
-import io.gitopsruntime.validators.internal.Messages.ApiUrlProblem;
+import io.gitopsruntime.validators.GitSetupFindings.ApiUrlProblem;
 import io.gitopsruntime.validators.internal.Urls;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -78,7 +77,7 @@ public final class GitApiUrl {
     URI uri = basicChecks(PATH, url, "");
     Optional<GitProvider> provider = infer(uri);
     if (provider.isEmpty()) {
-      Finding f = Messages.gitApiUrlInvalid(PATH, shown(url), "", ApiUrlProblem.UNKNOWN_PROVIDER,
+      Finding f = GitSetupFindings.gitApiUrlInvalid(PATH, shown(url), "", ApiUrlProblem.UNKNOWN_PROVIDER,
           "https://" + uri.getHost() + "/api/v3");
       throw new InvalidValuesException(f.path(), f.describe());
     }
@@ -119,16 +118,16 @@ public final class GitApiUrl {
     String shown = shown(url);
     if (inferred.isPresent() && inferred.get() != provider) {
       if (provider == GitProvider.BITBUCKET_SERVER && inferred.get() == GitProvider.BITBUCKET) {
-        findings.add(Messages.gitApiUrlInvalid(path, shown, provider.displayName(),
+        findings.add(GitSetupFindings.gitApiUrlInvalid(path, shown, provider.displayName(),
             ApiUrlProblem.BITBUCKET_SERVER_CLOUD_HOST, "https://bitbucket.org"));
       } else {
-        findings.add(Messages.gitApiUrlInvalid(path, shown, provider.displayName(), ApiUrlProblem.CLOUD_MISMATCH,
+        findings.add(GitSetupFindings.gitApiUrlInvalid(path, shown, provider.displayName(), ApiUrlProblem.CLOUD_MISMATCH,
             usual(provider, "git.example.com")));
       }
       return findings;
     }
     if (provider == GitProvider.BITBUCKET && !hostPort.equals("bitbucket.org")) {
-      findings.add(Messages.gitApiUrlInvalid(path, shown, provider.displayName(),
+      findings.add(GitSetupFindings.gitApiUrlInvalid(path, shown, provider.displayName(),
           ApiUrlProblem.BITBUCKET_CLOUD_HOST, "https://bitbucket.org"));
       return findings;
     }
@@ -137,14 +136,14 @@ public final class GitApiUrl {
     String origin = uri.getScheme().toLowerCase(Locale.ROOT) + "://" + hostPort;
     if (provider == GitProvider.GITHUB && !host.contains("github.com") && !rawPath.isEmpty()
         && !trimmed.equals("/api/v3")) {
-      findings.add(Messages.gitApiUrlPath(path, shown, "GitHub Enterprise", origin + "/api/v3"));
+      findings.add(GitSetupFindings.gitApiUrlPath(path, shown, "GitHub Enterprise", origin + "/api/v3"));
     }
     if (provider == GitProvider.GITLAB && !host.equals("gitlab.com") && !rawPath.isEmpty()
         && !trimmed.endsWith("/api/v4")) {
-      findings.add(Messages.gitApiUrlPath(path, shown, "GitLab", origin + trimmed + "/api/v4"));
+      findings.add(GitSetupFindings.gitApiUrlPath(path, shown, "GitLab", origin + trimmed + "/api/v4"));
     }
     if (provider == GitProvider.BITBUCKET_SERVER && !rawPath.isEmpty() && !trimmed.endsWith("/rest/api/1.0")) {
-      findings.add(Messages.gitApiUrlPath(path, shown, provider.displayName(), origin + trimmed + "/rest/api/1.0"));
+      findings.add(GitSetupFindings.gitApiUrlPath(path, shown, provider.displayName(), origin + trimmed + "/rest/api/1.0"));
     }
     return findings;
   }
@@ -315,7 +314,7 @@ public final class GitApiUrl {
 
   private static InvalidValuesException invalid(String path, String url, String provider, ApiUrlProblem problem,
       String suggestion) {
-    Finding f = Messages.gitApiUrlInvalid(path, shown(url), provider, problem, suggestion);
+    Finding f = GitSetupFindings.gitApiUrlInvalid(path, shown(url), provider, problem, suggestion);
     return new FindingException(f);
   }
 
@@ -323,7 +322,7 @@ public final class GitApiUrl {
     if (e instanceof FindingException) {
       return ((FindingException) e).finding;
     }
-    return Messages.gitApiUrlInvalid(path, shown(url), provider.displayName(), ApiUrlProblem.NOT_HTTP,
+    return GitSetupFindings.gitApiUrlInvalid(path, shown(url), provider.displayName(), ApiUrlProblem.NOT_HTTP,
         "https://git.example.com");
   }
 

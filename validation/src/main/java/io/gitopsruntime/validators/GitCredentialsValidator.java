@@ -5,7 +5,6 @@ import io.gitopsruntime.validation.ValidationContext;
 import io.gitopsruntime.validation.Validator;
 import io.gitopsruntime.validators.internal.Chart;
 import io.gitopsruntime.validators.internal.Findings;
-import io.gitopsruntime.validators.internal.Messages;
 import io.gitopsruntime.validators.internal.Paths;
 import io.gitopsruntime.validators.internal.Pem;
 import io.gitopsruntime.validators.internal.Raw;
@@ -30,15 +29,15 @@ import java.util.Optional;
  * {@value RuleIds#GIT_CREDENTIALS_WHITESPACE}, {@value RuleIds#GIT_CREDENTIALS_MISSING},
  * {@value RuleIds#GIT_CA_HOST_KEY}, {@value RuleIds#GIT_CA_PEM}. Offline. Stateless and thread-safe.
  */
-public final class GitCredentialsValidator implements Validator {
+final class GitCredentialsValidator implements Validator {
   /** This validator's id. */
-  public static final String ID = "offline.git-credentials";
+  static final String ID = "offline.git-credentials";
 
   private static final String ARGO_CD_CERTS = "argo-cd.configs.tls.certificates";
   private static final String WEBHOOK_CERTS = "global.codefresh.tls.workflowPipelinesGitWebhooks.certificates";
 
   /** Creates the validator. */
-  public GitCredentialsValidator() {}
+  GitCredentialsValidator() {}
 
   @Override
   public String id() {
@@ -53,22 +52,22 @@ public final class GitCredentialsValidator implements Validator {
     Optional<SecretValue> literal = Chart.nonBlankSecret(password.value());
     Optional<SecretKeyRef> ref = Chart.given(password.secretKeyRef());
     if (literal.isEmpty() && ref.isEmpty()) {
-      out.add(Messages.gitCredentialsMissing());
+      out.add(GitCredentialsFindings.gitCredentialsMissing());
     }
     if (literal.isEmpty() && ref.isPresent() && !ref.get().isComplete()) {
-      out.add(Messages.gitPasswordIncompleteRef(Chart.hasName(ref.get()), Chart.hasKey(ref.get())));
+      out.add(GitCredentialsFindings.gitPasswordIncompleteRef(Chart.hasName(ref.get()), Chart.hasKey(ref.get())));
     }
     if (Chart.namesRuntimeTokenSecret(ref)) {
-      out.add(Messages.gitPasswordReservedName());
+      out.add(GitCredentialsFindings.gitPasswordReservedName());
     }
     if (literal.isPresent() && ref.isPresent()) {
-      out.add(Messages.gitPasswordAmbiguous());
+      out.add(GitCredentialsFindings.gitPasswordAmbiguous());
     }
     if (literal.isPresent() && Chart.hasStrayWhitespace(literal.get().reveal())) {
-      out.add(Messages.gitPasswordWhitespace());
+      out.add(GitCredentialsFindings.gitPasswordWhitespace());
     }
     if ((literal.isPresent() || ref.isPresent()) && Chart.gitUsername(values).isEmpty()) {
-      out.add(Messages.gitUsernameEmpty());
+      out.add(GitCredentialsFindings.gitUsernameEmpty());
     }
     Optional<Map<String, Object>> argoCdCerts =
         Raw.mapAt(values.argoCd().additionalValues(), "configs", "tls", "certificates");
@@ -90,19 +89,19 @@ public final class GitCredentialsValidator implements Validator {
       String path = Paths.child(parent, key);
       String host = hostOf(key);
       if (!host.equals(key)) {
-        out.add(Messages.gitCaHostKey(path, key, host));
+        out.add(GitCredentialsFindings.gitCaHostKey(path, key, host));
       }
       if (Raw.isBlank(raw)) {
         continue;
       }
       if (!(raw instanceof String)) {
-        out.add(Messages.gitCaNotText(path, host, raw));
+        out.add(GitCredentialsFindings.gitCaNotText(path, host, raw));
         continue;
       }
       try {
         Pem.parse((String) raw);
       } catch (Pem.BadPemException e) {
-        out.add(Messages.gitCaNotPem(path, host, e));
+        out.add(GitCredentialsFindings.gitCaNotPem(path, host, e));
       }
     }
   }

@@ -1,23 +1,20 @@
 package io.gitopsruntime.validators;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gitopsruntime.core.internal.Redactor;
 import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.validation.Severity;
 import io.gitopsruntime.validation.ValidationContext;
 import io.gitopsruntime.validation.Validator;
 import io.gitopsruntime.validation.ValidatorKind;
+import io.gitopsruntime.validators.GitProviderFindings.GitSkip;
 import io.gitopsruntime.validators.internal.Chart;
 import io.gitopsruntime.validators.internal.Findings;
-import io.gitopsruntime.validators.internal.GitChecks;
 import io.gitopsruntime.validators.internal.Http;
-import io.gitopsruntime.validators.internal.Messages;
-import io.gitopsruntime.validators.internal.Messages.GitSkip;
-import io.gitopsruntime.validators.internal.PlatformAccess;
-import io.gitopsruntime.validators.internal.PlatformClient;
-import io.gitopsruntime.validators.internal.PlatformClient.CallException;
 import io.gitopsruntime.validators.internal.Pem;
+import io.gitopsruntime.validators.internal.PlatformClient.CallException;
+import io.gitopsruntime.validators.internal.PlatformClient;
 import io.gitopsruntime.validators.internal.Raw;
-import io.gitopsruntime.core.internal.Redactor;
 import io.gitopsruntime.validators.internal.Secrets;
 import io.gitopsruntime.values.GitOpsRuntimeValues;
 import io.gitopsruntime.values.SecretValue;
@@ -45,14 +42,14 @@ import java.util.Optional;
  * {@value RuleIds#GIT_CREDENTIALS_SECRET}, {@value RuleIds#GIT_CREDENTIALS_WHITESPACE}. Kind
  * {@link ValidatorKind#GIT_PROVIDER}. Stateless and thread-safe.
  */
-public final class GitProviderValidator implements Validator {
+final class GitProviderValidator implements Validator {
   /** This validator's id. */
-  public static final String ID = "git.provider";
+  static final String ID = "git.provider";
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   /** Creates the validator. */
-  public GitProviderValidator() {}
+  GitProviderValidator() {}
 
   @Override
   public String id() {
@@ -78,33 +75,33 @@ public final class GitProviderValidator implements Validator {
       return out.list();
     }
     if (Chart.skipValidation(values)) {
-      return out.add(Messages.gitSkipped(GitSkip.HOOK_OFF)).list();
+      return out.add(GitProviderFindings.gitSkipped(GitSkip.HOOK_OFF)).list();
     }
     if (Chart.skipGitPermissionValidation(values)) {
-      return out.add(Messages.gitPermissionCheckSkipped()).list();
+      return out.add(GitProviderFindings.gitPermissionCheckSkipped()).list();
     }
     if (context.offline()) {
-      return out.add(Messages.gitSkipped(GitSkip.OFFLINE)).list();
+      return out.add(GitProviderFindings.gitSkipped(GitSkip.OFFLINE)).list();
     }
     Optional<String> username = Chart.gitUsername(values);
     if (username.isEmpty()) {
-      return out.add(Messages.gitSkipped(GitSkip.NO_USERNAME)).list();
+      return out.add(GitProviderFindings.gitSkipped(GitSkip.NO_USERNAME)).list();
     }
     Secrets.Resolved resolved = Secrets.resolve(password, context.service(KubernetesClient.class),
         context.installation().namespace());
     if (resolved instanceof Secrets.NeedsCluster) {
-      return out.add(Messages.gitSkipped(GitSkip.PASSWORD_IN_SECRET)).list();
+      return out.add(GitProviderFindings.gitSkipped(GitSkip.PASSWORD_IN_SECRET)).list();
     }
     if (resolved instanceof Secrets.Unreadable) {
-      return out.add(Messages.gitPasswordSecretUnreadable(((Secrets.Unreadable) resolved).failure())).list();
+      return out.add(GitProviderFindings.gitPasswordSecretUnreadable(((Secrets.Unreadable) resolved).failure())).list();
     }
     if (resolved instanceof Secrets.Unusable) {
-      return out.add(Messages.gitSkipped(GitSkip.PASSWORD_UNUSABLE)).list();
+      return out.add(GitProviderFindings.gitSkipped(GitSkip.PASSWORD_UNUSABLE)).list();
     }
     Secrets.Value token = (Secrets.Value) resolved;
     out.redacting(token.value());
     if (token.stripped()) {
-      out.add(Messages.gitPasswordSecretWhitespace(values.global().runtime().gitCredentials().password()
+      out.add(GitProviderFindings.gitPasswordSecretWhitespace(values.global().runtime().gitCredentials().password()
           .secretKeyRef().flatMap(r -> r.name()).orElse("").strip()));
     }
     try (Http http = Http.from(context, TIMEOUT)) {
@@ -119,7 +116,7 @@ public final class GitProviderValidator implements Validator {
     PlatformAccess.Outcome endpoint = PlatformAccess.endpoint(context, http);
     Secrets.Resolved apiKey = PlatformAccess.userToken(context);
     if (!(endpoint instanceof PlatformAccess.Endpoint) || !(apiKey instanceof Secrets.Value)) {
-      out.add(Messages.gitSkipped(GitSkip.NO_PLATFORM));
+      out.add(GitProviderFindings.gitSkipped(GitSkip.NO_PLATFORM));
       return;
     }
     out.redacting(((Secrets.Value) apiKey).value());
@@ -128,24 +125,24 @@ public final class GitProviderValidator implements Validator {
     try {
       me = new PlatformClient(platform.http(), platform.url(), ((Secrets.Value) apiKey).value(), redactor).me();
     } catch (CallException e) {
-      out.add(Messages.gitSkipped(GitSkip.NO_PLATFORM));
+      out.add(GitProviderFindings.gitSkipped(GitSkip.NO_PLATFORM));
       return;
     }
     PlatformClient.Account account = me.account();
     if (account.gitProvider().isEmpty() || account.gitApiUrl().isEmpty()) {
-      out.add(Messages.gitNoProviderYet(account.name()));
+      out.add(GitProviderFindings.gitNoProviderYet(account.name()));
       return;
     }
     Optional<GitProvider> provider = GitProvider.fromPlatformName(account.gitProvider().get());
     if (provider.isEmpty()) {
-      out.add(Messages.gitProviderUnsupported(account.name(), account.gitProvider().get()));
+      out.add(GitProviderFindings.gitProviderUnsupported(account.name(), account.gitProvider().get()));
       return;
     }
     String apiUrl = account.gitApiUrl().get();
     Optional<Finding> urlProblem = GitApiUrl.check(provider.get(), apiUrl).stream()
         .filter(f -> f.severity() == Severity.ERROR).findFirst();
     if (urlProblem.isPresent()) {
-      out.add(Messages.gitAccountApiUrl(urlProblem.get()));
+      out.add(GitProviderFindings.gitAccountApiUrl(urlProblem.get()));
       return;
     }
     GitApiUrl api = GitApiUrl.of(provider.get(), apiUrl);
@@ -156,12 +153,12 @@ public final class GitProviderValidator implements Validator {
     if (pem.isPresent()) {
       try {
         if (!(pem.get() instanceof String)) {
-          out.add(Messages.gitSkipped(GitSkip.CA_UNUSABLE));
+          out.add(GitProviderFindings.gitSkipped(GitSkip.CA_UNUSABLE));
           return;
         }
         certificates = Pem.parse((String) pem.get());
       } catch (Pem.BadPemException e) {
-        out.add(Messages.gitSkipped(GitSkip.CA_UNUSABLE));
+        out.add(GitProviderFindings.gitSkipped(GitSkip.CA_UNUSABLE));
         return;
       }
     }

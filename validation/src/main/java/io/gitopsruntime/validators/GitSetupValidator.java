@@ -5,7 +5,6 @@ import io.gitopsruntime.validation.Severity;
 import io.gitopsruntime.validation.ValidationContext;
 import io.gitopsruntime.validation.Validator;
 import io.gitopsruntime.validators.internal.Findings;
-import io.gitopsruntime.validators.internal.Messages;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -81,7 +80,7 @@ public final class GitSetupValidator implements Validator {
       boolean parses = repoFindings.stream().noneMatch(f -> f.severity() == Severity.ERROR);
       Optional.of(sharedConfigRepo).filter(url -> parses).map(SharedConfigRepo::parse)
           .filter(repo -> repo.cloudProvider().isEmpty())
-          .ifPresent(repo -> out.add(Messages.gitApiUrlMissing("gitApiUrl", repo.host())));
+          .ifPresent(repo -> out.add(GitSetupFindings.gitApiUrlMissing("gitApiUrl", repo.host())));
     }
     return out.list();
   }

@@ -1,27 +1,21 @@
 package io.gitopsruntime.validators;
 
+import io.gitopsruntime.validators.internal.Wording;
+import static io.gitopsruntime.validators.RuleIds.*;
+import static io.gitopsruntime.validators.internal.Wording.*;
+
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClass;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.validation.ValidationContext;
-import io.gitopsruntime.validation.Validator;
 import io.gitopsruntime.validation.ValidatorKind;
-import io.gitopsruntime.validators.internal.ApiFailure;
 import io.gitopsruntime.validators.internal.Chart;
-import io.gitopsruntime.validators.internal.ClusterAccess;
 import io.gitopsruntime.validators.internal.Findings;
-import io.gitopsruntime.validators.internal.Messages;
-import io.gitopsruntime.validators.internal.Messages.ClusterCall;
-import io.gitopsruntime.validators.internal.Messages.ClusterCheck;
 import io.gitopsruntime.validators.internal.Raw;
-import io.gitopsruntime.validators.internal.Secrets;
 import io.gitopsruntime.values.GitOpsRuntimeValues;
 import io.gitopsruntime.values.IngressValues;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Checks, in the ingress access mode, that the IngressClass the runtime's Ingress names
@@ -35,64 +29,55 @@ import java.util.Optional;
  * {@value RuleIds#CLUSTER_SKIPPED}, {@value RuleIds#CLUSTER_API_ERROR}. Kind {@link ValidatorKind#CLUSTER}.
  * Stateless and thread-safe.
  */
-public final class IngressClassValidator implements Validator {
+final class IngressClassValidator extends ClusterValidator {
   /** This validator's id. */
-  public static final String ID = "cluster.ingress-class";
+  static final String ID = "cluster.ingress-class";
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final String DEFAULT_CLASS_ANNOTATION = "ingressclass.kubernetes.io/is-default-class";
 
   /** Creates the validator. */
-  public IngressClassValidator() {}
-
-  @Override
-  public String id() {
-    return ID;
+  IngressClassValidator() {
+    super(ID, ClusterCheck.INGRESS_CLASS);
   }
 
   @Override
-  public ValidatorKind kind() {
-    return ValidatorKind.CLUSTER;
-  }
-
-  @Override
-  public Optional<Duration> timeout() {
-    return Optional.of(TIMEOUT);
-  }
-
-  @Override
-  public List<Finding> validate(ValidationContext context) {
+  boolean applies(ValidationContext context, Findings out) {
     GitOpsRuntimeValues values = context.values();
-    Findings out = new Findings(ID).redacting(Secrets.redactor(values));
-    if (!Chart.ingressOn(values)) {
-      return out.list();
-    }
-    IngressValues ingress = values.global().runtime().ingress();
-    String className = Raw.string(ingress.className(), ingress.additionalValues(), "className", "nginx")
-        .map(String::strip).orElse("");
+    String className = className(values);
     if (className.isEmpty()) {
-      return out.list();
+      return false;
     }
     if (Chart.skipIngressValidation(values)) {
-      return out.add(Messages.ingressClassSkipped(className)).list();
+      out.add(ingressClassSkipped(className));
+      return false;
     }
-    Optional<KubernetesClient> client = ClusterAccess.client(context, ClusterCheck.INGRESS_CLASS, out);
-    if (client.isEmpty()) {
-      return out.list();
+    return true;
+  }
+
+  /** The IngressClass the ingress access mode names; empty when the mode is off or names none. */
+  private static String className(GitOpsRuntimeValues values) {
+    if (!Chart.ingressOn(values)) {
+      return "";
     }
-    try {
-      if (client.get().network().v1().ingressClasses().withName(className).get() != null) {
-        return out.list();
-      }
-      List<IngressClass> all = client.get().network().v1().ingressClasses().list().getItems();
-      List<String> names = all.stream().map(c -> c.getMetadata().getName()).sorted().toList();
-      String defaultClass = all.stream().filter(IngressClassValidator::isDefault).map(c -> c.getMetadata().getName())
-          .sorted().findFirst().orElse("");
-      return out.add(Messages.ingressClassMissing(className, names, defaultClass)).list();
-    } catch (KubernetesClientException e) {
-      return out.add(Messages.clusterApiError(ClusterCheck.INGRESS_CLASS, ClusterCall.INGRESS_CLASSES,
-          ApiFailure.of(e))).list();
+    IngressValues ingress = values.global().runtime().ingress();
+    return Raw.string(ingress.className(), ingress.additionalValues(), "className", "nginx")
+        .map(String::strip).orElse("");
+  }
+
+  @Override
+  void check(ValidationContext context, KubernetesClient client, Findings out) {
+    String className = className(context.values());
+    IngressClass named = call(ClusterCall.INGRESS_CLASSES,
+        () -> client.network().v1().ingressClasses().withName(className).get());
+    if (named != null) {
+      return;
     }
+    List<IngressClass> all = call(ClusterCall.INGRESS_CLASSES,
+        () -> client.network().v1().ingressClasses().list().getItems());
+    List<String> names = all.stream().map(c -> c.getMetadata().getName()).sorted().toList();
+    String defaultClass = all.stream().filter(IngressClassValidator::isDefault).map(c -> c.getMetadata().getName())
+        .sorted().findFirst().orElse("");
+    out.add(ingressClassMissing(className, names, defaultClass));
   }
 
   private static boolean isDefault(IngressClass c) {
@@ -100,8 +85,43 @@ public final class IngressClassValidator implements Validator {
     return annotations != null && "true".equals(annotations.get(DEFAULT_CLASS_ANNOTATION));
   }
 
-  @Override
-  public String toString() {
-    return "Validator(" + ID + ")";
+  /**
+   * The IngressClass check did not run: its skip flag.
+   *
+   * @param className the class the chart will use
+   * @return the finding
+   */
+  static Finding ingressClassSkipped(String className) {
+    return info(CLUSTER_SKIPPED, "global.runtime.ingress.skipValidation",
+        "The IngressClass check was skipped: global.runtime.ingress.skipValidation is true.",
+        "Make sure IngressClass " + q(className) + " exists (kubectl get ingressclass): without it no ingress"
+            + " controller serves the runtime.");
+  }
+
+  /**
+   * The IngressClass does not exist.
+   *
+   * @param className the class the values name
+   * @param existing the classes the cluster has, sorted
+   * @param defaultClass the cluster's default class, or empty
+   * @return the finding
+   */
+  static Finding ingressClassMissing(String className, List<String> existing, String defaultClass) {
+    String has = existing.isEmpty() ? "it has no IngressClass at all"
+        : "it has " + String.join(", ", existing.stream().map(Wording::q).toList());
+    String fix;
+    if (existing.isEmpty()) {
+      fix = "Install an ingress controller (ingress-nginx, for example, creates IngressClass \"nginx\"), or use"
+          + " the tunnel: global.runtime.ingress.enabled=false.";
+    } else {
+      String pick = existing.size() == 1 ? q(existing.get(0))
+          : defaultClass.isEmpty() ? "one of them" : "one of them, for example the default " + q(defaultClass);
+      fix = "Set global.runtime.ingress.className to " + pick + ", or install the ingress controller that provides "
+          + q(className) + ".";
+    }
+    return Finding.error(CLUSTER_INGRESS_CLASS, "global.runtime.ingress.className",
+        "IngressClass " + q(className) + " does not exist in the cluster (" + has + "): no ingress controller would"
+            + " serve the runtime's Ingress, and Codefresh's validation hook fails the installation.",
+        fix);
   }
 }

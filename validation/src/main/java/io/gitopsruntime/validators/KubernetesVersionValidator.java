@@ -1,21 +1,14 @@
 package io.gitopsruntime.validators;
 
+import static io.gitopsruntime.validators.RuleIds.*;
+import static io.gitopsruntime.validators.internal.Wording.*;
+
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.VersionInfo;
 import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.validation.ValidationContext;
-import io.gitopsruntime.validation.Validator;
 import io.gitopsruntime.validation.ValidatorKind;
-import io.gitopsruntime.validators.internal.ApiFailure;
-import io.gitopsruntime.validators.internal.ClusterAccess;
 import io.gitopsruntime.validators.internal.Findings;
-import io.gitopsruntime.validators.internal.Messages;
-import io.gitopsruntime.validators.internal.Messages.ClusterCall;
-import io.gitopsruntime.validators.internal.Messages.ClusterCheck;
-import io.gitopsruntime.validators.internal.Secrets;
-import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,57 +24,32 @@ import org.jspecify.annotations.Nullable;
  * {@value RuleIds#CLUSTER_SKIPPED}, {@value RuleIds#CLUSTER_API_ERROR}. Kind {@link ValidatorKind#CLUSTER}.
  * Stateless and thread-safe.
  */
-public final class KubernetesVersionValidator implements Validator {
+final class KubernetesVersionValidator extends ClusterValidator {
   /** This validator's id. */
-  public static final String ID = "cluster.kubernetes-version";
+  static final String ID = "cluster.kubernetes-version";
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final Pattern GIT_VERSION = Pattern.compile("v?(\\d+)\\.(\\d+)(?:\\.(\\d+))?([-+].*)?");
   private static final int OLDEST_MAJOR = 1;
   private static final int OLDEST_MINOR = 23;
 
   /** Creates the validator. */
-  public KubernetesVersionValidator() {}
-
-  @Override
-  public String id() {
-    return ID;
+  KubernetesVersionValidator() {
+    super(ID, ClusterCheck.KUBERNETES_VERSION);
   }
 
   @Override
-  public ValidatorKind kind() {
-    return ValidatorKind.CLUSTER;
-  }
-
-  @Override
-  public Optional<Duration> timeout() {
-    return Optional.of(TIMEOUT);
-  }
-
-  @Override
-  public List<Finding> validate(ValidationContext context) {
-    Findings out = new Findings(ID).redacting(Secrets.redactor(context.values()));
-    Optional<KubernetesClient> client = ClusterAccess.client(context, ClusterCheck.KUBERNETES_VERSION, out);
-    if (client.isEmpty()) {
-      return out.list();
-    }
-    VersionInfo info;
-    try {
-      info = client.get().getKubernetesVersion();
-    } catch (KubernetesClientException e) {
-      return out.add(Messages.clusterApiError(ClusterCheck.KUBERNETES_VERSION, ClusterCall.VERSION,
-          ApiFailure.of(e))).list();
-    }
+  void check(ValidationContext context, KubernetesClient client, Findings out) {
+    VersionInfo info = call(ClusterCall.VERSION, client::getKubernetesVersion);
     String gitVersion = info == null || info.getGitVersion() == null ? "" : info.getGitVersion().strip();
     Optional<int[]> version = parse(gitVersion);
     if (version.isEmpty()) {
-      return out.add(Messages.kubernetesVersionUnknown(gitVersion)).list();
+      out.add(kubernetesVersionUnknown(gitVersion));
+      return;
     }
     int[] v = version.get();
     if (v[0] < OLDEST_MAJOR || (v[0] == OLDEST_MAJOR && v[1] < OLDEST_MINOR)) {
-      out.add(Messages.kubernetesTooOld(v[0] + "." + v[1] + "." + v[2], gitVersion));
+      out.add(kubernetesTooOld(v[0] + "." + v[1] + "." + v[2], gitVersion));
     }
-    return out.list();
   }
 
   /**
@@ -103,8 +71,31 @@ public final class KubernetesVersionValidator implements Validator {
     }
   }
 
-  @Override
-  public String toString() {
-    return "Validator(" + ID + ")";
+  /**
+   * The server is older than 1.23.
+   *
+   * @param version the version as major.minor.patch
+   * @param gitVersion the server's gitVersion
+   * @return the finding
+   */
+  static Finding kubernetesTooOld(String version, String gitVersion) {
+    return Finding.error(CLUSTER_KUBERNETES_VERSION, "",
+        "The cluster runs Kubernetes " + version + " (" + gitVersion + "), older than 1.23, the oldest version the"
+            + " GitOps Runtime supports: the chart uses APIs that only 1.23 and later serve (autoscaling/v2, for"
+            + " example).",
+        "Upgrade the cluster to Kubernetes 1.23 or later, or install into another cluster.");
+  }
+
+  /**
+   * The server's version cannot be read.
+   *
+   * @param gitVersion what the server reported
+   * @return the finding
+   */
+  static Finding kubernetesVersionUnknown(String gitVersion) {
+    return Finding.warning(CLUSTER_KUBERNETES_VERSION, "",
+        "The cluster reports Kubernetes version " + q(gitVersion) + ", which this check cannot read, so it could"
+            + " not confirm 1.23 or later.",
+        "Check the server version yourself (kubectl version): the GitOps Runtime needs 1.23 or later.");
   }
 }

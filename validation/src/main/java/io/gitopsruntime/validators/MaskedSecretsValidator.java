@@ -17,12 +17,12 @@ import java.util.Map;
  *
  * <p>Rules: {@value RuleIds#SECRETS_MASKED}. Offline. Stateless and thread-safe.
  */
-public final class MaskedSecretsValidator implements Validator {
+final class MaskedSecretsValidator implements Validator {
   /** This validator's id. */
-  public static final String ID = "offline.masked-secrets";
+  static final String ID = "offline.masked-secrets";
 
   /** Creates the validator. */
-  public MaskedSecretsValidator() {}
+  MaskedSecretsValidator() {}
 
   @Override
   public String id() {

@@ -1,12 +1,14 @@
 package io.gitopsruntime.validators;
 
+import static io.gitopsruntime.validators.RuleIds.*;
+import static io.gitopsruntime.validators.internal.Wording.*;
+
 import io.gitopsruntime.NameRules;
 import io.gitopsruntime.RuntimeInstallation;
 import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.validation.ValidationContext;
 import io.gitopsruntime.validation.Validator;
 import io.gitopsruntime.validators.internal.Findings;
-import io.gitopsruntime.validators.internal.Messages;
 import io.gitopsruntime.validators.internal.Raw;
 import io.gitopsruntime.values.RuntimeValues;
 import java.util.List;
@@ -21,12 +23,12 @@ import java.util.Optional;
  * {@value RuleIds#RELEASE_NAME_FORMAT}, {@value RuleIds#CHART_VERSION_FORMAT},
  * {@value RuleIds#RUNTIME_NAME_DEFAULTED}. Offline. Stateless and thread-safe.
  */
-public final class NamesValidator implements Validator {
+final class NamesValidator implements Validator {
   /** This validator's id. */
-  public static final String ID = "offline.names";
+  static final String ID = "offline.names";
 
   /** Creates the validator. */
-  public NamesValidator() {}
+  NamesValidator() {}
 
   @Override
   public String id() {
@@ -56,7 +58,7 @@ public final class NamesValidator implements Validator {
       out.add(NameRules.checkChartVersion(chartVersion.get()));
     }
     if (nameGivenEmpty) {
-      out.add(Messages.runtimeNameDefaulted(runtimeName));
+      out.add(runtimeNameDefaulted(runtimeName));
     }
     return out.list();
   }
@@ -64,5 +66,19 @@ public final class NamesValidator implements Validator {
   @Override
   public String toString() {
     return "Validator(" + ID + ")";
+  }
+
+  /**
+   * The values file left the runtime name empty.
+   *
+   * @param used the name the installation uses instead
+   * @return the finding
+   */
+  static Finding runtimeNameDefaulted(String used) {
+    return Finding.warning(RUNTIME_NAME_DEFAULTED, "global.runtime.name",
+        "global.runtime.name is not set (absent, null or empty): the SDK installs the runtime as " + q(used)
+            + ", the installation page's default, but the chart has no default, so these values alone fail with"
+            + " plain Helm (\"global.runtime.name is required\").",
+        "Set global.runtime.name to a name unique in the account, for example \"prod-eu\".");
   }
 }

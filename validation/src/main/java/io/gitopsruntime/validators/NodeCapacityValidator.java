@@ -1,27 +1,20 @@
 package io.gitopsruntime.validators;
 
+import static io.gitopsruntime.validators.RuleIds.*;
+import static io.gitopsruntime.validators.internal.Wording.*;
+
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.validation.ValidationContext;
-import io.gitopsruntime.validation.Validator;
 import io.gitopsruntime.validation.ValidatorKind;
-import io.gitopsruntime.validators.internal.ApiFailure;
-import io.gitopsruntime.validators.internal.ClusterAccess;
 import io.gitopsruntime.validators.internal.Findings;
-import io.gitopsruntime.validators.internal.Messages;
-import io.gitopsruntime.validators.internal.Messages.ClusterCall;
-import io.gitopsruntime.validators.internal.Messages.ClusterCheck;
-import io.gitopsruntime.validators.internal.Secrets;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,31 +28,17 @@ import org.jspecify.annotations.Nullable;
  * {@value RuleIds#CLUSTER_SKIPPED}, {@value RuleIds#CLUSTER_API_ERROR}. Kind {@link ValidatorKind#CLUSTER}.
  * Stateless and thread-safe.
  */
-public final class NodeCapacityValidator implements Validator {
+final class NodeCapacityValidator extends ClusterValidator {
   /** This validator's id. */
-  public static final String ID = "cluster.node-capacity";
+  static final String ID = "cluster.node-capacity";
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final BigDecimal MIN_CPUS = BigDecimal.valueOf(2);
   private static final BigDecimal MIN_BYTES = BigDecimal.valueOf(5_000_000_000L);
   private static final BigDecimal MEGABYTE = BigDecimal.valueOf(1_000_000L);
 
   /** Creates the validator. */
-  public NodeCapacityValidator() {}
-
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public ValidatorKind kind() {
-    return ValidatorKind.CLUSTER;
-  }
-
-  @Override
-  public Optional<Duration> timeout() {
-    return Optional.of(TIMEOUT);
+  NodeCapacityValidator() {
+    super(ID, ClusterCheck.NODE_CAPACITY);
   }
 
   /** What one node offers. */
@@ -70,28 +49,18 @@ public final class NodeCapacityValidator implements Validator {
   }
 
   @Override
-  public List<Finding> validate(ValidationContext context) {
-    Findings out = new Findings(ID).redacting(Secrets.redactor(context.values()));
-    Optional<KubernetesClient> client = ClusterAccess.client(context, ClusterCheck.NODE_CAPACITY, out);
-    if (client.isEmpty()) {
-      return out.list();
-    }
-    List<Node> nodes;
-    try {
-      nodes = client.get().nodes().list().getItems();
-    } catch (KubernetesClientException e) {
-      return out.add(Messages.clusterApiError(ClusterCheck.NODE_CAPACITY, ClusterCall.NODES, ApiFailure.of(e)))
-          .list();
-    }
+  void check(ValidationContext context, KubernetesClient client, Findings out) {
+    List<Node> nodes = call(ClusterCall.NODES, () -> client.nodes().list().getItems());
     List<Size> sizes = nodes.stream()
         .filter(n -> n.getSpec() == null || !Boolean.TRUE.equals(n.getSpec().getUnschedulable()))
         .map(NodeCapacityValidator::size)
         .toList();
     if (sizes.isEmpty()) {
-      return out.add(Messages.noSchedulableNodes()).list();
+      out.add(noSchedulableNodes());
+      return;
     }
     if (sizes.stream().anyMatch(Size::enough)) {
-      return out.list();
+      return;
     }
     Size biggest = sizes.stream()
         .max(Comparator.comparing(Size::bytes).thenComparing(Size::cpus).thenComparing(Size::name,
@@ -99,7 +68,7 @@ public final class NodeCapacityValidator implements Validator {
         .orElseThrow();
     String cpus = biggest.cpus().stripTrailingZeros().toPlainString();
     long megabytes = biggest.bytes().divide(MEGABYTE, 0, RoundingMode.DOWN).longValueExact();
-    return out.add(Messages.nodesTooSmall(biggest.name(), cpus, megabytes, sizes.size())).list();
+    out.add(nodesTooSmall(biggest.name(), cpus, megabytes, sizes.size()));
   }
 
   private static Size size(Node node) {
@@ -125,8 +94,33 @@ public final class NodeCapacityValidator implements Validator {
     }
   }
 
-  @Override
-  public String toString() {
-    return "Validator(" + ID + ")";
+  /**
+   * No node is big enough.
+   *
+   * @param biggest the biggest node's name
+   * @param cpus its allocatable CPUs, such as {@code 1.5}
+   * @param megabytes its allocatable memory in MB (10^6 bytes)
+   * @param nodes how many nodes were checked
+   * @return the finding
+   */
+  static Finding nodesTooSmall(String biggest, String cpus, long megabytes, int nodes) {
+    return Finding.error(CLUSTER_NODE_CAPACITY, "",
+        "No node of the cluster offers 2 CPUs and 5000 MB of memory: the biggest, " + q(biggest) + ", has " + cpus
+            + (cpus.equals("1") ? " CPU" : " CPUs") + " and " + megabytes + " MB allocatable (" + nodes
+            + (nodes == 1 ? " node" : " nodes") + " checked), and the GitOps Runtime needs at least one node of"
+            + " that size.",
+        "Add a node, or a node pool, with at least 2 CPUs and 5000 MB of allocatable memory.");
+  }
+
+  /**
+   * The cluster shows no schedulable node.
+   *
+   * @return the finding
+   */
+  static Finding noSchedulableNodes() {
+    return Finding.warning(CLUSTER_NODE_CAPACITY, "",
+        "The cluster shows no schedulable node, so its capacity could not be checked: the GitOps Runtime needs at"
+            + " least one node with 2 CPUs and 5000 MB of memory.",
+        "Make sure such a node exists or can be added (kubectl get nodes).");
   }
 }

@@ -1,5 +1,8 @@
 package io.gitopsruntime.validators;
 
+import static io.gitopsruntime.validators.RuleIds.*;
+import static io.gitopsruntime.validators.internal.Wording.*;
+
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -7,21 +10,12 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.gitopsruntime.GitOpsRuntimeException;
 import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.validation.ValidationContext;
-import io.gitopsruntime.validation.Validator;
 import io.gitopsruntime.validation.ValidatorKind;
-import io.gitopsruntime.validators.internal.ApiFailure;
-import io.gitopsruntime.validators.internal.ClusterAccess;
 import io.gitopsruntime.validators.internal.Findings;
-import io.gitopsruntime.validators.internal.Messages;
-import io.gitopsruntime.validators.internal.Messages.ClusterCall;
-import io.gitopsruntime.validators.internal.Messages.ClusterCheck;
-import io.gitopsruntime.validators.internal.Secrets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,12 +38,11 @@ import org.slf4j.LoggerFactory;
  * {@value RuleIds#CLUSTER_SKIPPED}, {@value RuleIds#CLUSTER_API_ERROR}. Kind {@link ValidatorKind#CLUSTER}.
  * Stateless and thread-safe.
  */
-public final class PermissionsValidator implements Validator {
+final class PermissionsValidator extends ClusterValidator {
   /** This validator's id. */
-  public static final String ID = "cluster.permissions";
+  static final String ID = "cluster.permissions";
 
   private static final Logger LOG = LoggerFactory.getLogger(PermissionsValidator.class);
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final int THREADS = 6;
   private static final List<String> VERBS = List.of("create", "update", "patch", "delete", "get", "list");
 
@@ -68,37 +61,19 @@ public final class PermissionsValidator implements Validator {
       new Resource("*", "*", List.of("*")));
 
   /** Creates the validator. */
-  public PermissionsValidator() {}
-
-  @Override
-  public String id() {
-    return ID;
+  PermissionsValidator() {
+    super(ID, ClusterCheck.PERMISSIONS);
   }
 
   @Override
-  public ValidatorKind kind() {
-    return ValidatorKind.CLUSTER;
-  }
-
-  @Override
-  public Optional<Duration> timeout() {
-    return Optional.of(TIMEOUT);
-  }
-
-  @Override
-  public List<Finding> validate(ValidationContext context) throws InterruptedException {
-    Findings out = new Findings(ID).redacting(Secrets.redactor(context.values()));
-    Optional<KubernetesClient> client = ClusterAccess.client(context, ClusterCheck.PERMISSIONS, out);
-    if (client.isEmpty()) {
-      return out.list();
-    }
+  void check(ValidationContext context, KubernetesClient client, Findings out) throws InterruptedException {
     Map<Resource, List<Future<Boolean>>> reviews = new LinkedHashMap<>();
     ExecutorService executor = Executors.newFixedThreadPool(THREADS, new DaemonThreads());
     try {
       for (Resource resource : RESOURCES) {
         List<Future<Boolean>> answers = new ArrayList<>();
         for (String verb : resource.verbs()) {
-          answers.add(executor.submit(() -> allowed(client.get(), resource, verb)));
+          answers.add(executor.submit(() -> allowed(client, resource, verb)));
         }
         reviews.put(resource, answers);
       }
@@ -111,17 +86,16 @@ public final class PermissionsValidator implements Validator {
           }
         }
         if (!denied.isEmpty()) {
-          missing.add(Messages.permission(denied, entry.getKey().display()));
+          missing.add(permission(denied, entry.getKey().display()));
         }
       }
       if (!missing.isEmpty()) {
-        out.add(Messages.permissionsMissing(missing));
+        out.add(permissionsMissing(missing));
       }
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof KubernetesClientException) {
-        out.add(Messages.clusterApiError(ClusterCheck.PERMISSIONS, ClusterCall.ACCESS_REVIEWS,
-            ApiFailure.of((KubernetesClientException) cause)));
+        throw failed(ClusterCall.ACCESS_REVIEWS, (KubernetesClientException) cause);
       } else if (cause instanceof RuntimeException) {
         throw (RuntimeException) cause;
       } else {
@@ -130,7 +104,6 @@ public final class PermissionsValidator implements Validator {
     } finally {
       executor.shutdownNow();
     }
-    return out.list();
   }
 
   private static boolean allowed(KubernetesClient client, Resource resource, String verb) {
@@ -154,8 +127,34 @@ public final class PermissionsValidator implements Validator {
     }
   }
 
-  @Override
-  public String toString() {
-    return "Validator(" + ID + ")";
+  /**
+   * Missing verbs on a resource, for {@link #permissionsMissing}.
+   *
+   * @param verbs the verbs
+   * @param resource the resource, such as {@code customresourcedefinitions.apiextensions.k8s.io}
+   * @return for example {@code create, delete on namespaces}
+   */
+  static String permission(List<String> verbs, String resource) {
+    if (resource.equals("*")) {
+      return "every verb on every resource, cluster-wide (*/*)";
+    }
+    return String.join(", ", verbs) + " on " + resource;
+  }
+
+  /**
+   * The user lacks permissions.
+   *
+   * @param missing each missing permission, worded by {@link #permission}
+   * @return the finding
+   */
+  static Finding permissionsMissing(List<String> missing) {
+    return Finding.error(CLUSTER_PERMISSIONS, "",
+        "The cluster user of this check lacks permissions the installation needs: " + String.join("; ", missing)
+            + ". Installing the runtime needs cluster-admin rights: Helm creates CRDs, namespaces, ClusterRoles and"
+            + " ClusterRoleBindings, and Kubernetes lets a user grant only what it holds itself (the chart's"
+            + " validate-values hook and several runtime ClusterRoles grant every verb on every resource).",
+        "Install as a cluster admin: use a kubeconfig with the cluster-admin role, or have an admin bind it"
+            + " (kubectl create clusterrolebinding gitops-runtime-installer --clusterrole=cluster-admin"
+            + " --user=<user>).");
   }
 }

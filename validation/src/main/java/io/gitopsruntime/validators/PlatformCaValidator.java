@@ -5,7 +5,6 @@ import io.gitopsruntime.validation.ValidationContext;
 import io.gitopsruntime.validation.Validator;
 import io.gitopsruntime.validators.internal.Chart;
 import io.gitopsruntime.validators.internal.Findings;
-import io.gitopsruntime.validators.internal.Messages;
 import io.gitopsruntime.validators.internal.Pem;
 import io.gitopsruntime.validators.internal.Raw;
 import io.gitopsruntime.values.CaCertSecretValues;
@@ -27,12 +26,12 @@ import java.util.Optional;
  * {@value RuleIds#PLATFORM_CA_INCOMPLETE_REF}, {@value RuleIds#PLATFORM_CA_AMBIGUOUS}. Offline; uses the
  * context's clock for expiry. Stateless and thread-safe.
  */
-public final class PlatformCaValidator implements Validator {
+final class PlatformCaValidator implements Validator {
   /** This validator's id. */
-  public static final String ID = "offline.platform-ca";
+  static final String ID = "offline.platform-ca";
 
   /** Creates the validator. */
-  public PlatformCaValidator() {}
+  PlatformCaValidator() {}
 
   @Override
   public String id() {
@@ -49,7 +48,7 @@ public final class PlatformCaValidator implements Validator {
     Optional<String> content = given.isPresent() ? Optional.of(given.get().reveal()) : Optional.empty();
     Optional<SecretKeyRef> ref = Chart.given(ca.secretKeyRef());
     if (create && content.isEmpty()) {
-      out.add(Messages.platformCaContentMissing());
+      out.add(PlatformCaFindings.platformCaContentMissing());
     }
     if (content.isPresent()) {
       try {
@@ -58,22 +57,22 @@ public final class PlatformCaValidator implements Validator {
         for (int i = 0; i < certificates.size(); i++) {
           X509Certificate c = certificates.get(i);
           if (c.getNotAfter().toInstant().isBefore(now)) {
-            out.add(Messages.platformCaExpired(i + 1, c.getSubjectX500Principal().getName(),
+            out.add(PlatformCaFindings.platformCaExpired(i + 1, c.getSubjectX500Principal().getName(),
                 c.getNotAfter().toInstant()));
           }
         }
       } catch (Pem.BadPemException e) {
-        out.add(Messages.platformCaNotPem(e));
+        out.add(PlatformCaFindings.platformCaNotPem(e));
       }
       if (!create) {
-        out.add(Messages.platformCaContentIgnored());
+        out.add(PlatformCaFindings.platformCaContentIgnored());
       }
     }
     if (ref.isPresent() && !ref.get().isComplete()) {
-      out.add(Messages.platformCaIncompleteRef(Chart.hasName(ref.get()), Chart.hasKey(ref.get())));
+      out.add(PlatformCaFindings.platformCaIncompleteRef(Chart.hasName(ref.get()), Chart.hasKey(ref.get())));
     }
     if (create && ref.isPresent() && ref.get().isComplete()) {
-      out.add(Messages.platformCaAmbiguous());
+      out.add(PlatformCaFindings.platformCaAmbiguous());
     }
     return out.list();
   }

@@ -1,22 +1,20 @@
 package io.gitopsruntime.validators;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gitopsruntime.core.internal.Redactor;
 import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.validation.ValidationContext;
 import io.gitopsruntime.validation.Validator;
 import io.gitopsruntime.validation.ValidatorKind;
+import io.gitopsruntime.validators.PlatformFindings.PlatformSkip;
+import io.gitopsruntime.validators.PlatformFindings.TokenKind;
 import io.gitopsruntime.validators.internal.Chart;
 import io.gitopsruntime.validators.internal.ClusterSecrets;
 import io.gitopsruntime.validators.internal.Findings;
 import io.gitopsruntime.validators.internal.Http;
-import io.gitopsruntime.validators.internal.Messages;
-import io.gitopsruntime.validators.internal.Messages.PlatformSkip;
-import io.gitopsruntime.validators.internal.Messages.TokenKind;
 import io.gitopsruntime.validators.internal.NetErrors;
-import io.gitopsruntime.validators.internal.PlatformAccess;
-import io.gitopsruntime.validators.internal.PlatformClient;
 import io.gitopsruntime.validators.internal.PlatformClient.CallException;
-import io.gitopsruntime.core.internal.Redactor;
+import io.gitopsruntime.validators.internal.PlatformClient;
 import io.gitopsruntime.validators.internal.Secrets;
 import io.gitopsruntime.values.GitOpsRuntimeValues;
 import java.time.Duration;
@@ -51,14 +49,14 @@ import java.util.Optional;
  * {@value RuleIds#USER_TOKEN_SECRET}, {@value RuleIds#USER_TOKEN_WHITESPACE}, {@value RuleIds#PLATFORM_CA_SECRET}.
  * Kind {@link ValidatorKind#PLATFORM}. Stateless and thread-safe.
  */
-public final class PlatformValidator implements Validator {
+final class PlatformValidator implements Validator {
   /** This validator's id. */
-  public static final String ID = "codefresh.platform";
+  static final String ID = "codefresh.platform";
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   /** Creates the validator. */
-  public PlatformValidator() {}
+  PlatformValidator() {}
 
   @Override
   public String id() {
@@ -82,10 +80,10 @@ public final class PlatformValidator implements Validator {
     boolean identityOff = Chart.skipValidation(values);
     boolean usageOff = Chart.skipUsageValidation(values);
     if (identityOff && usageOff) {
-      return out.add(Messages.platformSkipped(PlatformSkip.FLAGS)).list();
+      return out.add(PlatformFindings.platformSkipped(PlatformSkip.FLAGS)).list();
     }
     if (context.offline()) {
-      return out.add(Messages.platformSkipped(PlatformSkip.OFFLINE)).list();
+      return out.add(PlatformFindings.platformSkipped(PlatformSkip.OFFLINE)).list();
     }
     try (Http http = Http.from(context, TIMEOUT)) {
       PlatformAccess.Outcome endpoint = PlatformAccess.endpoint(context, http);
@@ -114,9 +112,9 @@ public final class PlatformValidator implements Validator {
         PlatformClient platform = new PlatformClient(endpoint.http(), endpoint.url(), token, redactor);
         try {
           if (platform.runtime(name).isPresent()) {
-            out.add(Messages.platformUpgrade(name, namespace));
+            out.add(PlatformFindings.platformUpgrade(name, namespace));
           } else {
-            out.add(Messages.platformRuntimeMissing(name, namespace));
+            out.add(PlatformFindings.platformRuntimeMissing(name, namespace));
           }
         } catch (CallException e) {
           out.add(callFailed(endpoint, "GetRuntime", e, TokenKind.RUNTIME_TOKEN, namespace));
@@ -127,22 +125,22 @@ public final class PlatformValidator implements Validator {
 
     Secrets.Resolved resolved = PlatformAccess.userToken(context);
     if (resolved instanceof Secrets.NeedsCluster) {
-      out.add(Messages.platformSkipped(PlatformSkip.TOKEN_IN_SECRET));
+      out.add(PlatformFindings.platformSkipped(PlatformSkip.TOKEN_IN_SECRET));
       return;
     }
     if (resolved instanceof Secrets.Unreadable) {
-      out.add(Messages.userTokenSecretUnreadable(((Secrets.Unreadable) resolved).failure()));
+      out.add(PlatformFindings.userTokenSecretUnreadable(((Secrets.Unreadable) resolved).failure()));
       return;
     }
     if (resolved instanceof Secrets.Unusable) {
       boolean literal = values.global().codefresh().userToken().token().filter(t -> !t.isBlankLiteral()).isPresent();
-      out.add(Messages.platformSkipped(literal ? PlatformSkip.TOKEN_UNUSABLE : PlatformSkip.NO_TOKEN));
+      out.add(PlatformFindings.platformSkipped(literal ? PlatformSkip.TOKEN_UNUSABLE : PlatformSkip.NO_TOKEN));
       return;
     }
     Secrets.Value token = (Secrets.Value) resolved;
     out.redacting(token.value());
     if (token.stripped()) {
-      out.add(Messages.userTokenSecretWhitespace(
+      out.add(PlatformFindings.userTokenSecretWhitespace(
           values.global().codefresh().userToken().secretKeyRef().flatMap(r -> r.name()).orElse("").strip()));
     }
     PlatformClient platform = new PlatformClient(endpoint.http(), endpoint.url(), token.value(), redactor);
@@ -155,35 +153,35 @@ public final class PlatformValidator implements Validator {
     }
     PlatformClient.Account account = me.account();
     if (identityOff) {
-      out.add(Messages.platformIdentitySkipped());
+      out.add(PlatformFindings.platformIdentitySkipped());
     } else {
       if (!me.isAccountAdmin()) {
-        out.add(Messages.platformNotAdmin(me.name(), account.name()));
+        out.add(PlatformFindings.platformNotAdmin(me.name(), account.name()));
       }
       Optional<String> accountId = values.global().codefresh().accountId().map(String::strip).filter(s -> !s.isEmpty());
       if (accountId.isPresent() && !accountId.get().equals(account.id())) {
-        out.add(Messages.platformAccountMismatch(accountId.get(), account.name(), account.id()));
+        out.add(PlatformFindings.platformAccountMismatch(accountId.get(), account.name(), account.id()));
       } else if (accountId.isEmpty()) {
-        out.add(Messages.platformAccountHint(account.name(), account.id()));
+        out.add(PlatformFindings.platformAccountHint(account.name(), account.id()));
       }
       try {
-        platform.runtime(name).ifPresent(existing -> out.add(Messages.platformRuntimeExists(name, account.name(),
-            Messages.runtimeLocation(existing.namespace().orElse(""), existing.cluster().orElse("")),
+        platform.runtime(name).ifPresent(existing -> out.add(PlatformFindings.platformRuntimeExists(name, account.name(),
+            PlatformFindings.runtimeLocation(existing.namespace().orElse(""), existing.cluster().orElse("")),
             cluster.isPresent())));
       } catch (CallException e) {
         out.add(callFailed(endpoint, "GetRuntime", e, TokenKind.API_KEY, namespace));
       }
     }
     if (usageOff) {
-      out.add(Messages.platformUsageSkipped());
+      out.add(PlatformFindings.platformUsageSkipped());
     } else if (account.planEnforcement()) {
       try {
         PlatformClient.Limits limits = platform.limitsStatus();
         if (limits.limited() && limits.clusterLimit().isPresent()) {
           if (limits.usedClusters().isEmpty()) {
-            out.add(Messages.platformUsageMissing(account.name()));
+            out.add(PlatformFindings.platformUsageMissing(account.name()));
           } else if (limits.usedClusters().get() >= limits.clusterLimit().get()) {
-            out.add(Messages.platformUsageLimit(account.name(), limits.usedClusters().get(),
+            out.add(PlatformFindings.platformUsageLimit(account.name(), limits.usedClusters().get(),
                 limits.clusterLimit().get()));
           }
         }
@@ -197,12 +195,12 @@ public final class PlatformValidator implements Validator {
       TokenKind token, String namespace) {
     switch (e.kind()) {
       case UNAUTHORIZED:
-        return Messages.platformTokenRejected(endpoint.text(), token, namespace, e.getMessage());
+        return PlatformFindings.platformTokenRejected(endpoint.text(), token, namespace, e.getMessage());
       case TRANSPORT:
-        return Messages.platformUnreachable(endpoint.text(), endpoint.url().host(),
+        return PlatformFindings.platformUnreachable(endpoint.text(), endpoint.url().host(),
             NetErrors.classify(e.transport().orElseThrow()));
       default:
-        return Messages.platformApiError(endpoint.text(), operation, e.getMessage());
+        return PlatformFindings.platformApiError(endpoint.text(), operation, e.getMessage());
     }
   }
 

@@ -2,29 +2,19 @@ package io.gitopsruntime.validators;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.validation.ValidationContext;
-import io.gitopsruntime.validation.Validator;
 import io.gitopsruntime.validation.ValidatorKind;
-import io.gitopsruntime.validators.internal.ApiFailure;
+import io.gitopsruntime.validators.SecretRefsFindings.SecretRef;
 import io.gitopsruntime.validators.internal.Chart;
-import io.gitopsruntime.validators.internal.ClusterAccess;
-import io.gitopsruntime.validators.internal.ClusterSecrets;
 import io.gitopsruntime.validators.internal.ClusterSecrets.Problem;
+import io.gitopsruntime.validators.internal.ClusterSecrets;
 import io.gitopsruntime.validators.internal.Findings;
-import io.gitopsruntime.validators.internal.Messages;
-import io.gitopsruntime.validators.internal.Messages.ClusterCall;
-import io.gitopsruntime.validators.internal.Messages.ClusterCheck;
-import io.gitopsruntime.validators.internal.Messages.SecretRef;
 import io.gitopsruntime.validators.internal.Raw;
-import io.gitopsruntime.validators.internal.Secrets;
 import io.gitopsruntime.values.ArgoCdAuthValues;
 import io.gitopsruntime.values.CaCertSecretValues;
 import io.gitopsruntime.values.GitOpsRuntimeValues;
 import io.gitopsruntime.values.SecretKeyRef;
 import io.gitopsruntime.values.SecretValue;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,73 +39,48 @@ import java.util.Optional;
  * {@value RuleIds#CLUSTER_SKIPPED}, {@value RuleIds#CLUSTER_API_ERROR}. Kind {@link ValidatorKind#CLUSTER}.
  * Stateless and thread-safe.
  */
-public final class SecretRefsValidator implements Validator {
+final class SecretRefsValidator extends ClusterValidator {
   /** This validator's id. */
-  public static final String ID = "cluster.secrets";
+  static final String ID = "cluster.secrets";
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final SecretKeyRef ARGO_CD_DEFAULT_PASSWORD = SecretKeyRef.of("argocd-initial-admin-secret", "password");
 
   /** Creates the validator. */
-  public SecretRefsValidator() {}
-
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public ValidatorKind kind() {
-    return ValidatorKind.CLUSTER;
-  }
-
-  @Override
-  public Optional<Duration> timeout() {
-    return Optional.of(TIMEOUT);
+  SecretRefsValidator() {
+    super(ID, ClusterCheck.SECRETS);
   }
 
   /** A reference to check; {@code chartDefault} when the chart supplies it, not the values. */
   private record Ref(SecretRef what, String name, String key, boolean chartDefault) {}
 
   @Override
-  public List<Finding> validate(ValidationContext context) {
-    GitOpsRuntimeValues values = context.values();
-    Findings out = new Findings(ID).redacting(Secrets.redactor(values));
-    List<Ref> refs = references(values);
-    if (refs.isEmpty()) {
-      return out.list();
-    }
-    Optional<KubernetesClient> client = ClusterAccess.client(context, ClusterCheck.SECRETS, out);
-    if (client.isEmpty()) {
-      return out.list();
-    }
+  boolean applies(ValidationContext context, Findings out) {
+    return !references(context.values()).isEmpty();
+  }
+
+  @Override
+  void check(ValidationContext context, KubernetesClient client, Findings out) {
     String namespace = context.installation().namespace();
     Map<String, Optional<Secret>> secrets = new HashMap<>();
-    for (Ref ref : refs) {
-      Optional<Secret> secret;
-      try {
-        secret = secrets.computeIfAbsent(ref.name(),
-            name -> Optional.ofNullable(client.get().secrets().inNamespace(namespace).withName(name).get()));
-      } catch (KubernetesClientException e) {
-        return out.add(Messages.clusterApiError(ClusterCheck.SECRETS, ClusterCall.SECRETS, ApiFailure.of(e))).list();
-      }
+    for (Ref ref : references(context.values())) {
+      Optional<Secret> secret = secrets.computeIfAbsent(ref.name(), name -> call(ClusterCall.SECRETS,
+          () -> Optional.ofNullable(client.secrets().inNamespace(namespace).withName(name).get())));
       Optional<Problem> problem = ClusterSecrets.keyProblem(secret.orElse(null), ref.key());
       if (problem.isEmpty()) {
         continue;
       }
       switch (problem.get()) {
         case NOT_FOUND:
-          out.add(Messages.secretRefMissing(ref.what(), namespace, ref.name(), ref.key(), ref.chartDefault()));
+          out.add(SecretRefsFindings.secretRefMissing(ref.what(), namespace, ref.name(), ref.key(), ref.chartDefault()));
           break;
         case NO_KEY:
-          out.add(Messages.secretRefNoKey(ref.what(), namespace, ref.name(), ref.key(),
+          out.add(SecretRefsFindings.secretRefNoKey(ref.what(), namespace, ref.name(), ref.key(),
               ClusterSecrets.keys(secret.orElseThrow())));
           break;
         default:
-          out.add(Messages.secretRefEmpty(ref.what(), namespace, ref.name(), ref.key()));
+          out.add(SecretRefsFindings.secretRefEmpty(ref.what(), namespace, ref.name(), ref.key()));
       }
     }
-    return out.list();
   }
 
   private static List<Ref> references(GitOpsRuntimeValues values) {
@@ -151,10 +116,5 @@ public final class SecretRefsValidator implements Validator {
 
   private static Ref ref(SecretRef what, SecretKeyRef ref, boolean chartDefault) {
     return new Ref(what, ref.name().orElseThrow().strip(), ref.key().orElseThrow().strip(), chartDefault);
-  }
-
-  @Override
-  public String toString() {
-    return "Validator(" + ID + ")";
   }
 }

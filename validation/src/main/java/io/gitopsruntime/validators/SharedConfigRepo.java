@@ -3,8 +3,7 @@ package io.gitopsruntime.validators;
 import io.gitopsruntime.InvalidValuesException;
 import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.validation.Severity;
-import io.gitopsruntime.validators.internal.Messages;
-import io.gitopsruntime.validators.internal.Messages.RepoProblem;
+import io.gitopsruntime.validators.GitSetupFindings.RepoProblem;
 import io.gitopsruntime.validators.internal.Urls;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -161,12 +160,12 @@ public final class SharedConfigRepo {
     Result result = new Result();
     String s = url.strip();
     if (s.isEmpty()) {
-      result.findings.add(Messages.sharedConfigRepoInvalid(at, url, RepoProblem.EMPTY, EXAMPLE));
+      result.findings.add(GitSetupFindings.sharedConfigRepoInvalid(at, url, RepoProblem.EMPTY, EXAMPLE));
       return result;
     }
     Matcher scp = SCP.matcher(s);
     if (!s.contains("://") && scp.matches()) {
-      result.findings.add(Messages.sharedConfigRepoInvalid(at, s, RepoProblem.SSH,
+      result.findings.add(GitSetupFindings.sharedConfigRepoInvalid(at, s, RepoProblem.SSH,
           "https://" + scp.group(1) + "/" + scp.group(2)));
       return result;
     }
@@ -174,7 +173,7 @@ public final class SharedConfigRepo {
     try {
       uri = new URI(s);
     } catch (URISyntaxException e) {
-      result.findings.add(Messages.sharedConfigRepoInvalid(at, mask(s), RepoProblem.NOT_URL, EXAMPLE));
+      result.findings.add(GitSetupFindings.sharedConfigRepoInvalid(at, mask(s), RepoProblem.NOT_URL, EXAMPLE));
       return result;
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -182,11 +181,11 @@ public final class SharedConfigRepo {
       String rest = uri.getHost() != null
           ? uri.getHost() + (uri.getRawPath() == null ? "" : uri.getRawPath())
           : s.contains("://") ? s.substring(s.indexOf("://") + 3) : s;
-      result.findings.add(Messages.sharedConfigRepoInvalid(at, mask(s), RepoProblem.SCHEME, "https://" + rest));
+      result.findings.add(GitSetupFindings.sharedConfigRepoInvalid(at, mask(s), RepoProblem.SCHEME, "https://" + rest));
       return result;
     }
     if (uri.getHost() == null || uri.getHost().isEmpty()) {
-      result.findings.add(Messages.sharedConfigRepoInvalid(at, mask(s), RepoProblem.NO_HOST, EXAMPLE));
+      result.findings.add(GitSetupFindings.sharedConfigRepoInvalid(at, mask(s), RepoProblem.NO_HOST, EXAMPLE));
       return result;
     }
     String host = uri.getHost().toLowerCase(Locale.ROOT);
@@ -194,24 +193,24 @@ public final class SharedConfigRepo {
     String origin = scheme + "://" + authority;
     String rawPath = uri.getRawPath() == null ? "" : uri.getRawPath();
     if (uri.getRawUserInfo() != null) {
-      result.findings.add(Messages.sharedConfigRepoInvalid(at, mask(s), RepoProblem.CREDENTIALS,
+      result.findings.add(GitSetupFindings.sharedConfigRepoInvalid(at, mask(s), RepoProblem.CREDENTIALS,
           origin + rawPath + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())));
     }
     String ref = null;
     if (uri.getRawQuery() != null) {
       String query = uri.getRawQuery();
       if (!query.startsWith("ref=") || query.contains("&")) {
-        result.findings.add(Messages.sharedConfigRepoInvalid(at, mask(s), RepoProblem.QUERY,
+        result.findings.add(GitSetupFindings.sharedConfigRepoInvalid(at, mask(s), RepoProblem.QUERY,
             origin + rawPath + "?ref=main"));
       } else if (query.length() == 4) {
-        result.findings.add(Messages.sharedConfigRepoInvalid(at, mask(s), RepoProblem.EMPTY_REF,
+        result.findings.add(GitSetupFindings.sharedConfigRepoInvalid(at, mask(s), RepoProblem.EMPTY_REF,
             origin + rawPath + "?ref=main"));
       } else {
         ref = uri.getQuery().substring(4);
       }
     }
     if (uri.getRawFragment() != null) {
-      result.findings.add(Messages.sharedConfigRepoInvalid(at, mask(s), RepoProblem.FRAGMENT,
+      result.findings.add(GitSetupFindings.sharedConfigRepoInvalid(at, mask(s), RepoProblem.FRAGMENT,
           origin + rawPath + "?ref=" + uri.getFragment()));
     }
     String repoPath;
@@ -224,18 +223,18 @@ public final class SharedConfigRepo {
     } else {
       repoPath = rawPath.replaceAll("/+$", "");
       if (segments(repoPath) >= 2) {
-        result.findings.add(Messages.sharedConfigRepoNoGitSuffix(at, mask(s), origin + repoPath + ".git"
+        result.findings.add(GitSetupFindings.sharedConfigRepoNoGitSuffix(at, mask(s), origin + repoPath + ".git"
             + (ref == null ? "" : "?ref=" + ref)));
       }
     }
     String repoWithoutSuffix = repoPath.endsWith(".git") ? repoPath.substring(0, repoPath.length() - 4) : repoPath;
     if (segments(repoWithoutSuffix) < 2 || repoWithoutSuffix.endsWith("/")) {
-      result.findings.add(Messages.sharedConfigRepoInvalid(at, mask(s), RepoProblem.NO_REPO,
+      result.findings.add(GitSetupFindings.sharedConfigRepoInvalid(at, mask(s), RepoProblem.NO_REPO,
           origin + "/my-org/my-isc.git"));
     }
     if (inner != null && (inner.equals("..") || inner.startsWith("../") || inner.contains("/../")
         || inner.endsWith("/.."))) {
-      result.findings.add(Messages.sharedConfigRepoInvalid(at, mask(s), RepoProblem.DOT_DOT,
+      result.findings.add(GitSetupFindings.sharedConfigRepoInvalid(at, mask(s), RepoProblem.DOT_DOT,
           origin + repoPath + "/runtimes"));
     }
     if (result.findings.stream().noneMatch(f -> f.severity() == Severity.ERROR)) {

@@ -5,7 +5,6 @@ import io.gitopsruntime.validation.ValidationContext;
 import io.gitopsruntime.validation.Validator;
 import io.gitopsruntime.validators.internal.Chart;
 import io.gitopsruntime.validators.internal.Findings;
-import io.gitopsruntime.validators.internal.Messages;
 import io.gitopsruntime.values.ExplicitNull;
 import io.gitopsruntime.values.GitOpsRuntimeValues;
 import java.util.List;
@@ -18,14 +17,14 @@ import java.util.List;
  * <p>Rules: {@value RuleIds#SKIP_FLAGS_GIT_PERMISSION_VALUE}, {@value RuleIds#SKIP_FLAGS_NO_EFFECT},
  * {@value RuleIds#SKIP_FLAGS_HOOK_SKIPPED}. Offline. Stateless and thread-safe.
  */
-public final class SkipFlagsValidator implements Validator {
+final class SkipFlagsValidator implements Validator {
   /** This validator's id. */
-  public static final String ID = "offline.skip-flags";
+  static final String ID = "offline.skip-flags";
 
   private static final String INGRESS_SKIP = "global.runtime.ingress.skipValidation";
 
   /** Creates the validator. */
-  public SkipFlagsValidator() {}
+  SkipFlagsValidator() {}
 
   @Override
   public String id() {
@@ -38,20 +37,20 @@ public final class SkipFlagsValidator implements Validator {
     Findings out = new Findings(ID);
     Object raw = values.appProxy().config().additionalValues().get("skipGitPermissionValidation");
     if (raw != null && !(raw instanceof ExplicitNull) && !"true".equals(raw) && !"false".equals(raw)) {
-      out.add(Messages.skipGitPermissionValue(String.valueOf(raw)));
+      out.add(SkipFlagsFindings.skipGitPermissionValue(String.valueOf(raw)));
     }
     boolean hookSkipped = Chart.skipValidation(values);
     if (hookSkipped) {
-      out.add(Messages.validationHookSkipped());
+      out.add(SkipFlagsFindings.validationHookSkipped());
       if (!Chart.argoCdEnabled(values)) {
-        out.add(Messages.argoCdVersionCheckSkipped());
+        out.add(SkipFlagsFindings.argoCdVersionCheckSkipped());
       }
     }
     if (Chart.skipIngressValidation(values)) {
       if (hookSkipped) {
-        out.add(Messages.skipFlagNoEffect(INGRESS_SKIP, Messages.INGRESS_SKIP_HOOK_OFF));
+        out.add(SkipFlagsFindings.skipFlagNoEffect(INGRESS_SKIP, SkipFlagsFindings.INGRESS_SKIP_HOOK_OFF));
       } else if (!Chart.ingressOn(values)) {
-        out.add(Messages.skipFlagNoEffect(INGRESS_SKIP, Messages.INGRESS_SKIP_NO_INGRESS));
+        out.add(SkipFlagsFindings.skipFlagNoEffect(INGRESS_SKIP, SkipFlagsFindings.INGRESS_SKIP_NO_INGRESS));
       }
     }
     return out.list();

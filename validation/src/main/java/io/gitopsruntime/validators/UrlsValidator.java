@@ -5,7 +5,6 @@ import io.gitopsruntime.validation.ValidationContext;
 import io.gitopsruntime.validation.Validator;
 import io.gitopsruntime.validators.internal.Chart;
 import io.gitopsruntime.validators.internal.Findings;
-import io.gitopsruntime.validators.internal.Messages;
 import io.gitopsruntime.validators.internal.Raw;
 import io.gitopsruntime.validators.internal.Urls;
 import io.gitopsruntime.values.CodefreshValues;
@@ -26,14 +25,14 @@ import java.util.Set;
  * <p>Rules: {@value RuleIds#PLATFORM_URL_FORMAT}, {@value RuleIds#PLATFORM_URL_INSECURE},
  * {@value RuleIds#PROXY_FORMAT}, {@value RuleIds#PROXY_NO_PROXY}. Offline. Stateless and thread-safe.
  */
-public final class UrlsValidator implements Validator {
+final class UrlsValidator implements Validator {
   /** This validator's id. */
-  public static final String ID = "offline.urls";
+  static final String ID = "offline.urls";
 
   private static final Set<String> PROXY_SCHEMES = Set.of("http", "https", "socks5", "socks5h");
 
   /** Creates the validator. */
-  public UrlsValidator() {}
+  UrlsValidator() {}
 
   @Override
   public String id() {
@@ -47,15 +46,15 @@ public final class UrlsValidator implements Validator {
     CodefreshValues cf = values.global().codefresh();
     Optional<String> url = Raw.string(cf.url(), cf.additionalValues(), "url", Chart.DEFAULT_PLATFORM_URL);
     if (url.isEmpty() || url.get().isBlank()) {
-      out.add(Messages.platformUrlEmpty());
+      out.add(UrlsFindings.platformUrlEmpty());
     } else {
       Optional<URI> uri = Chart.httpUri(url.get());
       if (uri.isEmpty()) {
         String u = url.get().strip();
         String rest = u.contains("://") ? u.substring(u.indexOf("://") + 3) : u;
-        out.add(Messages.platformUrlInvalid(url.get(), "https://" + (rest.isEmpty() ? "g.codefresh.io" : rest)));
+        out.add(UrlsFindings.platformUrlInvalid(url.get(), "https://" + (rest.isEmpty() ? "g.codefresh.io" : rest)));
       } else if (uri.get().getScheme().equalsIgnoreCase("http")) {
-        out.add(Messages.platformUrlInsecure(url.get()));
+        out.add(UrlsFindings.platformUrlInsecure(url.get()));
       }
     }
     GlobalValues global = values.global();
@@ -70,12 +69,12 @@ public final class UrlsValidator implements Validator {
         if (scheme >= 0) {
           String host = e.substring(scheme + 3);
           int slash = host.indexOf('/');
-          out.add(Messages.noProxyEntryWithScheme(e, slash >= 0 ? host.substring(0, slash) : host));
+          out.add(UrlsFindings.noProxyEntryWithScheme(e, slash >= 0 ? host.substring(0, slash) : host));
         }
       }
     }
     if (proxy && noProxy.isEmpty()) {
-      out.add(Messages.noProxyMissing());
+      out.add(UrlsFindings.noProxyMissing());
     }
     return out.list();
   }
@@ -95,7 +94,7 @@ public final class UrlsValidator implements Validator {
       ok = false;
     }
     if (!ok) {
-      out.add(Messages.proxyInvalid(path, Urls.maskUserInfo(v), env));
+      out.add(UrlsFindings.proxyInvalid(path, Urls.maskUserInfo(v), env));
     }
     return true;
   }

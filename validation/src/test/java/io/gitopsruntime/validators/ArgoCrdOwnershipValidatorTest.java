@@ -29,11 +29,11 @@ class ArgoCrdOwnershipValidatorTest {
 
   private final ArgoCrdOwnershipValidator validator = new ArgoCrdOwnershipValidator();
 
-  private List<Finding> check(KubernetesClient client) {
+  private List<Finding> check(KubernetesClient client) throws Exception {
     return check(client, v -> v);
   }
 
-  private List<Finding> check(KubernetesClient client, UnaryOperator<GitOpsRuntimeValues> edit) {
+  private List<Finding> check(KubernetesClient client, UnaryOperator<GitOpsRuntimeValues> edit) throws Exception {
     return validator.validate(Fixtures.context(Fixtures.tunnel(edit), client));
   }
 
@@ -56,14 +56,14 @@ class ArgoCrdOwnershipValidatorTest {
   @Nested
   class Valid {
     @Test
-    void passesWhenNoArgoCrdExists(KubernetesClient client) {
+    void passesWhenNoArgoCrdExists(KubernetesClient client) throws Exception {
       crd(client, "codefresh.io", "products", "Product", Map.of(), Map.of());
 
       assertThat(check(client)).isEmpty();
     }
 
     @Test
-    void passesWhenTheCrdsAreThisReleases(KubernetesClient client) {
+    void passesWhenTheCrdsAreThisReleases(KubernetesClient client) throws Exception {
       crd(client, "argoproj.io", "applications", "Application", HELM, OURS);
       crd(client, "argoproj.io", "workflows", "Workflow", HELM, OURS);
 
@@ -71,7 +71,7 @@ class ArgoCrdOwnershipValidatorTest {
     }
 
     @Test
-    void leavesAloneCrdsTheChartDoesNotInstall(KubernetesClient client) {
+    void leavesAloneCrdsTheChartDoesNotInstall(KubernetesClient client) throws Exception {
       argoCrd(client, "applications", "Application");
       argoCrd(client, "rollouts", "Rollout");
 
@@ -84,7 +84,7 @@ class ArgoCrdOwnershipValidatorTest {
   @Nested
   class Invalid {
     @Test
-    void reportsAnUnownedArgoCdCrdWithTheCommandsThatHandItOver(KubernetesClient client) {
+    void reportsAnUnownedArgoCdCrdWithTheCommandsThatHandItOver(KubernetesClient client) throws Exception {
       argoCrd(client, "applications", "Application");
 
       assertThat(check(client)).containsExactly(error(ID, "cluster.argo-crd-ownership", "argo-cd.crds.install",
@@ -99,7 +99,7 @@ class ArgoCrdOwnershipValidatorTest {
     }
 
     @Test
-    void reportsACrdOfAnotherReleaseAndTheMultiRuntimeWayOut(KubernetesClient client) {
+    void reportsACrdOfAnotherReleaseAndTheMultiRuntimeWayOut(KubernetesClient client) throws Exception {
       crd(client, "argoproj.io", "workflows", "Workflow", HELM,
           Map.of("meta.helm.sh/release-name", "gitops", "meta.helm.sh/release-namespace", "team-a"));
 
@@ -118,7 +118,7 @@ class ArgoCrdOwnershipValidatorTest {
     }
 
     @Test
-    void reportsEachCrdThatLacksOnlyTheLabel(KubernetesClient client) {
+    void reportsEachCrdThatLacksOnlyTheLabel(KubernetesClient client) throws Exception {
       crd(client, "argoproj.io", "appprojects", "AppProject", Map.of(), OURS);
       crd(client, "argoproj.io", "applicationsets", "ApplicationSet", Map.of(), OURS);
 
@@ -133,7 +133,7 @@ class ArgoCrdOwnershipValidatorTest {
     }
 
     @Test
-    void reportsRolloutsCrdsForChartsThatStillBundleRollouts(KubernetesClient client) {
+    void reportsRolloutsCrdsForChartsThatStillBundleRollouts(KubernetesClient client) throws Exception {
       argoCrd(client, "rollouts", "Rollout");
       RuntimeInstallation old = Fixtures.tunnel().toBuilder().chartVersion("0.26.4").build();
 
@@ -146,7 +146,7 @@ class ArgoCrdOwnershipValidatorTest {
   @Nested
   class ExternalArgoCd {
     @Test
-    void leavesYourOwnArgoCdsCrdsToItButStillChecksWorkflows(KubernetesClient client) {
+    void leavesYourOwnArgoCdsCrdsToItButStillChecksWorkflows(KubernetesClient client) throws Exception {
       argoCrd(client, "applications", "Application");
       argoCrd(client, "appprojects", "AppProject");
       argoCrd(client, "workflowtemplates", "WorkflowTemplate");
@@ -166,7 +166,7 @@ class ArgoCrdOwnershipValidatorTest {
   @Nested
   class Failures {
     @Test
-    void turnsAServerErrorIntoAFinding(KubernetesTestServer server) {
+    void turnsAServerErrorIntoAFinding(KubernetesTestServer server) throws Exception {
       server.inject(Fault.status(500).on("GET", "/apis/apiextensions.k8s.io/v1/customresourcedefinitions"));
 
       try (KubernetesClient client = Fixtures.noRetry(server)) {

@@ -29,11 +29,11 @@ class ExistingRuntimeValidatorTest {
 
   private final ExistingRuntimeValidator validator = new ExistingRuntimeValidator();
 
-  private List<Finding> check(KubernetesClient client) {
+  private List<Finding> check(KubernetesClient client) throws Exception {
     return check(client, v -> v);
   }
 
-  private List<Finding> check(KubernetesClient client, UnaryOperator<GitOpsRuntimeValues> edit) {
+  private List<Finding> check(KubernetesClient client, UnaryOperator<GitOpsRuntimeValues> edit) throws Exception {
     return validator.validate(Fixtures.context(Fixtures.tunnel(edit), client));
   }
 
@@ -58,7 +58,7 @@ class ExistingRuntimeValidatorTest {
   @Nested
   class Valid {
     @Test
-    void passesOnAClusterWithoutRuntimes(KubernetesClient client) {
+    void passesOnAClusterWithoutRuntimes(KubernetesClient client) throws Exception {
       create(client, HelmRecords.release("monitoring", "prometheus", 3, "deployed", "kube-prometheus-stack", "65.1.0",
           VALUES));
 
@@ -66,7 +66,7 @@ class ExistingRuntimeValidatorTest {
     }
 
     @Test
-    void takesThisReleaseInItsNamespaceForAnUpgrade(KubernetesClient client) {
+    void takesThisReleaseInItsNamespaceForAnUpgrade(KubernetesClient client) throws Exception {
       create(client, HelmRecords.release("codefresh", "cf-gitops-runtime", 1, "superseded", "gitops-runtime", "0.29.3",
           VALUES));
       create(client, HelmRecords.release("codefresh", "cf-gitops-runtime", 2, "deployed", "gitops-runtime", "0.30.0",
@@ -76,7 +76,7 @@ class ExistingRuntimeValidatorTest {
     }
 
     @Test
-    void ignoresUninstalledReleasesKeptInHistory(KubernetesClient client) {
+    void ignoresUninstalledReleasesKeptInHistory(KubernetesClient client) throws Exception {
       create(client, HelmRecords.release("team-a", "runtime", 1, "superseded", "gitops-runtime", "0.29.3", VALUES));
       create(client, HelmRecords.release("team-a", "runtime", 2, "uninstalled", "gitops-runtime", "0.29.3", VALUES));
 
@@ -84,7 +84,7 @@ class ExistingRuntimeValidatorTest {
     }
 
     @Test
-    void ignoresAnEmptyRuntimeToken(KubernetesClient client) {
+    void ignoresAnEmptyRuntimeToken(KubernetesClient client) throws Exception {
       secret(client, "codefresh", "codefresh-token", "token", "");
 
       assertThat(check(client)).isEmpty();
@@ -94,7 +94,7 @@ class ExistingRuntimeValidatorTest {
   @Nested
   class OtherRuntimes {
     @Test
-    void reportsAnotherReleaseOfTheChartInTheNamespace(KubernetesClient client) {
+    void reportsAnotherReleaseOfTheChartInTheNamespace(KubernetesClient client) throws Exception {
       create(client, HelmRecords.release("codefresh", "gitops", 4, "deployed", "gitops-runtime", "0.29.3", VALUES));
 
       assertThat(check(client)).containsExactly(error(ID, "cluster.existing-runtime", "release",
@@ -105,7 +105,7 @@ class ExistingRuntimeValidatorTest {
     }
 
     @Test
-    void warnsOfARuntimeInAnotherNamespace(KubernetesClient client) {
+    void warnsOfARuntimeInAnotherNamespace(KubernetesClient client) throws Exception {
       create(client, HelmRecords.release("team-a", "runtime", 2, "deployed", "gitops-runtime", "0.30.0", VALUES));
       runtimeConfigMap(client, "team-a", Map.of("app.kubernetes.io/part-of", "codefresh-gitops-runtime",
           "codefresh.io/runtime-name", "prod-us"));
@@ -122,7 +122,7 @@ class ExistingRuntimeValidatorTest {
     }
 
     @Test
-    void findsARuntimeByItsLabelsAlone(KubernetesClient client) {
+    void findsARuntimeByItsLabelsAlone(KubernetesClient client) throws Exception {
       runtimeConfigMap(client, "legacy", Map.of("codefresh.io/runtime-name", "old-one"));
       runtimeConfigMap(client, "other", Map.of("app.kubernetes.io/part-of", "codefresh-gitops-runtime"));
 
@@ -135,7 +135,7 @@ class ExistingRuntimeValidatorTest {
     }
 
     @Test
-    void onlyInformsWhenThisRuntimeIsNamespaced(KubernetesClient client) {
+    void onlyInformsWhenThisRuntimeIsNamespaced(KubernetesClient client) throws Exception {
       create(client, HelmRecords.release("team-a", "runtime", 1, "deployed", "gitops-runtime", "0.30.0", VALUES));
 
       assertThat(check(client, v -> runtime(v, r -> r.withSingleNamespace(true)))).containsExactly(info(ID,
@@ -151,7 +151,7 @@ class ExistingRuntimeValidatorTest {
   @Nested
   class RuntimeToken {
     @Test
-    void explainsTheUpgradePathWhenThisReleaseHasARuntimeToken(KubernetesClient client) {
+    void explainsTheUpgradePathWhenThisReleaseHasARuntimeToken(KubernetesClient client) throws Exception {
       create(client, HelmRecords.release("codefresh", "cf-gitops-runtime", 1, "deployed", "gitops-runtime", "0.30.0",
           VALUES));
       secret(client, "codefresh", "codefresh-token", "token", "runtime-token");
@@ -164,7 +164,7 @@ class ExistingRuntimeValidatorTest {
     }
 
     @Test
-    void warnsOfALeftoverRuntimeTokenOnANewInstallation(KubernetesClient client) {
+    void warnsOfALeftoverRuntimeTokenOnANewInstallation(KubernetesClient client) throws Exception {
       secret(client, "codefresh", "codefresh-token", "token", "runtime-token");
 
       assertThat(check(client)).containsExactly(warning(ID, "cluster.runtime-token", "namespace",
@@ -180,7 +180,7 @@ class ExistingRuntimeValidatorTest {
   @Nested
   class Failures {
     @Test
-    void turnsAServerErrorIntoAFinding(KubernetesTestServer server) {
+    void turnsAServerErrorIntoAFinding(KubernetesTestServer server) throws Exception {
       server.inject(Fault.status(500).on("GET", "/api/v1/secrets"));
 
       try (KubernetesClient client = Fixtures.noRetry(server)) {
@@ -192,7 +192,7 @@ class ExistingRuntimeValidatorTest {
     }
 
     @Test
-    void reportsTheSkipWithoutAClusterClient() {
+    void reportsTheSkipWithoutAClusterClient() throws Exception {
       assertThat(validator.validate(Fixtures.context(Fixtures.tunnel()))).extracting(Finding::ruleId)
           .containsExactly("cluster.skipped");
     }

@@ -57,11 +57,11 @@ class ExternalArgoCdVersionValidatorTest {
     return v.withArgoCd(v.argoCd().withEnabled(false));
   }
 
-  private List<Finding> check(KubernetesClient client) {
+  private List<Finding> check(KubernetesClient client) throws Exception {
     return check(client, v -> v);
   }
 
-  private List<Finding> check(KubernetesClient client, UnaryOperator<GitOpsRuntimeValues> edit) {
+  private List<Finding> check(KubernetesClient client, UnaryOperator<GitOpsRuntimeValues> edit) throws Exception {
     return validator.validate(Fixtures.context(Fixtures.tunnel(v -> edit.apply(external(v))), client));
   }
 
@@ -88,7 +88,7 @@ class ExternalArgoCdVersionValidatorTest {
   @Nested
   class Valid {
     @Test
-    void passesWhenArgoCdIsInTheChartsRange() {
+    void passesWhenArgoCdIsInTheChartsRange() throws Exception {
       service("codefresh", "argocd-server", 80, SERVER_LABELS);
       argoCdAnswers("v3.3.6+2d8d8a2");
 
@@ -97,7 +97,7 @@ class ExternalArgoCdVersionValidatorTest {
     }
 
     @Test
-    void acceptsEveryPatchReleaseOfTheUpperBound() {
+    void acceptsEveryPatchReleaseOfTheUpperBound() throws Exception {
       service("codefresh", "argocd-server", 80, SERVER_LABELS);
       argoCdAnswers("v3.4.17");
 
@@ -105,7 +105,7 @@ class ExternalArgoCdVersionValidatorTest {
     }
 
     @Test
-    void asksUnderArgoCdsRootPath() {
+    void asksUnderArgoCdsRootPath() throws Exception {
       service("codefresh", "argocd-server", 80, SERVER_LABELS);
       server.client().configMaps().inNamespace("codefresh").resource(new ConfigMapBuilder().withNewMetadata()
           .withName("argocd-cmd-params-cm").endMetadata().addToData("server.rootpath", "argocd/").build()).create();
@@ -117,7 +117,7 @@ class ExternalArgoCdVersionValidatorTest {
     }
 
     @Test
-    void fallsBackToHttpsWhenArgoCdServesOnlyTls() {
+    void fallsBackToHttpsWhenArgoCdServesOnlyTls() throws Exception {
       service("codefresh", "argocd-server", 80, SERVER_LABELS);
       gateway.answer(PROXY, r -> ApiGateway.json(400, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":"
           + "\"Failure\",\"code\":400,\"message\":\"Client sent an HTTP request to an HTTPS server.\"}"));
@@ -129,7 +129,7 @@ class ExternalArgoCdVersionValidatorTest {
     }
 
     @Test
-    void findsTheServerByTheLabelsHelmMergesOverTheChartDefaults() {
+    void findsTheServerByTheLabelsHelmMergesOverTheChartDefaults() throws Exception {
       service("codefresh", "argocd-server", 80,
           Map.of("app.kubernetes.io/component", "server", "app.kubernetes.io/name", "argocd-server"));
       argoCdAnswers("v3.3.6");
@@ -140,7 +140,7 @@ class ExternalArgoCdVersionValidatorTest {
     }
 
     @Test
-    void checksNothingWithTheBundledArgoCd() {
+    void checksNothingWithTheBundledArgoCd() throws Exception {
       gateway.client();
       server.journal().clear();
 
@@ -152,7 +152,7 @@ class ExternalArgoCdVersionValidatorTest {
   @Nested
   class Invalid {
     @Test
-    void reportsAVersionOutsideTheRange() {
+    void reportsAVersionOutsideTheRange() throws Exception {
       service("codefresh", "argocd-server", 80, SERVER_LABELS);
       argoCdAnswers("v3.1.8+e0f9c8c");
 
@@ -164,7 +164,7 @@ class ExternalArgoCdVersionValidatorTest {
     }
 
     @Test
-    void usesTheRangeOfTheChartVersion() {
+    void usesTheRangeOfTheChartVersion() throws Exception {
       service("codefresh", "argocd-server", 80, SERVER_LABELS);
       argoCdAnswers("v3.4.1");
       RuntimeInstallation installation = Fixtures.tunnel(ExternalArgoCdVersionValidatorTest::external).toBuilder()
@@ -177,7 +177,7 @@ class ExternalArgoCdVersionValidatorTest {
     }
 
     @Test
-    void refusesAPreRelease() {
+    void refusesAPreRelease() throws Exception {
       service("codefresh", "argocd-server", 80, SERVER_LABELS);
       argoCdAnswers("v3.3.0-rc2");
 
@@ -188,7 +188,7 @@ class ExternalArgoCdVersionValidatorTest {
     }
 
     @Test
-    void reportsAnAnswerWithoutVersion() {
+    void reportsAnAnswerWithoutVersion() throws Exception {
       service("codefresh", "argocd-server", 80, SERVER_LABELS);
       gateway.answer(PROXY, r -> ApiGateway.json(200, "{\"version\":\"3.3.6\"}"));
       gateway.answer(".*/services/https:argocd-server:80/proxy/api/version",
@@ -201,7 +201,7 @@ class ExternalArgoCdVersionValidatorTest {
     }
 
     @Test
-    void neverQuotesAVersionFieldThatIsNotAVersion() {
+    void neverQuotesAVersionFieldThatIsNotAVersion() throws Exception {
       service("codefresh", "argocd-server", 80, SERVER_LABELS);
       argoCdAnswers("<html>login</html>");
 
@@ -211,7 +211,7 @@ class ExternalArgoCdVersionValidatorTest {
     }
 
     @Test
-    void reportsAServerWithoutReadyPods() {
+    void reportsAServerWithoutReadyPods() throws Exception {
       service("codefresh", "argocd-server", 80, SERVER_LABELS);
       gateway.answer("GET .*/services/.*argocd-server:80/proxy/api/version", r -> ApiGateway.json(503,
           "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":503,"
@@ -226,7 +226,7 @@ class ExternalArgoCdVersionValidatorTest {
     }
 
     @Test
-    void reportsWhatTheHarnessAnswersWithoutAServiceProxy(KubernetesClient client) {
+    void reportsWhatTheHarnessAnswersWithoutAServiceProxy(KubernetesClient client) throws Exception {
       service("codefresh", "argocd-server", 80, SERVER_LABELS);
 
       assertThat(check(client)).containsExactly(error(ID, "cluster.argo-cd-server", "argo-cd.enabled",
@@ -241,7 +241,7 @@ class ExternalArgoCdVersionValidatorTest {
     }
 
     @Test
-    void warnsWhenTheCheckMayNotUseTheServiceProxy() {
+    void warnsWhenTheCheckMayNotUseTheServiceProxy() throws Exception {
       service("codefresh", "argocd-server", 80, SERVER_LABELS);
       gateway.answer("GET .*/proxy/api/version", r -> ApiGateway.json(403, "{\"kind\":\"Status\",\"code\":403,"
           + "\"message\":\"services \\\"argocd-server:80\\\" is forbidden: User \\\"dev\\\" cannot get resource"
@@ -261,7 +261,7 @@ class ExternalArgoCdVersionValidatorTest {
   @Nested
   class ServerLookup {
     @Test
-    void reportsAMissingServerAndWhereOneRuns() {
+    void reportsAMissingServerAndWhereOneRuns() throws Exception {
       service("argocd", "argocd-server", 443, SERVER_LABELS);
 
       assertThat(check(gateway.client())).containsExactly(error(ID, "cluster.argo-cd-server",
@@ -274,14 +274,14 @@ class ExternalArgoCdVersionValidatorTest {
     }
 
     @Test
-    void reportsAMissingServerAnywhere() {
+    void reportsAMissingServerAnywhere() throws Exception {
       assertThat(check(gateway.client())).singleElement().extracting(Finding::remediation).isEqualTo(
           "Install the runtime into your Argo CD's namespace, or set installer.argoCdVersionCheck.argoServerLabels to"
               + " the labels of its server Service (kubectl get svc -A --show-labels).");
     }
 
     @Test
-    void warnsOfSeveralServersAndAsksTheFirst() {
+    void warnsOfSeveralServersAndAsksTheFirst() throws Exception {
       service("codefresh", "argocd-server", 80, SERVER_LABELS);
       service("codefresh", "argocd-server-metrics", 8083, SERVER_LABELS);
       argoCdAnswers("v3.3.6");
@@ -296,7 +296,7 @@ class ExternalArgoCdVersionValidatorTest {
     }
 
     @Test
-    void reportsTheSkipFlag() {
+    void reportsTheSkipFlag() throws Exception {
       assertThat(check(gateway.client(), v -> v.withInstaller(v.installer().withSkipValidation(true))))
           .containsExactly(info(ID, "cluster.skipped", "installer.skipValidation",
               "The external Argo CD version check was skipped: installer.skipValidation is true.",
@@ -305,7 +305,7 @@ class ExternalArgoCdVersionValidatorTest {
     }
 
     @Test
-    void reportsTheSkipWithoutAClusterClient() {
+    void reportsTheSkipWithoutAClusterClient() throws Exception {
       assertThat(validator.validate(Fixtures.context(Fixtures.tunnel(ExternalArgoCdVersionValidatorTest::external))))
           .extracting(Finding::ruleId, Finding::message).containsExactly(tuple(
               "cluster.skipped", "The external Argo CD version check was skipped: no Kubernetes client was given, so"

@@ -26,7 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-/** Values, installations and contexts the tests share. */
+/**
+ * Values, installations and contexts the tests share; the expected findings they build are checked for the house
+ * form ({@link HouseForm}).
+ */
 final class Fixtures {
   static final String ACCOUNT_ID = "628a80b693a15c0f9c13ab75";
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC);
@@ -127,7 +130,7 @@ final class Fixtures {
 
   private static Finding finding(Severity severity, String validatorId, String ruleId, String path, String message,
       String remediation) {
-    return Finding.builder().severity(severity).validatorId(validatorId).ruleId(ruleId).path(path)
-        .message(message).remediation(remediation).build();
+    return HouseForm.checked(Finding.builder().severity(severity).validatorId(validatorId).ruleId(ruleId).path(path)
+        .message(message).remediation(remediation).build());
   }
 }

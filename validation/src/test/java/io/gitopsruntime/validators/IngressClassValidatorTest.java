@@ -27,11 +27,11 @@ class IngressClassValidatorTest {
 
   private final IngressClassValidator validator = new IngressClassValidator();
 
-  private List<Finding> check(KubernetesClient client, String className) {
+  private List<Finding> check(KubernetesClient client, String className) throws Exception {
     return check(client, className, v -> v);
   }
 
-  private List<Finding> check(KubernetesClient client, String className, UnaryOperator<GitOpsRuntimeValues> edit) {
+  private List<Finding> check(KubernetesClient client, String className, UnaryOperator<GitOpsRuntimeValues> edit) throws Exception {
     return validator.validate(Fixtures.context(Fixtures.tunnel(
         v -> edit.apply(v.withAccessMode(AccessMode.ingress("runtime.example.com", className)))), client));
   }
@@ -45,14 +45,14 @@ class IngressClassValidatorTest {
   @Nested
   class Valid {
     @Test
-    void passesWhenTheIngressClassExists(KubernetesClient client) {
+    void passesWhenTheIngressClassExists(KubernetesClient client) throws Exception {
       ingressClass(client, "traefik", false);
 
       assertThat(check(client, "traefik")).isEmpty();
     }
 
     @Test
-    void looksForTheChartsDefaultClassNginxWhenNoneIsGiven(KubernetesClient client, KubernetesTestServer server) {
+    void looksForTheChartsDefaultClassNginxWhenNoneIsGiven(KubernetesClient client, KubernetesTestServer server) throws Exception {
       ingressClass(client, "nginx", false);
 
       assertThat(check(client, "x", v -> ingress(v, i -> i.withClassName(Optional.empty())))).isEmpty();
@@ -60,7 +60,7 @@ class IngressClassValidatorTest {
     }
 
     @Test
-    void checksNothingOutsideTheIngressMode(KubernetesClient client, KubernetesTestServer server) {
+    void checksNothingOutsideTheIngressMode(KubernetesClient client, KubernetesTestServer server) throws Exception {
       server.journal().clear();
 
       assertThat(validator.validate(Fixtures.context(Fixtures.tunnel(), client))).isEmpty();
@@ -68,7 +68,7 @@ class IngressClassValidatorTest {
     }
 
     @Test
-    void leavesAnEmptyClassNameToTheOfflineRules(KubernetesClient client) {
+    void leavesAnEmptyClassNameToTheOfflineRules(KubernetesClient client) throws Exception {
       assertThat(check(client, "x", v -> ingress(v, i -> i.withClassName(Optional.empty())
           .withAdditionalValues(Map.of("className", ""))))).isEmpty();
     }
@@ -77,7 +77,7 @@ class IngressClassValidatorTest {
   @Nested
   class Invalid {
     @Test
-    void reportsAMissingClassAndListsTheClassesThatExist(KubernetesClient client) {
+    void reportsAMissingClassAndListsTheClassesThatExist(KubernetesClient client) throws Exception {
       ingressClass(client, "traefik", false);
       ingressClass(client, "alb", true);
 
@@ -89,7 +89,7 @@ class IngressClassValidatorTest {
     }
 
     @Test
-    void namesTheOnlyClassThereIs(KubernetesClient client) {
+    void namesTheOnlyClassThereIs(KubernetesClient client) throws Exception {
       ingressClass(client, "traefik", false);
 
       assertThat(check(client, "nginx")).singleElement().extracting(Finding::remediation).isEqualTo(
@@ -98,7 +98,7 @@ class IngressClassValidatorTest {
     }
 
     @Test
-    void reportsAClusterWithoutAnyIngressClass(KubernetesClient client) {
+    void reportsAClusterWithoutAnyIngressClass(KubernetesClient client) throws Exception {
       assertThat(check(client, "nginx")).containsExactly(error(ID, "cluster.ingress-class", CLASS_NAME,
           "IngressClass \"nginx\" does not exist in the cluster (it has no IngressClass at all): no ingress"
               + " controller would serve the runtime's Ingress, and Codefresh's validation hook fails the"
@@ -111,7 +111,7 @@ class IngressClassValidatorTest {
   @Nested
   class Skipped {
     @Test
-    void reportsTheSkipFlag(KubernetesClient client, KubernetesTestServer server) {
+    void reportsTheSkipFlag(KubernetesClient client, KubernetesTestServer server) throws Exception {
       server.journal().clear();
 
       assertThat(check(client, "nginx", v -> ingress(v, i -> i.withSkipValidation(true)))).containsExactly(
@@ -123,7 +123,7 @@ class IngressClassValidatorTest {
     }
 
     @Test
-    void reportsTheSkipWithoutAClusterClient() {
+    void reportsTheSkipWithoutAClusterClient() throws Exception {
       assertThat(validator.validate(Fixtures.context(Fixtures.tunnel(
           v -> v.withAccessMode(AccessMode.ingress("runtime.example.com", "nginx")))))).containsExactly(
           info(ID, "cluster.skipped", "", "The IngressClass check was skipped: no Kubernetes client was given, so the"
@@ -133,7 +133,7 @@ class IngressClassValidatorTest {
     }
 
     @Test
-    void turnsAServerErrorIntoAFinding(KubernetesTestServer server) {
+    void turnsAServerErrorIntoAFinding(KubernetesTestServer server) throws Exception {
       server.inject(Fault.status(503).on("GET", "/apis/networking.k8s.io/v1/ingressclasses/nginx"));
 
       try (KubernetesClient client = Fixtures.noRetry(server)) {

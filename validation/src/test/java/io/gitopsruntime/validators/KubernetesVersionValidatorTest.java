@@ -22,7 +22,7 @@ class KubernetesVersionValidatorTest {
 
   private final KubernetesVersionValidator validator = new KubernetesVersionValidator();
 
-  private List<Finding> check(KubernetesClient client) {
+  private List<Finding> check(KubernetesClient client) throws Exception {
     return validator.validate(Fixtures.context(Fixtures.tunnel(), client));
   }
 
@@ -30,18 +30,18 @@ class KubernetesVersionValidatorTest {
   class Valid {
     @Test
     @KubernetesTest(kubernetesVersion = "v1.23.0")
-    void passesOnTheOldestSupportedVersion(KubernetesClient client) {
+    void passesOnTheOldestSupportedVersion(KubernetesClient client) throws Exception {
       assertThat(check(client)).isEmpty();
     }
 
     @Test
     @KubernetesTest(kubernetesVersion = "v1.33.4-eks-4f4795d")
-    void passesOnANewerProviderVersion(KubernetesClient client) {
+    void passesOnANewerProviderVersion(KubernetesClient client) throws Exception {
       assertThat(check(client)).isEmpty();
     }
 
     @Test
-    void readsProviderDecoratedVersions() {
+    void readsProviderDecoratedVersions() throws Exception {
       assertThat(KubernetesVersionValidator.parse("v1.29.3-eks-4f4795d")).hasValueSatisfying(
           v -> assertThat(v).containsExactly(1, 29, 3));
       assertThat(KubernetesVersionValidator.parse("v1.30.2-gke.1587003")).hasValueSatisfying(
@@ -59,7 +59,7 @@ class KubernetesVersionValidatorTest {
   class Invalid {
     @Test
     @KubernetesTest(kubernetesVersion = "v1.22.17-eks-7f15b7d")
-    void reportsAServerOlderThan123(KubernetesClient client) {
+    void reportsAServerOlderThan123(KubernetesClient client) throws Exception {
       assertThat(check(client)).containsExactly(error(ID, "cluster.kubernetes-version", "",
           "The cluster runs Kubernetes 1.22.17 (v1.22.17-eks-7f15b7d), older than 1.23, the oldest version the"
               + " GitOps Runtime supports: the chart uses APIs that only 1.23 and later serve (autoscaling/v2, for"
@@ -69,7 +69,7 @@ class KubernetesVersionValidatorTest {
 
     @Test
     @KubernetesTest
-    void warnsWhenTheServerVersionCannotBeRead(KubernetesTestServer server) {
+    void warnsWhenTheServerVersionCannotBeRead(KubernetesTestServer server) throws Exception {
       // the harness only reports versions like v1.33.4; the gateway answers /version as an odd distribution might
       try (ApiGateway gateway = new ApiGateway(server)) {
         gateway.answer("GET /version", r -> ApiGateway.json(200,
@@ -84,7 +84,7 @@ class KubernetesVersionValidatorTest {
 
     @Test
     @KubernetesTest
-    void turnsAServerErrorIntoAFinding(KubernetesTestServer server) {
+    void turnsAServerErrorIntoAFinding(KubernetesTestServer server) throws Exception {
       server.inject(Fault.status(500).on("GET", "/version"));
 
       try (KubernetesClient client = Fixtures.noRetry(server)) {

@@ -18,11 +18,11 @@ class NodeCapacityValidatorTest {
 
   private final NodeCapacityValidator validator = new NodeCapacityValidator();
 
-  private List<Finding> check(KubernetesClient client) {
+  private List<Finding> check(KubernetesClient client) throws Exception {
     return validator.validate(Fixtures.context(Fixtures.tunnel(), client));
   }
 
-  private List<Finding> check(KubernetesTestServer.Builder cluster) {
+  private List<Finding> check(KubernetesTestServer.Builder cluster) throws Exception {
     try (KubernetesTestServer server = cluster.start()) {
       return check(server.client());
     }
@@ -31,12 +31,12 @@ class NodeCapacityValidatorTest {
   @Nested
   class Valid {
     @Test
-    void passesWhenOneNodeIsBigEnough() {
+    void passesWhenOneNodeIsBigEnough() throws Exception {
       assertThat(check(KubernetesTestServer.builder().node("small", "1", "2Gi").node("big", "4", "16Gi"))).isEmpty();
     }
 
     @Test
-    void passesOnExactly2CpusAnd5000Megabytes() {
+    void passesOnExactly2CpusAnd5000Megabytes() throws Exception {
       assertThat(check(KubernetesTestServer.builder().node("exact", "2000m", "5000M"))).isEmpty();
     }
   }
@@ -44,7 +44,7 @@ class NodeCapacityValidatorTest {
   @Nested
   class Invalid {
     @Test
-    void namesTheBiggestNodeAndWhatItHas() {
+    void namesTheBiggestNodeAndWhatItHas() throws Exception {
       assertThat(check(KubernetesTestServer.builder().node("small", "1", "2Gi").node("medium", "1500m", "4Gi")))
           .containsExactly(error(ID, "cluster.node-capacity", "",
               "No node of the cluster offers 2 CPUs and 5000 MB of memory: the biggest, \"medium\", has 1.5 CPUs and"
@@ -54,7 +54,7 @@ class NodeCapacityValidatorTest {
     }
 
     @Test
-    void countsMegabytesNotMebibytes() {
+    void countsMegabytesNotMebibytes() throws Exception {
       // 4768Mi is 4,999,610,368 bytes: just short of 5000 MB
       assertThat(check(KubernetesTestServer.builder().node("almost", "8", "4768Mi"))).singleElement()
           .extracting(Finding::message).asString()
@@ -62,7 +62,7 @@ class NodeCapacityValidatorTest {
     }
 
     @Test
-    void leavesOutUnschedulableNodes() {
+    void leavesOutUnschedulableNodes() throws Exception {
       try (KubernetesTestServer server = KubernetesTestServer.builder().node("cordoned", "8", "32Gi")
           .node("small", "1", "2Gi").start()) {
         server.client().nodes().withName("cordoned")
@@ -74,7 +74,7 @@ class NodeCapacityValidatorTest {
     }
 
     @Test
-    void warnsWhenNoNodeShows() {
+    void warnsWhenNoNodeShows() throws Exception {
       try (KubernetesTestServer server = KubernetesTestServer.start()) {
         server.client().nodes().withName("node-1").delete();
 
@@ -86,7 +86,7 @@ class NodeCapacityValidatorTest {
     }
 
     @Test
-    void turnsAServerErrorIntoAFinding() {
+    void turnsAServerErrorIntoAFinding() throws Exception {
       try (KubernetesTestServer server = KubernetesTestServer.start();
           KubernetesClient client = Fixtures.noRetry(server)) {
         server.inject(Fault.status(500).on("GET", "/api/v1/nodes"));

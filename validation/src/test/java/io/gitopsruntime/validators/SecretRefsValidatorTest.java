@@ -37,7 +37,7 @@ class SecretRefsValidatorTest {
 
   private final SecretRefsValidator validator = new SecretRefsValidator();
 
-  private List<Finding> check(KubernetesClient client, UnaryOperator<GitOpsRuntimeValues> edit) {
+  private List<Finding> check(KubernetesClient client, UnaryOperator<GitOpsRuntimeValues> edit) throws Exception {
     return validator.validate(Fixtures.context(Fixtures.tunnel(edit), client));
   }
 
@@ -61,7 +61,7 @@ class SecretRefsValidatorTest {
   @Nested
   class Valid {
     @Test
-    void passesWhenEveryReferencedSecretHoldsItsKey(KubernetesClient client) {
+    void passesWhenEveryReferencedSecretHoldsItsKey(KubernetesClient client) throws Exception {
       secret(client, "codefresh", "codefresh-user-token", "token", "api-key");
       secret(client, "codefresh", "git-token", "token", "ghp_x");
       secret(client, "codefresh", "codefresh-ca", "ca.crt", "-----BEGIN CERTIFICATE-----");
@@ -71,7 +71,7 @@ class SecretRefsValidatorTest {
     }
 
     @Test
-    void readsEachSecretOnce(KubernetesClient client, KubernetesTestServer server) {
+    void readsEachSecretOnce(KubernetesClient client, KubernetesTestServer server) throws Exception {
       secret(client, "codefresh", "shared", "api", "api-key", "git", "ghp_x");
       server.journal().clear();
 
@@ -83,7 +83,7 @@ class SecretRefsValidatorTest {
     }
 
     @Test
-    void readsNothingWhenNoSecretIsReferenced(KubernetesClient client, KubernetesTestServer server) {
+    void readsNothingWhenNoSecretIsReferenced(KubernetesClient client, KubernetesTestServer server) throws Exception {
       server.journal().clear();
 
       assertThat(check(client, v -> codefresh(v, c -> c.withUserToken(UserTokenValues.of(SecretValue.of("api-key"))))))
@@ -92,7 +92,7 @@ class SecretRefsValidatorTest {
     }
 
     @Test
-    void leavesOutReferencesTheChartIgnores(KubernetesClient client) {
+    void leavesOutReferencesTheChartIgnores(KubernetesClient client) throws Exception {
       // a literal beats the reference; a created CA Secret beats the CA reference; the bundled Argo CD needs none
       assertThat(check(client, v -> codefresh(v, c -> c.withUserToken(UserTokenValues.builder()
           .token(SecretValue.of("api-key")).secretKeyRef(SecretKeyRef.of("gone", "token")).build())
@@ -102,7 +102,7 @@ class SecretRefsValidatorTest {
     }
 
     @Test
-    void leavesIncompleteReferencesToTheOfflineRules(KubernetesClient client) {
+    void leavesIncompleteReferencesToTheOfflineRules(KubernetesClient client) throws Exception {
       assertThat(check(client, v -> codefresh(v, c -> c.withUserToken(
           UserTokenValues.builder().secretKeyRef(SecretKeyRef.builder().name("cf-key").build()).build()))))
           .isEmpty();
@@ -112,7 +112,7 @@ class SecretRefsValidatorTest {
   @Nested
   class Invalid {
     @Test
-    void reportsAMissingSecretAtTheReferencesName(KubernetesClient client) {
+    void reportsAMissingSecretAtTheReferencesName(KubernetesClient client) throws Exception {
       assertThat(check(client, v -> v)).containsExactly(error(ID, "cluster.secret-ref", API_KEY + ".name",
           "Secret \"codefresh-user-token\" for the Codefresh API key does not exist in namespace \"codefresh\":"
               + " Codefresh's validation hook and the runtime read the API key from it, and neither works without one.",
@@ -122,7 +122,7 @@ class SecretRefsValidatorTest {
     }
 
     @Test
-    void reportsAMissingKeyAtTheReferencesKeyAndNamesTheKeysThere(KubernetesClient client) {
+    void reportsAMissingKeyAtTheReferencesKeyAndNamesTheKeysThere(KubernetesClient client) throws Exception {
       secret(client, "codefresh", "codefresh-user-token", "token", "api-key");
       secret(client, "codefresh", "git-token", "password", "ghp_x", "username", "git-bot");
 
@@ -137,7 +137,7 @@ class SecretRefsValidatorTest {
     }
 
     @Test
-    void reportsAnEmptyValueAtTheReference(KubernetesClient client) {
+    void reportsAnEmptyValueAtTheReference(KubernetesClient client) throws Exception {
       secret(client, "codefresh", "codefresh-user-token", "token", "api-key");
       secret(client, "codefresh", "codefresh-ca", "ca.crt", " \n");
 
@@ -152,7 +152,7 @@ class SecretRefsValidatorTest {
     }
 
     @Test
-    void reportsTheChartsDefaultArgoCdPasswordSecretWithAnExternalArgoCd(KubernetesClient client) {
+    void reportsTheChartsDefaultArgoCdPasswordSecretWithAnExternalArgoCd(KubernetesClient client) throws Exception {
       secret(client, "codefresh", "codefresh-user-token", "token", "api-key");
 
       assertThat(check(client, v -> externalArgoCd(v, ArgoCdAuthValues.builder().build()))).containsExactly(
@@ -167,7 +167,7 @@ class SecretRefsValidatorTest {
     }
 
     @Test
-    void reportsAnEmptySecretWithoutKeysAndSaysHowToFillIt(KubernetesClient client) {
+    void reportsAnEmptySecretWithoutKeysAndSaysHowToFillIt(KubernetesClient client) throws Exception {
       secret(client, "codefresh", "codefresh-user-token", "token", "api-key");
       secret(client, "codefresh", "argocd-token");
 
@@ -183,7 +183,7 @@ class SecretRefsValidatorTest {
     }
 
     @Test
-    void reportsEveryBrokenReferenceInOnePass(KubernetesClient client) {
+    void reportsEveryBrokenReferenceInOnePass(KubernetesClient client) throws Exception {
       secret(client, "codefresh", "git-token", "token", "");
       secret(client, "codefresh", "codefresh-ca", "bundle.pem", "pem");
 
@@ -195,7 +195,7 @@ class SecretRefsValidatorTest {
   @Nested
   class WithoutACluster {
     @Test
-    void reportsTheSkipAndHowToRunTheCheck() {
+    void reportsTheSkipAndHowToRunTheCheck() throws Exception {
       assertThat(validator.validate(Fixtures.context(Fixtures.tunnel()))).containsExactly(info(ID, "cluster.skipped",
           "", "The Secret references check was skipped: no Kubernetes client was given, so the cluster cannot be read.",
           "Attach a Kubernetes client: ValidationContext.builder(installation).service(KubernetesClient.class,"
@@ -203,7 +203,7 @@ class SecretRefsValidatorTest {
     }
 
     @Test
-    void reportsTheSkipWhenOffline(KubernetesClient client) {
+    void reportsTheSkipWhenOffline(KubernetesClient client) throws Exception {
       RuntimeInstallation installation = Fixtures.tunnel();
 
       assertThat(validator.validate(Fixtures.context(installation, client).withOffline(true))).containsExactly(
@@ -212,7 +212,7 @@ class SecretRefsValidatorTest {
     }
 
     @Test
-    void turnsAServerErrorIntoAFinding(KubernetesTestServer server) {
+    void turnsAServerErrorIntoAFinding(KubernetesTestServer server) throws Exception {
       server.inject(Fault.status(500).on("GET", "/api/v1/namespaces/codefresh/secrets/codefresh-user-token"));
 
       try (KubernetesClient client = Fixtures.noRetry(server)) {

@@ -7,7 +7,7 @@ import io.gitopsruntime.RuntimeInstallation;
 import io.gitopsruntime.core.ValuesYaml;
 import io.gitopsruntime.testing.cluster.TestAssets;
 import io.gitopsruntime.validation.Finding;
-import io.gitopsruntime.validators.internal.Messages.StaleKey;
+import io.gitopsruntime.validators.DeprecatedKeysValidator.StaleKey;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;

@@ -28,7 +28,6 @@ import io.gitopsruntime.testing.OciRegistry;
 import io.gitopsruntime.testing.RecordedCall;
 import io.gitopsruntime.testing.TestChart;
 import io.gitopsruntime.validation.ValidationException;
-import io.gitopsruntime.validators.PlatformCaValidator;
 import io.gitopsruntime.validators.Validators;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -674,7 +673,7 @@ class HelmCliInstallerTest {
       List<String> messages = new ArrayList<>();
       try (HelmCliInstaller strict = installer(client, kubeconfig).build();
           HelmCliInstaller installer = installer(client, kubeconfig)
-              .validators(OFFLINE.toBuilder().remove(PlatformCaValidator.ID).build()).build()) {
+              .validators(OFFLINE.toBuilder().remove(Validators.PLATFORM_CA_ID).build()).build()) {
         assertThatThrownBy(() -> strict.install(withSecretsEverywhere()))
             .isInstanceOfSatisfying(ValidationException.class, e -> messages.add(e.getMessage()));
         installer.install(withSecretsEverywhere());

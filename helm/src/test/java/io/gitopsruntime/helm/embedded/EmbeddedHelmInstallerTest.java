@@ -30,7 +30,6 @@ import io.gitopsruntime.testing.OciRegistry;
 import io.gitopsruntime.testing.RecordedCall;
 import io.gitopsruntime.testing.TestChart;
 import io.gitopsruntime.validation.ValidationException;
-import io.gitopsruntime.validators.PlatformCaValidator;
 import io.gitopsruntime.validators.Validators;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -540,7 +539,7 @@ class EmbeddedHelmInstallerTest {
       List<String> messages = new ArrayList<>();
       try (EmbeddedHelmInstaller strict = installer(client, kubeconfig).build();
           EmbeddedHelmInstaller installer = installer(client, kubeconfig)
-              .validators(OFFLINE.toBuilder().remove(PlatformCaValidator.ID).build()).build()) {
+              .validators(OFFLINE.toBuilder().remove(Validators.PLATFORM_CA_ID).build()).build()) {
         assertThatThrownBy(() -> strict.install(withSecretsEverywhere(chart, "")))
             .isInstanceOfSatisfying(ValidationException.class, e -> messages.add(e.getMessage()));
         installer.install(withSecretsEverywhere(chart, ""));

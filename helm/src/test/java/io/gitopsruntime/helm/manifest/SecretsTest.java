@@ -18,7 +18,6 @@ import io.gitopsruntime.testing.KubernetesTest;
 import io.gitopsruntime.testing.KubernetesTestServer;
 import io.gitopsruntime.testing.RecordedCall;
 import io.gitopsruntime.testing.TestChart;
-import io.gitopsruntime.validators.PlatformCaValidator;
 import io.gitopsruntime.validators.Validators;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +55,7 @@ class SecretsTest {
   }
 
   private static ManifestInstaller.Builder validators(ManifestInstaller.Builder builder) {
-    return builder.validators(ValidatorChain.builder().addAll(Validators.offline()).remove(PlatformCaValidator.ID).build());
+    return builder.validators(ValidatorChain.builder().addAll(Validators.offline()).remove(Validators.PLATFORM_CA_ID).build());
   }
 
   private static Set<Path> temporaryEntries() throws IOException {

@@ -50,7 +50,7 @@ public final class ClusterSecrets {
   }
 
   /**
-   * Why the key could not be read; {@link Messages#secretReadReason} words it.
+   * Why the key could not be read; {@code SecretFindings.secretReadReason} words it.
    *
    * @param problem what went wrong
    * @param namespace the namespace

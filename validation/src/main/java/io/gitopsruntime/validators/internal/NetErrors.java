@@ -11,7 +11,7 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Classifies a transport failure (DNS, connect, TLS, timeout) so that {@link Messages#netReason} can say
+ * Classifies a transport failure (DNS, connect, TLS, timeout) so that {@link Wording#netReason} can say
  * what happened and the remediation can fit. Thread-safe; no state.
  */
 public final class NetErrors {

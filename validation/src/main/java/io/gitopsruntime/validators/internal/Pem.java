@@ -32,7 +32,7 @@ public final class Pem {
 
   private Pem() {}
 
-  /** Why a bundle could not be read; {@link Messages#pemReason} words it, never quoting the bundle. */
+  /** Why a bundle could not be read; {@link Wording#pemReason} words it, never quoting the bundle. */
   public static final class BadPemException extends Exception {
     private static final long serialVersionUID = 1L;
 

@@ -320,6 +320,17 @@ public final class PlatformClient {
     return value.isTextual() && !value.asText().isBlank() ? Optional.of(value.asText()) : Optional.empty();
   }
 
+  /**
+   * Reads a JSON text with the shared mapper.
+   *
+   * @param json the text
+   * @return the tree
+   * @throws IOException when it is not JSON
+   */
+  public static JsonNode readTree(String json) throws IOException {
+    return Json.MAPPER.readTree(json);
+  }
+
   /** The JSON mapper, created on first use rather than at class load. */
   static final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper();

@@ -1,4 +1,4 @@
-package io.gitopsruntime.validators.internal;
+package io.gitopsruntime.validators;
 
 import io.gitopsruntime.validation.Finding;
 import java.util.Locale;
@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * Checks the host names of Ingress {@code hosts} and HTTPRoute {@code hostnames}: bare DNS-1123 subdomains,
  * optionally a {@code *.} wildcard after the first. Thread-safe; no state.
  */
-public final class Hosts {
+final class Hosts {
   private static final Pattern SUBDOMAIN =
       Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
@@ -28,22 +28,22 @@ public final class Hosts {
     String h = host.strip();
     int scheme = h.indexOf("://");
     if (scheme >= 0) {
-      return Optional.of(Messages.hostWithScheme(path, host, bare(h.substring(scheme + 3)), protocolPath));
+      return Optional.of(AccessModeFindings.hostWithScheme(path, host, bare(h.substring(scheme + 3)), protocolPath));
     }
     if (h.contains("/")) {
-      return Optional.of(Messages.hostWithPath(path, host, bare(h)));
+      return Optional.of(AccessModeFindings.hostWithPath(path, host, bare(h)));
     }
     if (h.contains(":")) {
-      return Optional.of(Messages.hostWithPort(path, host, bare(h)));
+      return Optional.of(AccessModeFindings.hostWithPort(path, host, bare(h)));
     }
     if (h.startsWith("*.")) {
       if (first) {
-        return Optional.of(Messages.firstHostWildcard(path, host));
+        return Optional.of(AccessModeFindings.firstHostWildcard(path, host));
       }
       h = h.substring(2);
     }
     if (h.length() > 253 || !SUBDOMAIN.matcher(h).matches()) {
-      return Optional.of(Messages.hostInvalid(path, host, suggest(h)));
+      return Optional.of(AccessModeFindings.hostInvalid(path, host, suggest(h)));
     }
     return Optional.empty();
   }

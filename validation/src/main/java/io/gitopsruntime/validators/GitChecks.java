@@ -1,10 +1,10 @@
-package io.gitopsruntime.validators.internal;
-
-import io.gitopsruntime.core.internal.Redactor;
+package io.gitopsruntime.validators;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gitopsruntime.core.internal.Redactor;
 import io.gitopsruntime.validation.Finding;
-import io.gitopsruntime.validators.GitApiUrl;
+import io.gitopsruntime.validators.internal.NetErrors;
+import io.gitopsruntime.validators.internal.PlatformClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * {@code x-oauth-scopes}; Bitbucket Data Center {@code HEAD /application-properties} for
  * {@code X-AUSERNAME} then {@code POST /users/<user>/repos} expecting 400. Thread-safe; never logs the token.
  */
-public final class GitChecks {
+final class GitChecks {
   private static final Logger LOG = LoggerFactory.getLogger(GitChecks.class);
   private static final MediaType JSON = MediaType.get("application/json");
   private static final List<String> GITHUB_SCOPES = List.of("repo", "admin:repo_hook");
@@ -52,7 +52,7 @@ public final class GitChecks {
       Redactor redactor) {
     HttpUrl base = HttpUrl.parse(api.apiBase());
     if (base == null) {
-      return List.of(Messages.gitUnexpectedAnswer(api.displayName(), api.apiBase(), "nothing: the URL is invalid"));
+      return List.of(GitProviderFindings.gitUnexpectedAnswer(api.displayName(), api.apiBase(), "nothing: the URL is invalid"));
     }
     try {
       switch (api.provider()) {
@@ -66,7 +66,7 @@ public final class GitChecks {
           return bitbucketServer(http, api, base, token, redactor);
       }
     } catch (IOException e) {
-      return List.of(Messages.gitUnreachable(api.displayName(), api.apiBase(), base.host(), NetErrors.classify(e)));
+      return List.of(GitProviderFindings.gitUnreachable(api.displayName(), api.apiBase(), base.host(), NetErrors.classify(e)));
     }
   }
 
@@ -74,13 +74,13 @@ public final class GitChecks {
       Redactor redactor)
       throws IOException {
     if (token.startsWith("github_pat")) {
-      return List.of(Messages.gitFineGrained());
+      return List.of(GitProviderFindings.gitFineGrained());
     }
     Request request = new Request.Builder().url(base).head().header("Authorization", "token " + token).build();
     try (Response response = execute(http, redactor, request)) {
       String raw = Optional.ofNullable(response.header("X-OAuth-Scopes")).orElse("");
       if (raw.isBlank()) {
-        return List.of(Messages.githubNoScopes(api.displayName(), api.apiBase(), response.code()));
+        return List.of(GitProviderFindings.githubNoScopes(api.displayName(), api.apiBase(), response.code()));
       }
       List<String> granted = new ArrayList<>();
       for (String scope : raw.split(",")) {
@@ -92,7 +92,7 @@ public final class GitChecks {
           missing.add(required);
         }
       }
-      return missing.isEmpty() ? List.of() : List.of(Messages.githubScopesMissing(missing, raw.strip()));
+      return missing.isEmpty() ? List.of() : List.of(GitProviderFindings.githubScopesMissing(missing, raw.strip()));
     }
   }
 
@@ -103,16 +103,16 @@ public final class GitChecks {
       ResponseBody body = response.body();
       JsonNode json;
       try {
-        json = PlatformClient.Json.MAPPER.readTree(body == null ? "" : body.string());
+        json = PlatformClient.readTree(body == null ? "" : body.string());
       } catch (IOException e) {
         json = null;
       }
       if (json == null || !json.isObject()) {
-        return List.of(Messages.gitUnexpectedAnswer(api.displayName(), api.apiBase(), Messages.GITLAB_USER_NOT_JSON));
+        return List.of(GitProviderFindings.gitUnexpectedAnswer(api.displayName(), api.apiBase(), GitProviderFindings.GITLAB_USER_NOT_JSON));
       }
       String username = json.path("username").asText("");
       if (json.path("bot").asBoolean(false) && username.startsWith("project")) {
-        return List.of(Messages.gitlabProjectToken(redactor.redact(username)));
+        return List.of(GitProviderFindings.gitlabProjectToken(redactor.redact(username)));
       }
     }
     Request projects = jsonRequest(base.newBuilder().addPathSegment("projects").build(), "Bearer " + token)
@@ -122,9 +122,9 @@ public final class GitChecks {
         return List.of();
       }
       if (response.code() == 401) {
-        return List.of(Messages.gitlabTokenRejected(api.apiBase(), response.code()));
+        return List.of(GitProviderFindings.gitlabTokenRejected(api.apiBase(), response.code()));
       }
-      return List.of(Messages.gitlabApiScopeMissing(response.code()));
+      return List.of(GitProviderFindings.gitlabApiScopeMissing(response.code()));
     }
   }
 
@@ -137,7 +137,7 @@ public final class GitChecks {
     try (Response response = execute(http, redactor, request)) {
       String scopes = Optional.ofNullable(response.header("x-oauth-scopes")).orElse("");
       if (scopes.isEmpty()) {
-        return List.of(Messages.bitbucketRejected(username, response.code()));
+        return List.of(GitProviderFindings.bitbucketRejected(username, response.code()));
       }
       List<String> missing = new ArrayList<>();
       BITBUCKET_SCOPES.forEach((options, display) -> {
@@ -145,7 +145,7 @@ public final class GitChecks {
           missing.add(display);
         }
       });
-      return missing.isEmpty() ? List.of() : List.of(Messages.bitbucketScopesMissing(missing, scopes));
+      return missing.isEmpty() ? List.of() : List.of(GitProviderFindings.bitbucketScopesMissing(missing, scopes));
     }
   }
 
@@ -158,7 +158,7 @@ public final class GitChecks {
     try (Response response = execute(http, redactor, properties)) {
       user = Optional.ofNullable(response.header("X-AUSERNAME")).orElse("");
       if (user.isEmpty()) {
-        return List.of(Messages.bitbucketServerRejected(api.apiBase(), response.code()));
+        return List.of(GitProviderFindings.bitbucketServerRejected(api.apiBase(), response.code()));
       }
     }
     byte[] body = "{\"name\":\"!invalid\"}".getBytes(StandardCharsets.UTF_8);
@@ -171,9 +171,9 @@ public final class GitChecks {
         return List.of();
       }
       if (response.code() == 401) {
-        return List.of(Messages.bitbucketServerRejected(api.apiBase(), response.code()));
+        return List.of(GitProviderFindings.bitbucketServerRejected(api.apiBase(), response.code()));
       }
-      return List.of(Messages.bitbucketServerNotProjectAdmin(user, response.code()));
+      return List.of(GitProviderFindings.bitbucketServerNotProjectAdmin(user, response.code()));
     }
   }
 

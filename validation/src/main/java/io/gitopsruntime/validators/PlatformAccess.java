@@ -1,9 +1,15 @@
-package io.gitopsruntime.validators.internal;
+package io.gitopsruntime.validators;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.validation.ValidationContext;
-import io.gitopsruntime.validators.internal.Messages.PlatformSkip;
+import io.gitopsruntime.validators.PlatformFindings.PlatformSkip;
+import io.gitopsruntime.validators.internal.Chart;
+import io.gitopsruntime.validators.internal.ClusterSecrets;
+import io.gitopsruntime.validators.internal.Http;
+import io.gitopsruntime.validators.internal.Pem;
+import io.gitopsruntime.validators.internal.Raw;
+import io.gitopsruntime.validators.internal.Secrets;
 import io.gitopsruntime.values.CaCertSecretValues;
 import io.gitopsruntime.values.CaCertsValues;
 import io.gitopsruntime.values.GitOpsRuntimeValues;
@@ -21,7 +27,7 @@ import okhttp3.OkHttpClient;
  * platform's CA (a PEM literal, or the referenced Secret read through the cluster), and the API key (a
  * literal or read from its Secret). Thread-safe; no state.
  */
-public final class PlatformAccess {
+final class PlatformAccess {
   private PlatformAccess() {}
 
   /** The platform can be called, or why not. */
@@ -55,7 +61,7 @@ public final class PlatformAccess {
     Optional<URI> uri = Chart.platformUri(values);
     HttpUrl url = uri.map(u -> HttpUrl.parse(u.toString())).orElse(null);
     if (url == null) {
-      return new Blocked(List.of(Messages.platformSkipped(PlatformSkip.BAD_URL)));
+      return new Blocked(List.of(PlatformFindings.platformSkipped(PlatformSkip.BAD_URL)));
     }
     CaCertsValues ca = values.global().codefresh().tls().caCerts();
     CaCertSecretValues secret = ca.secret();
@@ -66,23 +72,23 @@ public final class PlatformAccess {
       try {
         certificates = Pem.parse(content.get());
       } catch (Pem.BadPemException e) {
-        return new Blocked(List.of(Messages.platformSkipped(PlatformSkip.CA_UNUSABLE)));
+        return new Blocked(List.of(PlatformFindings.platformSkipped(PlatformSkip.CA_UNUSABLE)));
       }
     } else if (ref.isPresent()) {
       Optional<KubernetesClient> client = context.service(KubernetesClient.class);
       if (client.isEmpty()) {
-        return new Blocked(List.of(Messages.platformSkipped(PlatformSkip.CA_IN_SECRET)));
+        return new Blocked(List.of(PlatformFindings.platformSkipped(PlatformSkip.CA_IN_SECRET)));
       }
       String name = ref.get().name().orElseThrow().strip();
       ClusterSecrets.Read read = ClusterSecrets.read(client.get(), context.installation().namespace(), name,
           ref.get().key().orElseThrow().strip());
       if (read instanceof ClusterSecrets.Failed) {
-        return new Blocked(List.of(Messages.platformCaSecretUnreadable((ClusterSecrets.Failed) read)));
+        return new Blocked(List.of(PlatformFindings.platformCaSecretUnreadable((ClusterSecrets.Failed) read)));
       }
       try {
         certificates = Pem.parse(((ClusterSecrets.Found) read).value());
       } catch (Pem.BadPemException e) {
-        return new Blocked(List.of(Messages.platformCaSecretNotPem(name, e)));
+        return new Blocked(List.of(PlatformFindings.platformCaSecretNotPem(name, e)));
       }
     }
     return new Endpoint(url, Chart.platformUrl(values).orElse(url.toString()), http.trusting(certificates));

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gitopsruntime.testing.FakeHelm;
 import io.gitopsruntime.testing.KubernetesTest;
 import io.gitopsruntime.testing.KubernetesTestServer;
 import io.gitopsruntime.testing.OciRegistry;

@@ -31,6 +31,17 @@ public record KubeTarget(Optional<Path> kubeconfig, Optional<String> context) {
   private static final String HTTP_LOGGING = "HttpLogging";
 
   /**
+   * The target a builder was given: the installers' one way from their kubeconfig and context options to a cluster.
+   *
+   * @param kubeconfig the kubeconfig file, or null for the default
+   * @param context the context, or null for the kubeconfig's current context
+   * @return the target
+   */
+  public static KubeTarget of(@Nullable Path kubeconfig, @Nullable String context) {
+    return new KubeTarget(Optional.ofNullable(kubeconfig), Optional.ofNullable(context));
+  }
+
+  /**
    * The flags that point {@code helm} at this cluster.
    *
    * @return {@code --kubeconfig <file>} and {@code --kube-context <context>} when set

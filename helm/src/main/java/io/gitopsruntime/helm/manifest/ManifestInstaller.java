@@ -20,7 +20,6 @@ import io.gitopsruntime.validators.Validators;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
@@ -361,7 +360,7 @@ public final class ManifestInstaller implements Installer {
      */
     private Config config() {
       try {
-        return new KubeTarget(Optional.ofNullable(kubeconfig), Optional.ofNullable(context)).config();
+        return KubeTarget.of(kubeconfig, context).config();
       } catch (IllegalArgumentException e) {
         throw new GitOpsRuntimeException(e.getMessage(), e);
       }

@@ -2,6 +2,7 @@ package io.gitopsruntime.helm.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gitopsruntime.testing.FakeHelm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -9,7 +9,9 @@ import io.gitopsruntime.RuntimeInstallation;
 import io.gitopsruntime.core.ValidatorChain;
 import io.gitopsruntime.core.ValuesYaml;
 import io.gitopsruntime.helm.Fixtures;
+import io.gitopsruntime.helm.HelmInstallerContract;
 import io.gitopsruntime.helm.RecordingListener;
+import io.gitopsruntime.helm.internal.HelmInstallerBuilder;
 import io.gitopsruntime.install.ChangeKind;
 import io.gitopsruntime.install.FailureKind;
 import io.gitopsruntime.install.InstallException;
@@ -22,6 +24,7 @@ import io.gitopsruntime.install.PlannedChange;
 import io.gitopsruntime.install.ReleaseState;
 import io.gitopsruntime.install.ReleaseStatus;
 import io.gitopsruntime.install.UninstallResult;
+import io.gitopsruntime.testing.FakeHelm;
 import io.gitopsruntime.testing.KubernetesTest;
 import io.gitopsruntime.testing.KubernetesTestServer;
 import io.gitopsruntime.testing.OciRegistry;
@@ -88,6 +91,88 @@ class HelmCliInstallerTest {
     return file;
   }
 
+  /** The installers' common contract, with this fake helm told what the test chart renders. */
+  @Nested
+  @KubernetesTest(namespace = "codefresh")
+  class Contract extends HelmInstallerContract {
+    private final String workloads = FakeHelm.MANIFEST.substring(
+        FakeHelm.MANIFEST.indexOf("---\n# Source: gitops-runtime/templates/workloads.yaml"));
+    private String chart = FakeHelm.MANIFEST;
+
+    @Override
+    protected HelmInstallerBuilder<?> builder() {
+      return HelmCliInstaller.builder().helmExecutable(helm.executable());
+    }
+
+    @Override
+    protected Path valuesDirectory() {
+      return valuesDir;
+    }
+
+    @Override
+    protected RecordingListener listener() {
+      return listener;
+    }
+
+    @Override
+    protected RuntimeInstallation installation(String extraValues) {
+      String rendered = chart;
+      if (extraValues.contains(DEBUG)) {
+        rendered = rendered.replace("logLevel: info", "logLevel: debug");
+      }
+      if (extraValues.contains(WITHOUT_OPERATOR)) {
+        rendered = rendered.replace(workloads, "");
+      }
+      helm.renders(rendered);
+      return HelmCliInstallerTest.installation(CHART, extraValues);
+    }
+
+    @Override
+    protected ObjectRef operatorDeployment() {
+      return DEPLOYMENT;
+    }
+
+    /** The hook's Job fails in the API server; the fake helm says what real Helm says then. */
+    @Override
+    protected RuntimeInstallation failingValidateValues(KubernetesTestServer server, KubernetesClient client,
+        String log) {
+      server.failJob("validate-values", log);
+      client.batch().v1().jobs().resource(Fixtures.hookJob("validate-values", "pre-install,pre-upgrade")).create();
+      Fixtures.awaitJobFailed(client, "codefresh", "validate-values");
+      helm.respond("upgrade", 1, "Release \"cf-gitops-runtime\" does not exist. Installing it now.\n",
+          "Error: INSTALLATION FAILED: failed pre-install: 1 error occurred:\n\t* job validate-values failed:"
+              + " BackoffLimitExceeded\n\n");
+      return installation("");
+    }
+
+    @Override
+    protected void afterTheHookFailed(InstallException e, KubernetesClient client) {
+      assertThat(listener.events()).contains("helm: Error: INSTALLATION FAILED: failed pre-install: 1 error occurred:");
+    }
+
+    @Override
+    protected void helmRefusesTheArgoCrds() {
+      chart = FakeHelm.MANIFEST + String.join("\n",
+          "---", "apiVersion: apiextensions.k8s.io/v1", "kind: CustomResourceDefinition", "metadata:",
+          "  name: applications.argoproj.io",
+          "---", "apiVersion: apiextensions.k8s.io/v1", "kind: CustomResourceDefinition", "metadata:",
+          "  name: appprojects.argoproj.io", "");
+      helm.respond("upgrade", 1, "", "Error: INSTALLATION FAILED: rendered manifests contain a resource that already"
+          + " exists. Unable to continue with install: CustomResourceDefinition \"applications.argoproj.io\" in namespace"
+          + " \"\" exists and cannot be imported into the current release: invalid ownership metadata; label validation"
+          + " error: missing key \"app.kubernetes.io/managed-by\": must be set to \"Helm\"; annotation validation error:"
+          + " missing key \"meta.helm.sh/release-name\": must be set to \"cf-gitops-runtime\"; annotation validation error:"
+          + " missing key \"meta.helm.sh/release-namespace\": must be set to \"codefresh\"\n");
+    }
+
+    @Override
+    protected String failedCommand(Path kubeconfig) {
+      return "\nCommand: helm upgrade --install cf-gitops-runtime oci://quay.io/codefresh/gitops-runtime --namespace"
+          + " codefresh -f " + valuesArgument(helm.calls("upgrade").get(0)) + " --wait --timeout 600s --kubeconfig "
+          + kubeconfig + " (exit code 1)";
+    }
+  }
+
   @Nested
   @KubernetesTest(namespace = "codefresh")
   class Installs {
@@ -127,53 +212,29 @@ class HelmCliInstallerTest {
     }
 
     @Test
-    void changesNothingWhenRunAgainWithTheSameInstallation(KubernetesClient client,
+    void decidesUnchangedFromTheManifestTheChartTheHistoryAndTheValuesWithoutAnUpgrade(KubernetesClient client,
         @KubernetesTest.Kubeconfig Path kubeconfig) {
       try (HelmCliInstaller installer = installer(client, kubeconfig).build()) {
         installer.install(installation());
         int before = helm.calls().size();
 
-        InstallResult again = installer.install(installation());
+        assertThat(installer.install(installation()).outcome()).isEqualTo(InstallOutcome.UNCHANGED);
 
-        assertThat(again.outcome()).isEqualTo(InstallOutcome.UNCHANGED);
-        assertThat(again.revision()).isEqualTo(1);
-        assertThat(again.changes()).extracting(PlannedChange::change).containsOnly(ChangeKind.UNCHANGED);
         assertThat(helm.subcommands().subList(before, helm.calls().size()))
             .containsExactly("status", "template", "get manifest", "show chart", "history", "get values");
       }
-      assertThat(valuesDir).isEmptyDirectory();
     }
 
     @Test
-    void upgradesWhenAValueChangesAndReportsWhatChangedAndWhatWasRemoved(KubernetesClient client,
+    void rendersAnUpgradeWithIsUpgradeAndTheNewValues(KubernetesClient client,
         @KubernetesTest.Kubeconfig Path kubeconfig) {
       try (HelmCliInstaller installer = installer(client, kubeconfig).build()) {
         installer.install(installation());
-        helm.renders(FakeHelm.MANIFEST.replace("logLevel: info", "logLevel: debug")
-            .substring(0, FakeHelm.MANIFEST.indexOf("---\n# Source: gitops-runtime/templates/workloads.yaml")));
 
-        InstallResult upgraded = installer.install(installation(CHART, "app-proxy:\n  config:\n    logLevel: debug\n"));
-
-        assertThat(upgraded.outcome()).isEqualTo(InstallOutcome.UPGRADED);
-        assertThat(upgraded.revision()).isEqualTo(2);
-        assertThat(upgraded.changes()).containsExactly(PlannedChange.of(CRD, ChangeKind.UNCHANGED),
-            PlannedChange.of(CM, ChangeKind.UPDATE), PlannedChange.of(DEPLOYMENT, ChangeKind.DELETE));
+        installer.install(installation(CHART, "app-proxy:\n  config:\n    logLevel: debug\n"));
       }
       assertThat(helm.calls("template").get(1)).contains("--is-upgrade");
       assertThat(helm.lastValues()).contains("logLevel: debug");
-      assertThat(listener.events()).contains("deleted Deployment/codefresh/cap-app-proxy");
-    }
-
-    @Test
-    void upgradesWhenOnlyTheValuesChange(KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
-      try (HelmCliInstaller installer = installer(client, kubeconfig).build()) {
-        installer.install(installation());
-
-        InstallResult upgraded = installer.install(installation(CHART, "installer:\n  skipUsageValidation: true\n"));
-
-        assertThat(upgraded.outcome()).isEqualTo(InstallOutcome.UPGRADED);
-        assertThat(upgraded.changes()).extracting(PlannedChange::change).containsOnly(ChangeKind.UNCHANGED);
-      }
     }
 
     @Test
@@ -247,67 +308,7 @@ class HelmCliInstallerTest {
 
   @Nested
   @KubernetesTest(namespace = "codefresh")
-  class Plans {
-    @Test
-    void plansAFirstInstallAsCreatingEveryObject(KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
-      try (HelmCliInstaller installer = installer(client, kubeconfig).build()) {
-        InstallPlan plan = installer.plan(installation());
-
-        assertThat(plan.changesKnown()).isTrue();
-        assertThat(plan.changes()).extracting(PlannedChange::change).containsOnly(ChangeKind.CREATE);
-        assertThat(plan.validation().hasErrors()).isFalse();
-      }
-      assertThat(helm.subcommands()).containsExactly("version", "status", "template");
-      assertThat(valuesDir).isEmptyDirectory();
-    }
-
-    @Test
-    void plansAnUpgradeObjectByObject(KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
-      try (HelmCliInstaller installer = installer(client, kubeconfig).build()) {
-        installer.install(installation());
-        helm.renders(FakeHelm.MANIFEST.replace("logLevel: info", "logLevel: debug"));
-
-        InstallPlan plan = installer.plan(installation(CHART, "app-proxy:\n  config:\n    logLevel: debug\n"));
-
-        assertThat(plan.changes()).containsExactly(PlannedChange.of(CRD, ChangeKind.UNCHANGED),
-            PlannedChange.of(CM, ChangeKind.UPDATE), PlannedChange.of(DEPLOYMENT, ChangeKind.UNCHANGED));
-        assertThat(plan.hasChanges()).isTrue();
-      }
-      assertThat(helm.calls("upgrade")).hasSize(1);
-    }
-
-    @Test
-    void reportsValidationErrorsWithoutRunningHelm(KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
-      RuntimeInstallation invalid = RuntimeInstallation.builder().chart(CHART)
-          .values(ValuesYaml.parse("global:\n  runtime:\n    name: test-runtime\n")).build();
-      try (HelmCliInstaller installer = installer(client, kubeconfig).build()) {
-        InstallPlan plan = installer.plan(invalid);
-
-        assertThat(plan.validation().hasErrors()).isTrue();
-        assertThat(plan.changesKnown()).isFalse();
-      }
-      assertThat(helm.calls()).isEmpty();
-    }
-  }
-
-  @Nested
-  @KubernetesTest(namespace = "codefresh")
   class StopsBeforeChangingAnything {
-    @Test
-    void stopsOnValidationErrorsBeforeHelmRunsOrAnyRequestChangesTheCluster(KubernetesTestServer server,
-        KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
-      RuntimeInstallation invalid = RuntimeInstallation.builder().chart(CHART)
-          .values(ValuesYaml.parse("global:\n  runtime:\n    name: test-runtime\n")).build();
-      try (HelmCliInstaller installer = installer(client, kubeconfig).build()) {
-        assertThatThrownBy(() -> installer.install(invalid)).isInstanceOfSatisfying(ValidationException.class,
-            e -> assertThat(e.report().hasErrors()).isTrue());
-      }
-      assertThat(helm.calls()).isEmpty();
-      assertThat(server.journal().calls(c -> !c.method().equals("GET"))).isEmpty();
-      assertThat(valuesDir).isEmptyDirectory();
-      assertThat(listener.events()).startsWith("started VALIDATE").noneMatch(e -> e.startsWith("started HELM"));
-    }
-
     @Test
     void refusesAHelmOlderThan3100(KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
       helm.version("v3.9.4");
@@ -368,36 +369,6 @@ class HelmCliInstallerTest {
   @KubernetesTest(namespace = "codefresh")
   class ExplainsFailures {
     @Test
-    void putsTheFailedValidationHooksLogReadThroughTheApiInTheMessage(KubernetesTestServer server,
-        KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
-      server.failJob("validate-values", "user \"jane\" does not have Admin role in account \"acme\"");
-      client.batch().v1().jobs().resource(Fixtures.hookJob("validate-values", "pre-install,pre-upgrade")).create();
-      Fixtures.awaitJobFailed(client, "codefresh", "validate-values");
-      helm.respond("upgrade", 1, "Release \"cf-gitops-runtime\" does not exist. Installing it now.\n",
-          "Error: INSTALLATION FAILED: failed pre-install: 1 error occurred:\n\t* job validate-values failed:"
-              + " BackoffLimitExceeded\n\n");
-
-      try (HelmCliInstaller installer = installer(client, kubeconfig).build()) {
-        assertThatThrownBy(() -> installer.install(installation())).isInstanceOfSatisfying(InstallException.class, e -> {
-          assertThat(e.failure()).isEqualTo(FailureKind.HOOK_FAILED);
-          assertThat(e).hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: the"
-              + " pre-install hook Job \"validate-values\" failed (BackoffLimitExceeded: Job has reached the specified"
-              + " backoff limit). Its log says:\n"
-              + "  user \"jane\" does not have Admin role in account \"acme\"\n"
-              + "Fix what the log says and run the install again. Until Kubernetes deletes the Job (about 5 minutes after"
-              + " it failed), its full log is shown by: kubectl logs job/validate-values -n codefresh --kubeconfig "
-              + kubeconfig + "\n"
-              + "Command: helm upgrade --install cf-gitops-runtime oci://quay.io/codefresh/gitops-runtime --namespace"
-              + " codefresh -f " + valuesArgument(helm.calls("upgrade").get(0)) + " --wait --timeout 600s --kubeconfig "
-              + kubeconfig + " (exit code 1)");
-        });
-      }
-      assertThat(listener.events()).contains("hook failed Job/codefresh/validate-values",
-          "helm: Error: INSTALLATION FAILED: failed pre-install: 1 error occurred:");
-      assertThat(valuesDir).isEmptyDirectory();
-    }
-
-    @Test
     void givesTheUninstallCommandForAReleaseStuckInPendingInstallWithoutRunningAnUpgrade(KubernetesClient client,
         @KubernetesTest.Kubeconfig Path kubeconfig) {
       helm.release("0.30.0", "1 pending-install");
@@ -433,56 +404,6 @@ class HelmCliInstallerTest {
       }
       assertThat(helm.calls("history").get(0)).containsExactly("history", RELEASE, "--namespace", "codefresh", "-o",
           "json", "--kubeconfig", kubeconfig.toString(), "--kube-context", "gitops-runtime-test");
-    }
-
-    @Test
-    void namesEveryObjectInAnOwnershipConflictWithTheLabelsAndAnnotationsToAdd(KubernetesClient client,
-        @KubernetesTest.Kubeconfig Path kubeconfig) {
-      client.apiextensions().v1().customResourceDefinitions()
-          .resource(Fixtures.crd("applications", "argoproj.io", "Application", Map.of())).create();
-      client.apiextensions().v1().customResourceDefinitions().resource(Fixtures.crd("appprojects", "argoproj.io",
-          "AppProject", Map.of("meta.helm.sh/release-name", "other-runtime", "meta.helm.sh/release-namespace", "other")))
-          .create();
-      helm.renders(FakeHelm.MANIFEST + String.join("\n",
-          "---", "apiVersion: apiextensions.k8s.io/v1", "kind: CustomResourceDefinition", "metadata:",
-          "  name: applications.argoproj.io",
-          "---", "apiVersion: apiextensions.k8s.io/v1", "kind: CustomResourceDefinition", "metadata:",
-          "  name: appprojects.argoproj.io", ""));
-      helm.respond("upgrade", 1, "", "Error: INSTALLATION FAILED: rendered manifests contain a resource that already"
-          + " exists. Unable to continue with install: CustomResourceDefinition \"applications.argoproj.io\" in namespace"
-          + " \"\" exists and cannot be imported into the current release: invalid ownership metadata; label validation"
-          + " error: missing key \"app.kubernetes.io/managed-by\": must be set to \"Helm\"; annotation validation error:"
-          + " missing key \"meta.helm.sh/release-name\": must be set to \"cf-gitops-runtime\"; annotation validation error:"
-          + " missing key \"meta.helm.sh/release-namespace\": must be set to \"codefresh\"\n");
-
-      try (HelmCliInstaller installer = installer(client, kubeconfig).build()) {
-        assertThatThrownBy(() -> installer.install(installation())).isInstanceOfSatisfying(InstallException.class, e -> {
-          assertThat(e.failure()).isEqualTo(FailureKind.OWNERSHIP_CONFLICT);
-          assertThat(e).hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: 2 objects"
-              + " already exist without this release's ownership metadata, so Helm will not adopt them:\n"
-              + "  CustomResourceDefinition/applications.argoproj.io: label app.kubernetes.io/managed-by is missing;"
-              + " annotation meta.helm.sh/release-name is missing; annotation meta.helm.sh/release-namespace is missing\n"
-              + "  CustomResourceDefinition/appprojects.argoproj.io: label app.kubernetes.io/managed-by is missing;"
-              + " annotation meta.helm.sh/release-name is \"other-runtime\" (must be \"cf-gitops-runtime\"); annotation"
-              + " meta.helm.sh/release-namespace is \"other\" (must be \"codefresh\")\n"
-              + "If they are left over from an earlier install of this runtime, let this release adopt them (Codefresh's"
-              + " adopt-crds.sh does the same for CRDs):\n"
-              + "  kubectl label customresourcedefinition applications.argoproj.io --kubeconfig " + kubeconfig
-              + " app.kubernetes.io/managed-by=Helm --overwrite\n"
-              + "  kubectl annotate customresourcedefinition applications.argoproj.io --kubeconfig " + kubeconfig
-              + " meta.helm.sh/release-name=cf-gitops-runtime meta.helm.sh/release-namespace=codefresh --overwrite\n"
-              + "  kubectl label customresourcedefinition appprojects.argoproj.io --kubeconfig " + kubeconfig
-              + " app.kubernetes.io/managed-by=Helm --overwrite\n"
-              + "  kubectl annotate customresourcedefinition appprojects.argoproj.io --kubeconfig " + kubeconfig
-              + " meta.helm.sh/release-name=cf-gitops-runtime meta.helm.sh/release-namespace=codefresh --overwrite\n"
-              + "If another release owns them (for example another runtime in this cluster), do not adopt them: install"
-              + " this runtime without its CRDs instead (only the first runtime of a cluster installs them). Helm 3.17 or"
-              + " newer can also adopt them itself with --take-ownership.\n"
-              + "Command: helm upgrade --install cf-gitops-runtime oci://quay.io/codefresh/gitops-runtime --namespace"
-              + " codefresh -f " + valuesArgument(helm.calls("upgrade").get(0)) + " --wait --timeout 600s --kubeconfig "
-              + kubeconfig + " (exit code 1)");
-        });
-      }
     }
 
     @Test
@@ -582,40 +503,7 @@ class HelmCliInstallerTest {
 
   @Nested
   @KubernetesTest(namespace = "codefresh")
-  class Uninstalls {
-    @Test
-    void removesTheReleaseKeepingWhatHelmKeeps(KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
-      try (HelmCliInstaller installer = installer(client, kubeconfig).build()) {
-        installer.install(installation());
-
-        UninstallResult result = installer.uninstall(installation());
-
-        assertThat(result.found()).isTrue();
-        assertThat(result.deleted()).containsExactly(CM, DEPLOYMENT);
-        assertThat(result.kept()).containsExactly(CRD);
-        assertThat(installer.uninstall(installation()).found()).isFalse();
-      }
-      assertThat(helm.calls("uninstall").get(0)).containsExactly("uninstall", RELEASE, "--namespace", "codefresh", "--wait",
-          "--timeout", "600s", "--kubeconfig", kubeconfig.toString());
-      assertThat(listener.events()).contains("started UNINSTALL", "helm: release \"cf-gitops-runtime\" uninstalled",
-          "finished UNINSTALL", "deleted ConfigMap/codefresh/cap-app-proxy-cm");
-    }
-  }
-
-  @Nested
-  @KubernetesTest(namespace = "codefresh")
   class ClosesWhatItCreated {
-    @Test
-    void neverClosesAClientHandedInAndRefusesWorkOnceClosed(KubernetesClient client,
-        @KubernetesTest.Kubeconfig Path kubeconfig) {
-      HelmCliInstaller installer = installer(client, kubeconfig).build();
-      installer.close();
-
-      assertThat(client.namespaces().withName("codefresh").get()).isNotNull();
-      assertThatThrownBy(() -> installer.status(installation())).isInstanceOf(IllegalStateException.class)
-          .hasMessage("This installer is closed; build a new one.");
-    }
-
     @Test
     void buildsItsOwnClientFromTheKubeconfigWhenNoneIsHandedIn(KubernetesTestServer server,
         @KubernetesTest.Kubeconfig Path kubeconfig) {

@@ -14,6 +14,7 @@ import io.gitopsruntime.install.InstallException;
 import io.gitopsruntime.install.InstallOutcome;
 import io.gitopsruntime.install.InstallResult;
 import io.gitopsruntime.install.ReleaseStatus;
+import io.gitopsruntime.testing.FakeHelm;
 import io.gitopsruntime.testing.KubernetesTest;
 import io.gitopsruntime.testing.TestChart;
 import io.gitopsruntime.testing.cluster.TestAssets;

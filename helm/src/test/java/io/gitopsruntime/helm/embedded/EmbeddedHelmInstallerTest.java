@@ -10,8 +10,10 @@ import io.gitopsruntime.core.SecretHandling;
 import io.gitopsruntime.core.ValidatorChain;
 import io.gitopsruntime.core.ValuesYaml;
 import io.gitopsruntime.helm.Fixtures;
+import io.gitopsruntime.helm.HelmInstallerContract;
 import io.gitopsruntime.helm.RecordingListener;
 import io.gitopsruntime.helm.embedded.internal.EngineProcess;
+import io.gitopsruntime.helm.internal.HelmInstallerBuilder;
 import io.gitopsruntime.install.ChangeKind;
 import io.gitopsruntime.install.FailureKind;
 import io.gitopsruntime.install.InstallException;
@@ -81,6 +83,60 @@ class EmbeddedHelmInstallerTest {
     return server.journal().calls(c -> !c.method().equals("GET"));
   }
 
+  /** The installers' common contract, with helm-java rendering and installing the test chart for real. */
+  @Nested
+  @KubernetesTest(namespace = "codefresh")
+  class Contract extends HelmInstallerContract {
+    @Override
+    protected HelmInstallerBuilder<?> builder() {
+      return EmbeddedHelmInstaller.builder().timeout(Duration.ofSeconds(60));
+    }
+
+    @Override
+    protected Path valuesDirectory() {
+      return valuesDir;
+    }
+
+    @Override
+    protected RecordingListener listener() {
+      return listener;
+    }
+
+    @Override
+    protected RuntimeInstallation installation(String extraValues) {
+      return EmbeddedHelmInstallerTest.this.installation(extraValues);
+    }
+
+    @Override
+    protected ObjectRef operatorDeployment() {
+      return ObjectRef.of("apps/v1", "Deployment", "codefresh", "gitops-operator");
+    }
+
+    /** The test chart's hook fails as its values say. */
+    @Override
+    protected RuntimeInstallation failingValidateValues(KubernetesTestServer server, KubernetesClient client,
+        String log) {
+      return installation("testHooks:\n  validateValues:\n    failWith: '" + log + "'\n");
+    }
+
+    @Override
+    protected void afterTheHookFailed(InstallException e, KubernetesClient client) {
+      assertThat(e.getCause()).hasMessage("helm-java: failed pre-install: 1 error occurred:\n\t* job validate-values"
+          + " failed: BackoffLimitExceeded");
+      assertThat(listener.events()).contains("helm: Watching for changes to Job validate-values with timeout of 1m0s");
+      assertThat(client.apps().deployments().list().getItems()).isEmpty();
+    }
+
+    /** The test chart renders Argo CD's CRDs, and Helm refuses them by itself. */
+    @Override
+    protected void helmRefusesTheArgoCrds() {}
+
+    @Override
+    protected String failedCommand(Path kubeconfig) {
+      return "";
+    }
+  }
+
   @Nested
   @KubernetesTest(namespace = "codefresh")
   class Installs {
@@ -123,26 +179,6 @@ class EmbeddedHelmInstallerTest {
     }
 
     @Test
-    void upgradesAChangedValueAndRemovesWhatTheChartNoLongerRenders(KubernetesClient client,
-        @KubernetesTest.Kubeconfig Path kubeconfig) {
-      try (EmbeddedHelmInstaller installer = installer(client, kubeconfig).build()) {
-        installer.install(installation(""));
-
-        InstallResult upgraded = installer.install(installation("app-proxy:\n  config:\n    logLevel: debug\n"
-            + "gitops-operator:\n  enabled: false\n"));
-
-        assertThat(upgraded.outcome()).isEqualTo(InstallOutcome.UPGRADED);
-        assertThat(upgraded.revision()).isEqualTo(2);
-        assertThat(upgraded.changes()).filteredOn(c -> c.change() != ChangeKind.UNCHANGED).containsExactly(
-            PlannedChange.of(ObjectRef.of("v1", "ConfigMap", "codefresh", "cap-app-proxy-cm"), ChangeKind.UPDATE),
-            PlannedChange.of(ObjectRef.of("apps/v1", "Deployment", "codefresh", "gitops-operator"), ChangeKind.DELETE));
-      }
-      assertThat(client.configMaps().withName("cap-app-proxy-cm").get().getData()).containsEntry("logLevel", "debug");
-      assertThat(client.apps().deployments().withName("gitops-operator").get()).isNull();
-      assertThat(listener.events()).contains("deleted Deployment/codefresh/gitops-operator");
-    }
-
-    @Test
     void installsTheChartFromAnArchive(KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
       RuntimeInstallation installation = installation(TestChart.packageTo(tmp).toString(), "");
       try (EmbeddedHelmInstaller installer = installer(client, kubeconfig).build()) {
@@ -164,23 +200,6 @@ class EmbeddedHelmInstallerTest {
         assertThat(installer.install(installation).outcome()).isEqualTo(InstallOutcome.UNCHANGED);
         assertThat(registry.requests()).anyMatch(r -> r.startsWith("GET /v2/charts/gitops-runtime/manifests/0.30.0"));
         assertThat(installer.status(installation).chartVersion()).contains(TestChart.VERSION);
-      }
-    }
-
-    @Test
-    void plansObjectByObjectWithoutChangingAnything(KubernetesTestServer server, KubernetesClient client,
-        @KubernetesTest.Kubeconfig Path kubeconfig) {
-      try (EmbeddedHelmInstaller installer = installer(client, kubeconfig).build()) {
-        InstallPlan first = installer.plan(installation(""));
-        assertThat(first.changes()).hasSize(54).extracting(PlannedChange::change).containsOnly(ChangeKind.CREATE);
-        assertThat(writes(server)).isEmpty();
-        installer.install(installation(""));
-
-        InstallPlan plan = installer.plan(installation("app-proxy:\n  config:\n    logLevel: debug\n"));
-
-        assertThat(plan.changesKnown()).isTrue();
-        assertThat(plan.changes()).filteredOn(c -> c.change() != ChangeKind.UNCHANGED).containsExactly(
-            PlannedChange.of(ObjectRef.of("v1", "ConfigMap", "codefresh", "cap-app-proxy-cm"), ChangeKind.UPDATE));
       }
     }
 
@@ -227,48 +246,11 @@ class EmbeddedHelmInstallerTest {
       }
     }
 
-    @Test
-    void reportsTheReleasesStatus(KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
-      try (EmbeddedHelmInstaller installer = installer(client, kubeconfig).build()) {
-        assertThat(installer.status(installation("")).state()).isEqualTo(ReleaseState.NOT_INSTALLED);
-        installer.install(installation(""));
-
-        ReleaseStatus status = installer.status(installation(""));
-
-        assertThat(status).isEqualTo(ReleaseStatus.builder().releaseName(RELEASE).namespace("codefresh")
-            .state(ReleaseState.DEPLOYED).revision(1).chartVersion(TestChart.VERSION).build());
-        assertThat(status.isHealthy()).isTrue();
-      }
-    }
   }
 
   @Nested
   @KubernetesTest(namespace = "codefresh")
   class ExplainsFailures {
-    @Test
-    void putsTheFailedValidationHooksLogInTheMessage(KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
-      RuntimeInstallation failing = installation("testHooks:\n  validateValues:\n    failWith: 'user \"jane\" does not"
-          + " have Admin role in account \"acme\"'\n");
-      try (EmbeddedHelmInstaller installer = installer(client, kubeconfig).build()) {
-        assertThatThrownBy(() -> installer.install(failing)).isInstanceOfSatisfying(InstallException.class, e -> {
-          assertThat(e.failure()).isEqualTo(FailureKind.HOOK_FAILED);
-          assertThat(e).hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: the"
-              + " pre-install hook Job \"validate-values\" failed (BackoffLimitExceeded: Job has reached the specified"
-              + " backoff limit). Its log says:\n"
-              + "  user \"jane\" does not have Admin role in account \"acme\"\n"
-              + "Fix what the log says and run the install again. Until Kubernetes deletes the Job (about 5 minutes after"
-              + " it failed), its full log is shown by: kubectl logs job/validate-values -n codefresh --kubeconfig "
-              + kubeconfig);
-          assertThat(e.getCause()).hasMessage("helm-java: failed pre-install: 1 error occurred:\n\t* job validate-values"
-              + " failed: BackoffLimitExceeded");
-        });
-      }
-      assertThat(listener.events()).contains("hook failed Job/codefresh/validate-values",
-          "helm: Watching for changes to Job validate-values with timeout of 1m0s");
-      assertThat(client.apps().deployments().list().getItems()).isEmpty();
-      assertThat(valuesDir).isEmptyDirectory();
-    }
-
     @Test
     void givesTheRollbackCommandForAnUpgradeInterruptedMidway(KubernetesClient client,
         @KubernetesTest.Kubeconfig Path kubeconfig) {
@@ -308,54 +290,6 @@ class EmbeddedHelmInstallerTest {
       }
     }
 
-    @Test
-    void namesTheCrdsItCannotAdoptWithTheLabelsAndAnnotationsToAdd(KubernetesClient client,
-        @KubernetesTest.Kubeconfig Path kubeconfig) {
-      client.apiextensions().v1().customResourceDefinitions()
-          .resource(Fixtures.crd("applications", "argoproj.io", "Application", Map.of())).create();
-      client.apiextensions().v1().customResourceDefinitions().resource(Fixtures.crd("appprojects", "argoproj.io",
-          "AppProject", Map.of("meta.helm.sh/release-name", "other-runtime", "meta.helm.sh/release-namespace", "other")))
-          .create();
-      try (EmbeddedHelmInstaller installer = installer(client, kubeconfig).build()) {
-        assertThatThrownBy(() -> installer.install(installation(""))).isInstanceOfSatisfying(InstallException.class, e -> {
-          assertThat(e.failure()).isEqualTo(FailureKind.OWNERSHIP_CONFLICT);
-          assertThat(e).hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: 2 objects"
-              + " already exist without this release's ownership metadata, so Helm will not adopt them:\n"
-              + "  CustomResourceDefinition/applications.argoproj.io: label app.kubernetes.io/managed-by is missing;"
-              + " annotation meta.helm.sh/release-name is missing; annotation meta.helm.sh/release-namespace is missing\n"
-              + "  CustomResourceDefinition/appprojects.argoproj.io: label app.kubernetes.io/managed-by is missing;"
-              + " annotation meta.helm.sh/release-name is \"other-runtime\" (must be \"cf-gitops-runtime\"); annotation"
-              + " meta.helm.sh/release-namespace is \"other\" (must be \"codefresh\")\n"
-              + "If they are left over from an earlier install of this runtime, let this release adopt them (Codefresh's"
-              + " adopt-crds.sh does the same for CRDs):\n"
-              + "  kubectl label customresourcedefinition applications.argoproj.io --kubeconfig " + kubeconfig
-              + " app.kubernetes.io/managed-by=Helm --overwrite\n"
-              + "  kubectl annotate customresourcedefinition applications.argoproj.io --kubeconfig " + kubeconfig
-              + " meta.helm.sh/release-name=cf-gitops-runtime meta.helm.sh/release-namespace=codefresh --overwrite\n"
-              + "  kubectl label customresourcedefinition appprojects.argoproj.io --kubeconfig " + kubeconfig
-              + " app.kubernetes.io/managed-by=Helm --overwrite\n"
-              + "  kubectl annotate customresourcedefinition appprojects.argoproj.io --kubeconfig " + kubeconfig
-              + " meta.helm.sh/release-name=cf-gitops-runtime meta.helm.sh/release-namespace=codefresh --overwrite\n"
-              + "If another release owns them (for example another runtime in this cluster), do not adopt them: install"
-              + " this runtime without its CRDs instead (only the first runtime of a cluster installs them). Helm 3.17 or"
-              + " newer can also adopt them itself with --take-ownership.");
-        });
-      }
-    }
-
-    @Test
-    void stopsOnValidationErrorsBeforeAnyRequestChangesTheCluster(KubernetesTestServer server, KubernetesClient client,
-        @KubernetesTest.Kubeconfig Path kubeconfig) {
-      RuntimeInstallation invalid = installation(TestChart.writeTo(tmp).toString(), "").toBuilder()
-          .values(ValuesYaml.parse("global:\n  runtime:\n    name: test-runtime\n")).build();
-      try (EmbeddedHelmInstaller installer = installer(client, kubeconfig).build()) {
-        assertThatThrownBy(() -> installer.install(invalid)).isInstanceOfSatisfying(ValidationException.class,
-            e -> assertThat(e.report().hasErrors()).isTrue());
-      }
-      assertThat(writes(server)).isEmpty();
-      assertThat(valuesDir).isEmptyDirectory();
-      assertThat(listener.events()).noneMatch(e -> e.startsWith("started HELM"));
-    }
   }
 
   @Nested
@@ -438,17 +372,6 @@ class EmbeddedHelmInstallerTest {
   @Nested
   @KubernetesTest(namespace = "codefresh")
   class ClosesWhatItCreated {
-    @Test
-    void neverClosesAClientHandedInAndRefusesWorkOnceClosed(KubernetesClient client,
-        @KubernetesTest.Kubeconfig Path kubeconfig) {
-      EmbeddedHelmInstaller installer = installer(client, kubeconfig).build();
-      installer.close();
-
-      assertThat(client.namespaces().withName("codefresh").get()).isNotNull();
-      assertThatThrownBy(() -> installer.status(installation(""))).isInstanceOf(IllegalStateException.class)
-          .hasMessage("This installer is closed; build a new one.");
-    }
-
     @Test
     void keepsOneEngineChildForItsOperationsAndEndsItOnClose(KubernetesClient client,
         @KubernetesTest.Kubeconfig Path kubeconfig) throws Exception {

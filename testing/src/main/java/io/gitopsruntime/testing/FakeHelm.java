@@ -1,4 +1,4 @@
-package io.gitopsruntime.helm.cli;
+package io.gitopsruntime.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A fake {@code helm} for tests: a POSIX shell script written into a directory, with its state in files
- * next to it. It records the arguments of every call, checks that each {@code -f} values file exists and has
+ * A fake {@code helm} for tests of code that runs the {@code helm} binary, where no real one is wanted: a POSIX shell
+ * script named {@code helm} written into a directory of its own (to pass as the executable, or to put first on a
+ * {@code PATH}), with its state in files next to it. It records the arguments of every call, checks that each {@code -f} values file exists and has
  * mode {@code -rw-------} while it runs (and fails with exit code 91 if not), and then either plays back a
  * scripted answer for the sub-command ({@link #respond}) or behaves like a small Helm: {@code upgrade} stores a
  * new deployed revision with the values it got and the manifest of {@link #renders}, {@code status},
@@ -29,11 +30,11 @@ import java.util.stream.Stream;
  * The release's {@code config} is always {@code {}} here (the values are in {@code get values}). A version
  * starting with {@code v4} makes it answer as Helm 4. Not thread-safe; one per test.
  */
-final class FakeHelm {
+public final class FakeHelm {
   /** The version {@code helm version --template {{.Version}}} prints unless told otherwise. */
-  static final String VERSION = "v3.22.0";
+  public static final String VERSION = "v3.22.0";
   /** The manifest {@code helm template} prints unless told otherwise. */
-  static final String MANIFEST = String.join("\n",
+  public static final String MANIFEST = String.join("\n",
       "---",
       "# Source: gitops-runtime/templates/crds.yaml",
       "apiVersion: apiextensions.k8s.io/v1",
@@ -142,7 +143,7 @@ final class FakeHelm {
    * @param dir a directory of the test's own
    * @return the fake
    */
-  static FakeHelm create(Path dir) {
+  public static FakeHelm create(Path dir) {
     FakeHelm fake = new FakeHelm(dir);
     try {
       Files.createDirectories(fake.state.resolve("calls"));
@@ -157,33 +158,68 @@ final class FakeHelm {
     return fake.version(VERSION).renders(MANIFEST);
   }
 
-  /** The script. */
-  Path executable() {
+  /**
+   * The script.
+   *
+   * @return its path
+   */
+  public Path executable() {
     return executable;
   }
 
-  /** The directory holding the script, to put on a search path. */
-  Path binDirectory() {
+  /**
+   * The directory holding the script, to put on a search path.
+   *
+   * @return the directory
+   */
+  public Path binDirectory() {
     return executable.getParent();
   }
 
-  /** What {@code helm version --template {{.Version}}} prints, such as {@code v3.22.0} or {@code v4.3.1}. */
-  FakeHelm version(String version) {
+  /**
+   * What {@code helm version --template {{.Version}}} prints.
+   *
+   * @param version such as {@code v3.22.0} or {@code v4.3.1}
+   * @return this fake
+   */
+  public FakeHelm version(String version) {
     return write(state.resolve("version"), version + "\n");
   }
 
-  /** What {@code helm template} prints, and what the next {@code upgrade} stores as the release's manifest. */
-  FakeHelm renders(String manifest) {
+  /**
+   * What {@code helm template} prints, and what the next {@code upgrade} stores as the release's manifest.
+   *
+   * @param manifest the YAML documents
+   * @return this fake
+   */
+  public FakeHelm renders(String manifest) {
     return write(state.resolve("manifest.yaml"), manifest);
   }
 
-  /** Makes every call of a sub-command ({@code upgrade}, {@code get-values}, {@code show-chart}...) answer this. */
-  FakeHelm respond(String key, int exitCode, String stdout, String stderr) {
+  /**
+   * Makes every call of a sub-command answer this.
+   *
+   * @param key the sub-command: {@code upgrade}, {@code get-values}, {@code show-chart}...
+   * @param exitCode the exit code
+   * @param stdout what it prints on standard output
+   * @param stderr what it prints on standard error
+   * @return this fake
+   */
+  public FakeHelm respond(String key, int exitCode, String stdout, String stderr) {
     return respondAfter(key, Duration.ZERO, exitCode, stdout, stderr);
   }
 
-  /** Like {@link #respond}, after sleeping (in a child process of the script). */
-  FakeHelm respondAfter(String key, Duration sleep, int exitCode, String stdout, String stderr) {
+  /**
+   * Like {@link #respond}, after sleeping (in a child process of the script).
+   *
+   * @param key the sub-command
+   * @param sleep how long to sleep first (whole seconds)
+   * @param exitCode the exit code
+   * @param stdout what it prints on standard output
+   * @param stderr what it prints on standard error
+   * @return this fake
+   */
+  public FakeHelm respondAfter(String key, Duration sleep, int exitCode, String stdout, String stderr) {
     Path r = state.resolve("respond").resolve(key);
     write(r.resolve("exit"), exitCode + "\n");
     write(r.resolve("stdout"), stdout);
@@ -197,8 +233,12 @@ final class FakeHelm {
   /**
    * Sets the stored release: its revisions as {@code "<revision> <status>"}, oldest first, each of
    * {@code chartVersion}; the last is current.
+   *
+   * @param chartVersion the chart version of every revision
+   * @param history such as {@code "1 superseded", "2 deployed", "3 pending-upgrade"}
+   * @return this fake
    */
-  FakeHelm release(String chartVersion, String... history) {
+  public FakeHelm release(String chartVersion, String... history) {
     Path d = state.resolve("release");
     String[] last = history[history.length - 1].split(" ");
     write(d.resolve("history"), Arrays.stream(history).map(h -> h + " " + chartVersion + " Upgrade complete")
@@ -210,8 +250,12 @@ final class FakeHelm {
     return write(d.resolve("manifest.yaml"), MANIFEST);
   }
 
-  /** The arguments of every call so far, oldest first. */
-  List<List<String>> calls() {
+  /**
+   * The arguments of every call so far.
+   *
+   * @return each call's arguments, oldest first
+   */
+  public List<List<String>> calls() {
     List<List<String>> calls = new ArrayList<>();
     for (int i = 1; Files.exists(state.resolve("calls").resolve(i + ".args")); i++) {
       calls.add(read(state.resolve("calls").resolve(i + ".args")).lines().toList());
@@ -219,19 +263,32 @@ final class FakeHelm {
     return calls;
   }
 
-  /** The sub-commands called so far, such as {@code [version, status, template, upgrade, status]}. */
-  List<String> subcommands() {
+  /**
+   * The sub-commands called so far.
+   *
+   * @return such as {@code [version, status, template, upgrade, status]}
+   */
+  public List<String> subcommands() {
     return calls().stream().map(c -> c.get(0).equals("get") || c.get(0).equals("show") ? c.get(0) + " " + c.get(1) : c.get(0))
         .toList();
   }
 
-  /** The arguments of the calls of one sub-command (the first argument). */
-  List<List<String>> calls(String subcommand) {
+  /**
+   * The arguments of the calls of one sub-command.
+   *
+   * @param subcommand the first argument, such as {@code upgrade}
+   * @return each call's arguments, oldest first
+   */
+  public List<List<String>> calls(String subcommand) {
     return calls().stream().filter(c -> c.get(0).equals(subcommand)).toList();
   }
 
-  /** The mode of every values file seen, as {@code ls -l} prints it. */
-  List<String> valuesModes() {
+  /**
+   * The mode of every values file seen.
+   *
+   * @return the modes as {@code ls -l} prints them
+   */
+  public List<String> valuesModes() {
     try (Stream<Path> files = Files.list(state.resolve("calls"))) {
       return files.filter(p -> p.toString().endsWith(".modes")).sorted().flatMap(p -> read(p).lines()).toList();
     } catch (IOException e) {
@@ -239,11 +296,29 @@ final class FakeHelm {
     }
   }
 
-  /** The values file the latest call that had one was given. */
-  String lastValues() {
+  /**
+   * The values file the latest call that had one was given.
+   *
+   * @return its contents, or an empty string
+   */
+  public String lastValues() {
     try (Stream<Path> files = Files.list(state.resolve("calls"))) {
       return files.filter(p -> p.toString().endsWith(".values"))
           .max((a, b) -> Integer.compare(callNumber(a), callNumber(b))).map(FakeHelm::read).orElse("");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Every values file helm was given, as it read them, oldest first.
+   *
+   * @return the files' contents
+   */
+  public List<String> valuesFiles() {
+    try (Stream<Path> files = Files.list(state.resolve("calls"))) {
+      return files.filter(p -> p.toString().endsWith(".values"))
+          .sorted((a, b) -> Integer.compare(callNumber(a), callNumber(b))).map(FakeHelm::read).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -254,8 +329,12 @@ final class FakeHelm {
     return Integer.parseInt(name.substring(0, name.indexOf('.')));
   }
 
-  /** Every argument of every call, flattened. */
-  List<String> allArguments() {
+  /**
+   * Every argument of every call, flattened.
+   *
+   * @return the arguments
+   */
+  public List<String> allArguments() {
     return calls().stream().flatMap(List::stream).collect(Collectors.toList());
   }
 

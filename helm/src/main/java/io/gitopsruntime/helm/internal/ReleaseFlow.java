@@ -8,6 +8,7 @@ import io.gitopsruntime.core.internal.Redactor;
 import io.gitopsruntime.helm.internal.FailureDiagnosis.Operation;
 import io.gitopsruntime.install.ChangeKind;
 import io.gitopsruntime.install.FailureKind;
+import io.gitopsruntime.install.InstallException;
 import io.gitopsruntime.install.InstallListener;
 import io.gitopsruntime.install.InstallOutcome;
 import io.gitopsruntime.install.InstallPhase;
@@ -103,6 +104,7 @@ public abstract class ReleaseFlow implements Installer {
     PreInstallValidation.run(options.chain(), installation, client, listener);
     FailureDiagnosis.Context diag = diagnosis(Operation.INSTALL, installation, redactor, client);
     String valuesYaml = valuesYaml(installation);
+    boolean firstInstallStarted = false;
     try (HelmBackend.Session helm = backend.open(installation, redactor, client, diag);
         ValuesFile values = ValuesFile.write(options.tempDirectory(), valuesYaml)) {
       Optional<HelmRelease> before = helm.release(diag);
@@ -128,6 +130,7 @@ public abstract class ReleaseFlow implements Installer {
       FailureDiagnosis.Context upgradeDiag = diag.rendered(desired.refs());
       listener.phaseStarted(InstallPhase.HELM);
       long helmStart = System.nanoTime();
+      firstInstallStarted = before.isEmpty();
       OptionalInt revision = helm.upgrade(values.path(), before, createNamespace, upgradeDiag);
       listener.phaseFinished(InstallPhase.HELM, since(helmStart));
       for (PlannedChange change : changes) {
@@ -144,8 +147,47 @@ public abstract class ReleaseFlow implements Installer {
     } catch (UncheckedIOException e) {
       throw FailureDiagnosis.exception(diag, FailureKind.OTHER, e.getMessage(), e);
     } catch (RuntimeException e) {
-      throw backend.failed(e, diag, installation);
+      RuntimeException failure = backend.failed(e, diag, installation);
+      throw firstInstallStarted ? abandonedFirstInstall(failure, installation, redactor, client, diag) : failure;
     }
+  }
+
+  /**
+   * After a first install that did not finish: when Helm was stopped midway (its process killed, the engine gone, the
+   * thread interrupted), the release stays {@code pending-install} and every later install is refused as "another
+   * operation is in progress". No other installer can own that revision (this one started it), so it is uninstalled
+   * here, and the next install starts afresh. A release left {@code failed} is not touched: Helm can install over it.
+   * The interrupt flag is kept; the failure is thrown either way, saying what was done.
+   */
+  private RuntimeException abandonedFirstInstall(RuntimeException failure, RuntimeInstallation installation,
+      Redactor redactor, @Nullable KubernetesClient client, FailureDiagnosis.Context diag) {
+    boolean interrupted = Thread.interrupted();
+    String done;
+    try (HelmBackend.Session helm = backend.open(installation, redactor, client, diag)) {
+      Optional<HelmRelease> left = helm.release(diag);
+      if (left.isEmpty() || !left.get().isPending()) {
+        return failure;
+      }
+      log.debug("the first install of {} in {} stopped while {}; uninstalling it", installation.releaseName(),
+          installation.namespace(), left.get().status());
+      helm.uninstall(diag);
+      done = "The install stopped before Helm finished, so the release it left " + left.get().status()
+          + " was uninstalled: run the install again.";
+    } catch (RuntimeException cleanup) {
+      log.debug("could not uninstall the unfinished release {}: {}", installation.releaseName(), cleanup.toString());
+      failure.addSuppressed(cleanup);
+      return failure;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (!(failure instanceof InstallException)) {
+      return failure;
+    }
+    InstallException e = (InstallException) failure;
+    return new InstallException(e.failure(), e.releaseName(), e.namespace(), e.getMessage() + "\n" + done,
+        e.getCause() != null ? e.getCause() : e);
   }
 
   @Override

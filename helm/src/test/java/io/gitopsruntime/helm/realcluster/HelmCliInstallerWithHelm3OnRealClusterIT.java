@@ -23,6 +23,12 @@ class HelmCliInstallerWithHelm3OnRealClusterIT extends InstallerContract {
         .forceConflicts(forceConflicts).build();
   }
 
+  /** Kills the running {@code helm} process; the installer's thread goes on. */
+  @Override
+  void stopMidway(java.util.concurrent.Future<?> running) {
+    killChildren(TestAssets.fromEnvironment().helm3().orElseThrow().toString());
+  }
+
   @Override
   Installer installer(RealControlPlane cluster) {
     return helmCli(cluster, TestAssets.fromEnvironment().helm3());

@@ -12,6 +12,12 @@ import org.junit.jupiter.api.Test;
 
 /** The Helm CLI installer running the real Helm 4 on a real control plane. */
 class HelmCliInstallerWithHelm4OnRealClusterIT extends InstallerContract {
+  /** Kills the running {@code helm} process; the installer's thread goes on. */
+  @Override
+  void stopMidway(java.util.concurrent.Future<?> running) {
+    killChildren(TestAssets.fromEnvironment().helm4().orElseThrow().toString());
+  }
+
   @Override
   Installer installer(RealControlPlane cluster) {
     return HelmCliInstallerWithHelm3OnRealClusterIT.helmCli(cluster, TestAssets.fromEnvironment().helm4());

@@ -78,6 +78,21 @@ abstract class InstallerContract {
     throw new UnsupportedOperationException("this installer takes fields over anyway");
   }
 
+  /**
+   * Stops an install midway, as a crash would: by default the installing thread is interrupted; the Helm installers
+   * kill their child process instead (the {@code helm} binary, the embedded engine's JVM).
+   */
+  void stopMidway(java.util.concurrent.Future<?> running) {
+    running.cancel(true);
+  }
+
+  /** Kills this JVM's descendant processes whose command line contains the marker. */
+  static void killChildren(String marker) {
+    ProcessHandle.current().descendants()
+        .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+        .forEach(ProcessHandle::destroyForcibly);
+  }
+
   /** The chart in the real chart's full shape, in tunnel mode, with more top-level values. */
   RuntimeInstallation installation(String extraValues) {
     return installation("", extraValues);
@@ -300,6 +315,51 @@ abstract class InstallerContract {
     assertThat(result.outcome()).isEqualTo(InstallOutcome.UPGRADED);
     assertThat(client.configMaps().inNamespace(NAMESPACE).withName("cap-app-proxy-cm").get().getData())
         .containsEntry("logLevel", "debug");
+    try (Installer installer = installer(cluster)) {
+      installer.uninstall(installation(""));
+    }
+    ClusterReset.withoutTheRelease(client, NAMESPACE);
+  }
+
+  @Test
+  @Order(11)
+  void aFirstInstallStoppedMidwayLeavesNothingThatBlocksTheNextOne() throws Exception {
+    // the hook Pod cannot be scheduled (no node matches), so the install stays in its pre-install hooks
+    RuntimeInstallation stuck = installation("  nodeSelector:\n    gitops-runtime.io/nowhere: \"true\"\n", "");
+    java.util.concurrent.ExecutorService first = java.util.concurrent.Executors.newSingleThreadExecutor();
+    java.util.concurrent.atomic.AtomicReference<Throwable> ended = new java.util.concurrent.atomic.AtomicReference<>();
+    try (Installer installer = installer(cluster)) {
+      java.util.concurrent.Future<?> running = first.submit(() -> {
+        try {
+          installer.install(stuck);
+        } catch (Throwable t) {
+          ended.set(t);
+        }
+      });
+      java.time.Instant deadline = java.time.Instant.now().plus(java.time.Duration.ofMinutes(2));
+      while (client.batch().v1().jobs().inNamespace(NAMESPACE).withName("validate-values").get() == null) {
+        assertThat(running.isDone()).as("the first install ended before its hook ran: %s", ended.get()).isFalse();
+        assertThat(java.time.Instant.now()).as("the first install's hook Job never appeared").isBefore(deadline);
+        Thread.sleep(100);
+      }
+
+      stopMidway(running);
+      first.shutdown();
+      assertThat(first.awaitTermination(4, java.util.concurrent.TimeUnit.MINUTES))
+          .as("the stopped install must end").isTrue();
+    } finally {
+      first.shutdownNow();
+    }
+    assertThat(ended.get()).as("the stopped install must fail").isNotNull();
+
+    InstallResult again;
+    try (Installer installer = installer(cluster)) {
+      again = installer.install(installation(""));
+    }
+
+    assertThat(again.outcome()).isIn(InstallOutcome.INSTALLED, InstallOutcome.UPGRADED);
+    assertThat(client.apps().deployments().inNamespace(NAMESPACE).list().getItems())
+        .allSatisfy(d -> assertThat(ClusterReset.available(d)).as(d.getMetadata().getName()).isTrue());
     try (Installer installer = installer(cluster)) {
       installer.uninstall(installation(""));
     }

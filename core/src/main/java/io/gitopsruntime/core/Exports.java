@@ -4,7 +4,6 @@ import io.gitopsruntime.InvalidValuesException;
 import io.gitopsruntime.RuntimeInstallation;
 import io.gitopsruntime.core.internal.HelmSet;
 import io.gitopsruntime.core.internal.SecretSlots;
-import io.gitopsruntime.core.internal.Shell;
 import io.gitopsruntime.core.internal.YamlWriter;
 import java.util.ArrayList;
 import java.util.Comparator;

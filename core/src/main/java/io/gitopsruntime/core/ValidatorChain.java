@@ -2,7 +2,6 @@ package io.gitopsruntime.core;
 
 import io.gitopsruntime.GitOpsRuntimeException;
 import io.gitopsruntime.RuntimeInstallation;
-import io.gitopsruntime.core.internal.Redactor;
 import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.validation.Severity;
 import io.gitopsruntime.validation.ValidationContext;

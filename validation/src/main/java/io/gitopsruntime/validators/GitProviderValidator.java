@@ -17,7 +17,7 @@ import io.gitopsruntime.validators.internal.PlatformClient;
 import io.gitopsruntime.validators.internal.PlatformClient.CallException;
 import io.gitopsruntime.validators.internal.Pem;
 import io.gitopsruntime.validators.internal.Raw;
-import io.gitopsruntime.core.internal.Redactor;
+import io.gitopsruntime.core.Redactor;
 import io.gitopsruntime.validators.internal.Secrets;
 import io.gitopsruntime.values.GitOpsRuntimeValues;
 import io.gitopsruntime.values.SecretValue;

@@ -16,7 +16,7 @@ import io.gitopsruntime.validators.internal.NetErrors;
 import io.gitopsruntime.validators.internal.PlatformAccess;
 import io.gitopsruntime.validators.internal.PlatformClient;
 import io.gitopsruntime.validators.internal.PlatformClient.CallException;
-import io.gitopsruntime.core.internal.Redactor;
+import io.gitopsruntime.core.Redactor;
 import io.gitopsruntime.validators.internal.Secrets;
 import io.gitopsruntime.values.GitOpsRuntimeValues;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package io.gitopsruntime.core.internal;
 
 import io.gitopsruntime.core.SourceLocation;
+import io.gitopsruntime.core.TypeNames;
 import io.gitopsruntime.core.ValuesPath;
 import io.gitopsruntime.core.ValuesSyntaxException;
 import io.gitopsruntime.core.ValuesYaml;
@@ -359,7 +360,7 @@ public final class YamlReader {
       Event keyEvent = parser.peekEvent();
       boolean mergeKey = isMergeKey(keyEvent);
       Object keyValue = node(path.key("?"), depth);
-      String key = keyValue instanceof String ? (String) keyValue : TypeNames.keyText(keyValue);
+      String key = keyValue instanceof String ? (String) keyValue : keyText(keyValue);
       ValuesPath childPath = path.key(key);
       if (mergeKey) {
         Event valueEvent = parser.peekEvent();
@@ -415,6 +416,14 @@ public final class YamlReader {
 
   private static String describe(ValuesPath path, Object value) {
     return TypeNames.describe(path, value);
+  }
+
+  /** The text of a non-string map key, as Helm's JSON conversion writes it. */
+  private static String keyText(@Nullable Object key) {
+    if (key == null || key == ExplicitNull.INSTANCE) {
+      return "null";
+    }
+    return String.valueOf(key);
   }
 
   private static boolean isMergeKey(Event event) {

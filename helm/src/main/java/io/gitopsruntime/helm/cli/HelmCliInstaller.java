@@ -2,10 +2,10 @@ package io.gitopsruntime.helm.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitopsruntime.RuntimeInstallation;
+import io.gitopsruntime.core.Redactor;
 import io.gitopsruntime.core.SecretHandling;
 import io.gitopsruntime.core.ValidatorChain;
 import io.gitopsruntime.core.ValuesYaml;
-import io.gitopsruntime.core.internal.Redactor;
 import io.gitopsruntime.helm.internal.ClusterDiagnostics;
 import io.gitopsruntime.helm.internal.FailureDiagnosis;
 import io.gitopsruntime.helm.internal.FailureDiagnosis.Operation;

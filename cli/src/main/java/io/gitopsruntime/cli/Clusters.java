@@ -174,7 +174,7 @@ final class Clusters {
               target.kubeconfig().toString())
           : Config.autoConfigure(target.context());
       // no HTTP body logging at any level: request and response bodies can carry secrets
-      return io.gitopsruntime.helm.internal.KubeTarget.newClient(config);
+      return io.gitopsruntime.helm.KubernetesClients.newClient(config);
     } catch (IOException | KubernetesClientException | IllegalArgumentException e) {
       throw new UsageException("The " + target.description() + " cannot be used (" + e.getClass().getSimpleName()
           + "). Check the file and the context.");

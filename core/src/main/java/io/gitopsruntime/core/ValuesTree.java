@@ -1,6 +1,8 @@
 package io.gitopsruntime.core;
 
+import io.gitopsruntime.core.internal.ValuesCodec;
 import io.gitopsruntime.core.internal.YamlReader;
+import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.values.ExplicitNull;
 import io.gitopsruntime.values.GitOpsRuntimeValues;
 import java.math.BigDecimal;
@@ -213,6 +215,19 @@ public final class ValuesTree {
     // our own output of data already in memory: the limits against hostile files do not apply (a merge of
     // several files may hold more keys than one file may)
     return ValuesYaml.parse(YamlIo.write(root), "values", YamlReader.Limits.OWN_OUTPUT);
+  }
+
+  /**
+   * The problems the typed values model finds in this tree (a key of the wrong type, such as a map where a
+   * string belongs), without the round trip through YAML that {@link #toValues()} takes, for callers that
+   * need only the problems.
+   *
+   * @return the problems, in the order of the keys
+   */
+  public List<Finding> typeProblems() {
+    List<Finding> problems = new ArrayList<>();
+    ValuesCodec.read(root, problems::add);
+    return problems;
   }
 
   /**

@@ -3,6 +3,7 @@ package io.gitopsruntime.core;
 import io.gitopsruntime.GitOpsRuntimeException;
 import io.gitopsruntime.core.internal.SecretSlots;
 import io.gitopsruntime.core.internal.ValuesCodec;
+import io.gitopsruntime.core.internal.YamlFileChecks;
 import io.gitopsruntime.core.internal.YamlReader;
 import io.gitopsruntime.core.internal.YamlWriter;
 import io.gitopsruntime.validation.Finding;
@@ -89,7 +90,7 @@ public final class ValuesYaml {
     try {
       // before reading it: a huge file (or a device) must not fill the memory
       if (Files.isRegularFile(file)) {
-        YamlReader.checkSize(name, Files.size(file), "bytes", LIMITS);
+        YamlFileChecks.checkSize(name, Files.size(file), "bytes", LIMITS);
       }
       text = decode(name, readAtMost(file, MAX_FILE_SIZE + 1L));
     } catch (NoSuchFileException e) {
@@ -103,7 +104,7 @@ public final class ValuesYaml {
   private static byte[] readAtMost(Path file, long limit) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] bytes = in.readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 8));
-      YamlReader.checkSize(file.toString(), bytes.length, "bytes", LIMITS);
+      YamlFileChecks.checkSize(file.toString(), bytes.length, "bytes", LIMITS);
       return bytes;
     }
   }
@@ -116,11 +117,11 @@ public final class ValuesYaml {
     CharBuffer out = CharBuffer.allocate(bytes.length);
     CoderResult result = decoder.decode(in, out, true);
     if (result.isError()) {
-      throw YamlReader.notUtf8(name, bytes, in.position());
+      throw YamlFileChecks.notUtf8(name, bytes, in.position());
     }
     result = decoder.flush(out);
     if (result.isError()) {
-      throw YamlReader.notUtf8(name, bytes, in.position());
+      throw YamlFileChecks.notUtf8(name, bytes, in.position());
     }
     out.flip();
     return out.toString();

@@ -666,7 +666,7 @@ class ExportsTest {
 
     @Test
     void theRedactorKnowsThemAll() {
-      io.gitopsruntime.core.internal.Redactor redactor = io.gitopsruntime.core.internal.Redactor.of(installation.values());
+      Redactor redactor = Redactor.of(installation.values());
 
       assertThat(redactor.redact("proxy proxyuser:CANARY-proxy-pass, CANARY-proxy-token; CANARY-repo-cred CANARY-admin-pass"
           + " CANARY-cred-template CANARY-env-token ghp_CANARYabcdefghijklmnopqrstuvwxyz012345 CANARY-api-key 73519246801"))

@@ -1,15 +1,25 @@
 package io.gitopsruntime.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Enforces the module arrows of the design: api <- core <- validation <- helm <- examples; api, core <- testing. */
+/**
+ * Enforces the module arrows of the design (api <- core <- validation <- helm <- examples; api, core <- testing)
+ * and each module's contract: its {@code internal} packages are used by that module alone, so what another
+ * module needs is a public type with Javadoc.
+ */
 class ModuleArchitectureTest {
   private static final String[] API = {
     "io.gitopsruntime", "io.gitopsruntime.values..", "io.gitopsruntime.validation..", "io.gitopsruntime.install..",
@@ -20,6 +30,15 @@ class ModuleArchitectureTest {
   private static final String HELM = "io.gitopsruntime.helm..";
   private static final String TESTING = "io.gitopsruntime.testing..";
   private static final String[] EXAMPLES = {"io.gitopsruntime.cli..", "io.gitopsruntime.examples.."};
+
+  /** Each Maven module by the packages of its main code, as the layers below. */
+  private static final String[][] MODULES = {API, {CORE}, {VALIDATION}, {HELM}, {TESTING}, EXAMPLES};
+
+  /**
+   * The one Immutables style of the SDK: an annotation (class retention, read by the annotation processor only)
+   * that every module's value packages carry by design.
+   */
+  private static final String VALUE_STYLE = "io.gitopsruntime.internal.ValueStyle";
 
   private static JavaClasses classes;
 
@@ -78,5 +97,27 @@ class ModuleArchitectureTest {
         .should().dependOnClassesThat().resideInAnyPackage("com.marcnuri..")
         .allowEmptyShould(true)
         .check(classes);
+  }
+
+  @Test
+  void internalPackagesAreUsedOnlyByTheirOwnModule() {
+    List<ArchRule> rules = new ArrayList<>();
+    for (String[] module : MODULES) {
+      String[] internals = internalPackagesOf(module);
+      rules.add(classes().that().resideInAnyPackage(internals).and().doNotHaveFullyQualifiedName(VALUE_STYLE)
+          .should().onlyHaveDependentClassesThat().resideInAnyPackage(module)
+          .allowEmptyShould(true)
+          .as("classes in " + String.join(", ", internals) + " are used only by " + String.join(", ", module)));
+    }
+    CompositeArchRule.of(rules).check(classes);
+  }
+
+  /** The internal packages under a module's packages: {@code a.b..} gives {@code a.b..internal..}. */
+  private static String[] internalPackagesOf(String[] module) {
+    return Arrays.stream(module)
+        .filter(p -> p.endsWith(".."))
+        .map(p -> p.substring(0, p.length() - 2))
+        .map(p -> p.endsWith(".internal") ? p + ".." : p + "..internal..")
+        .toArray(String[]::new);
   }
 }

@@ -1,9 +1,8 @@
 package io.gitopsruntime.validators;
 
+import io.gitopsruntime.core.TypeNames;
 import io.gitopsruntime.core.ValuesPath;
 import io.gitopsruntime.core.ValuesTree;
-import io.gitopsruntime.core.internal.TypeNames;
-import io.gitopsruntime.core.internal.ValuesCodec;
 import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.validation.ValidationContext;
 import io.gitopsruntime.validation.Validator;
@@ -59,8 +58,9 @@ final class ChartKeysValidator implements Validator {
 
   @Override
   public List<Finding> validate(ValidationContext context) {
-    Map<String, Object> data = ValuesTree.of(context.values()).data();
-    Set<ValuesPath> typed = typedProblems(data);
+    ValuesTree tree = ValuesTree.of(context.values());
+    Map<String, Object> data = tree.data();
+    Set<ValuesPath> typed = typedProblems(tree);
     ChartKeys chart = ChartKeys.chart();
     Findings out = new Findings(ID);
     for (Map.Entry<String, Object> entry : data.entrySet()) {
@@ -76,14 +76,11 @@ final class ChartKeysValidator implements Validator {
   }
 
   /** The paths the typed values model reports a wrong type at, so that they are not reported twice. */
-  private static Set<ValuesPath> typedProblems(Map<String, Object> data) {
+  private static Set<ValuesPath> typedProblems(ValuesTree tree) {
     Set<ValuesPath> paths = new HashSet<>();
-    ValuesCodec.read(data, new ValuesCodec.Problems() {
-      @Override
-      public void report(Finding finding) {
-        paths.add(ValuesPath.parse(finding.path()));
-      }
-    });
+    for (Finding finding : tree.typeProblems()) {
+      paths.add(ValuesPath.parse(finding.path()));
+    }
     return paths;
   }
 

@@ -1,5 +1,6 @@
 package io.gitopsruntime.core.internal;
 
+import io.gitopsruntime.core.TypeNames;
 import io.gitopsruntime.core.ValuesPath;
 import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.values.ExplicitNull;

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The one place that decides which values are secrets. Everything that writes, prints or quotes values
- * asks it: the exports, the masked values file, the {@link Redactor}, and messages about values.
+ * asks it: the exports, the masked values file, the {@link io.gitopsruntime.core.Redactor}, and messages about values.
  *
  * <p>A value is a secret when
  * <ul>

@@ -1,6 +1,7 @@
 package io.gitopsruntime.core.internal;
 
 import io.gitopsruntime.core.SourceLocation;
+import io.gitopsruntime.core.TypeNames;
 import io.gitopsruntime.core.ValuesPath;
 import io.gitopsruntime.core.ValuesSyntaxException;
 import io.gitopsruntime.core.ValuesYaml;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -51,17 +51,6 @@ import org.yaml.snakeyaml.reader.StreamReader;
  * Not thread-safe: one instance per document.
  */
 public final class YamlReader {
-  private static final String TAG_PREFIX = "tag:yaml.org,2002:";
-  private static final Set<String> TRUE =
-      Set.of("y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON");
-  private static final Set<String> FALSE =
-      Set.of("n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF");
-  private static final Set<String> NULL = Set.of("", "~", "null", "Null", "NULL");
-  /** Integers as Go's {@code strconv.ParseInt(s, 0, 64)} reads them, which Helm's YAML library uses. */
-  private static final Pattern INT =
-      Pattern.compile("[-+]?(0[bB][01]+|0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[0-7]+|0|[1-9][0-9]*)");
-  private static final int MAX_NUMBER_LENGTH = 400;
-  private static final Pattern FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
 
   /**
    * The limits of a values file, far above real ones (the chart's own values.yaml is 23 KB, nested less
@@ -140,74 +129,9 @@ public final class YamlReader {
    *     is beyond one of the limits
    */
   public static Document read(String source, String text, Limits limits) {
-    checkSize(source, text.length(), "characters", limits);
-    checkLines(source, text, limits);
+    YamlFileChecks.checkSize(source, text.length(), "characters", limits);
+    YamlFileChecks.checkLines(source, text, limits);
     return new YamlReader(source, text, limits).document();
-  }
-
-  /**
-   * Checks the size of a file before it is read.
-   *
-   * @param source the file name
-   * @param size its size
-   * @param unit what the size counts, such as "bytes"
-   * @param limits the limits
-   * @throws ValuesSyntaxException if the file is too large
-   */
-  public static void checkSize(String source, long size, String unit, Limits limits) {
-    if (size > limits.fileSize()) {
-      throw new ValuesSyntaxException(new SourceLocation(source, 1, 1), "", source + ": the file has " + number(size) + " " + unit
-          + ", more than the " + number(limits.fileSize()) + " a values file may have. Values files are small (the chart's"
-          + " own is 23 KB): check that this is the values file you meant, or split it into several (-f a.yaml -f b.yaml).");
-    }
-  }
-
-  /**
-   * Turns undecodable bytes of a file into an error naming the line and column.
-   *
-   * @param source the file name
-   * @param bytes the file's bytes
-   * @param offset the offset of the first byte that is not UTF-8
-   * @return the exception to throw
-   */
-  public static ValuesSyntaxException notUtf8(String source, byte[] bytes, int offset) {
-    int line = 1;
-    int lineStart = 0;
-    for (int i = 0; i < offset && i < bytes.length; i++) {
-      if (bytes[i] == '\n') {
-        line++;
-        lineStart = i + 1;
-      }
-    }
-    String text = new String(bytes, lineStart, Math.max(0, Math.min(offset, bytes.length) - lineStart), StandardCharsets.UTF_8);
-    SourceLocation location = new SourceLocation(source, line, text.codePointCount(0, text.length()) + 1);
-    String found = offset < bytes.length ? String.format(Locale.ROOT, " (the byte 0x%02X)", bytes[offset] & 0xff) : "";
-    return new ValuesSyntaxException(location, "", location + ": the file is not UTF-8 text" + found
-        + ". Save the values file as UTF-8.");
-  }
-
-  private static void checkLines(String source, String text, Limits limits) {
-    if (text.length() <= limits.lineLength()) {
-      return;
-    }
-    int line = 1;
-    int start = 0;
-    for (int i = 0; i <= text.length(); i++) {
-      if (i == text.length() || text.charAt(i) == '\n') {
-        if (i - start > limits.lineLength()) {
-          SourceLocation location = new SourceLocation(source, line, 1);
-          throw new ValuesSyntaxException(location, "", location + ": line " + line + " has " + number(i - start)
-              + " characters, more than the " + number(limits.lineLength()) + " a line of a values file may have."
-              + " Write a long value as a block scalar over several lines (key: |), or check that this is the values file you meant.");
-        }
-        line++;
-        start = i + 1;
-      }
-    }
-  }
-
-  private static String number(long n) {
-    return String.format(Locale.ROOT, "%,d", n);
   }
 
   private Document document() {
@@ -336,7 +260,7 @@ public final class YamlReader {
   private void count(long more, @Nullable Mark mark, ValuesPath path, boolean alias) {
     values += more;
     if (values > limits.values()) {
-      throw syntax(mark, path.toString(), "the file holds more than " + number(limits.values())
+      throw syntax(mark, path.toString(), "the file holds more than " + YamlFileChecks.number(limits.values())
           + " keys and list items" + (alias ? " once its aliases (*name) are expanded" : "") + ", the limit of a values file."
           + (alias
               ? " Each alias repeats its anchor's whole value, and aliases of anchors that hold aliases multiply:"
@@ -357,9 +281,9 @@ public final class YamlReader {
     Set<String> seen = new LinkedHashSet<>();
     while (!parser.checkEvent(Event.ID.MappingEnd)) {
       Event keyEvent = parser.peekEvent();
-      boolean mergeKey = isMergeKey(keyEvent);
+      boolean mergeKey = YamlScalars.isMergeKey(keyEvent);
       Object keyValue = node(path.key("?"), depth);
-      String key = keyValue instanceof String ? (String) keyValue : TypeNames.keyText(keyValue);
+      String key = keyValue instanceof String ? (String) keyValue : YamlScalars.keyText(keyValue);
       ValuesPath childPath = path.key(key);
       if (mergeKey) {
         Event valueEvent = parser.peekEvent();
@@ -417,24 +341,11 @@ public final class YamlReader {
     return TypeNames.describe(path, value);
   }
 
-  private static boolean isMergeKey(Event event) {
-    if (!(event instanceof ScalarEvent)) {
-      return false;
-    }
-    ScalarEvent scalar = (ScalarEvent) event;
-    if ((TAG_PREFIX + "merge").equals(scalar.getTag())) {
-      return true;
-    }
-    return "<<".equals(scalar.getValue())
-        && scalar.getTag() == null
-        && scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN;
-  }
-
   private Object scalar(ScalarEvent event, ValuesPath path) {
     String value = event.getValue();
     if (value.length() > limits.stringLength()) {
-      throw syntax(event.getStartMark(), path.toString(), "a string of " + number(value.length()) + " characters, more than the "
-          + number(limits.stringLength()) + " a string in a values file may have. Shorten it, or keep large content"
+      throw syntax(event.getStartMark(), path.toString(), "a string of " + YamlFileChecks.number(value.length()) + " characters, more than the "
+          + YamlFileChecks.number(limits.stringLength()) + " a string in a values file may have. Shorten it, or keep large content"
           + " (certificates, files) in a Secret or ConfigMap and refer to it.");
     }
     String tag = event.getTag();
@@ -442,36 +353,36 @@ public final class YamlReader {
       return tagged(tag, value, event, path);
     }
     if (tag == null && event.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN) {
-      return resolvePlain(value);
+      return YamlScalars.resolvePlain(value);
     }
     return value;
   }
 
   private Object tagged(String tag, String value, ScalarEvent event, ValuesPath path) {
     switch (tag) {
-      case TAG_PREFIX + "str":
-      case TAG_PREFIX + "timestamp":
+      case YamlScalars.TAG_PREFIX + "str":
+      case YamlScalars.TAG_PREFIX + "timestamp":
         return value;
-      case TAG_PREFIX + "binary":
+      case YamlScalars.TAG_PREFIX + "binary":
         return binary(value, event, path);
-      case TAG_PREFIX + "null":
+      case YamlScalars.TAG_PREFIX + "null":
         return ExplicitNull.INSTANCE;
-      case TAG_PREFIX + "bool":
-        if (TRUE.contains(value)) {
+      case YamlScalars.TAG_PREFIX + "bool":
+        if (YamlScalars.TRUE.contains(value)) {
           return Boolean.TRUE;
         }
-        if (FALSE.contains(value)) {
+        if (YamlScalars.FALSE.contains(value)) {
           return Boolean.FALSE;
         }
         break;
-      case TAG_PREFIX + "int":
-        Object whole = resolvePlain(value);
+      case YamlScalars.TAG_PREFIX + "int":
+        Object whole = YamlScalars.resolvePlain(value);
         if (whole instanceof Long || whole instanceof BigInteger) {
           return whole;
         }
         break;
-      case TAG_PREFIX + "float":
-        Object number = resolvePlain(value);
+      case YamlScalars.TAG_PREFIX + "float":
+        Object number = YamlScalars.resolvePlain(value);
         if (number instanceof Number) {
           return ((Number) number).doubleValue();
         }
@@ -481,7 +392,7 @@ public final class YamlReader {
     }
     String shown = mayBeSecret(path) ? "this value" : "the value " + quoted(value);
     throw syntax(event.getStartMark(), path.toString(),
-        shown + " cannot be read as " + tag.replace(TAG_PREFIX, "!!") + ". Remove the tag or fix the value.");
+        shown + " cannot be read as " + tag.replace(YamlScalars.TAG_PREFIX, "!!") + ". Remove the tag or fix the value.");
   }
 
   /**
@@ -505,69 +416,6 @@ public final class YamlReader {
 
   private static String quoted(String value) {
     return "\"" + (value.length() > 40 ? value.substring(0, 37) + "..." : value).replace("\n", "\\n") + "\"";
-  }
-
-  /** Resolves an untagged plain scalar as YAML 1.1 does (Helm's YAML library). */
-  static Object resolvePlain(String value) {
-    if (NULL.contains(value)) {
-      return ExplicitNull.INSTANCE;
-    }
-    if (TRUE.contains(value)) {
-      return Boolean.TRUE;
-    }
-    if (FALSE.contains(value)) {
-      return Boolean.FALSE;
-    }
-    char first = value.charAt(0);
-    if ((first >= '0' && first <= '9') || first == '-' || first == '+' || first == '.') {
-      // Helm's YAML library ignores '_' in numbers, except in those that start with '.'
-      String plain = first == '.' ? value : value.replace("_", "");
-      // beyond 400 characters no integer fits Go's int64 or float64, and BigInteger would take quadratic time
-      if (!plain.isEmpty() && plain.length() <= MAX_NUMBER_LENGTH && INT.matcher(plain).matches()) {
-        return integer(plain);
-      }
-      if (!plain.isEmpty() && FLOAT.matcher(plain).matches()) {
-        double number = Double.parseDouble(plain);
-        // Go's ParseFloat fails on overflow (1e400, a 500-digit integer), and Helm keeps the text
-        return Double.isInfinite(number) ? value : number;
-      }
-      switch (value) {
-        case ".inf": case ".Inf": case ".INF": case "+.inf": case "+.Inf": case "+.INF":
-          return Double.POSITIVE_INFINITY;
-        case "-.inf": case "-.Inf": case "-.INF":
-          return Double.NEGATIVE_INFINITY;
-        case ".nan": case ".NaN": case ".NAN":
-          return Double.NaN;
-        default:
-          return value;
-      }
-    }
-    return value;
-  }
-
-  private static Object integer(String plain) {
-    boolean negative = plain.startsWith("-");
-    String digits = plain.startsWith("-") || plain.startsWith("+") ? plain.substring(1) : plain;
-    int radix = 10;
-    String prefix = digits.length() > 2 ? digits.substring(0, 2).toLowerCase(java.util.Locale.ROOT) : "";
-    if (prefix.equals("0x")) {
-      radix = 16;
-      digits = digits.substring(2);
-    } else if (prefix.equals("0b")) {
-      radix = 2;
-      digits = digits.substring(2);
-    } else if (prefix.equals("0o")) {
-      radix = 8;
-      digits = digits.substring(2);
-    } else if (digits.length() > 1 && digits.startsWith("0")) {
-      radix = 8;
-      digits = digits.substring(1);
-    }
-    BigInteger big = new BigInteger(digits, radix);
-    if (negative) {
-      big = big.negate();
-    }
-    return big.bitLength() < 64 ? (Object) big.longValue() : big;
   }
 
   private void expect(Event.ID id) {

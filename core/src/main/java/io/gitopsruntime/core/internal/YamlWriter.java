@@ -116,7 +116,7 @@ public final class YamlWriter {
     }
 
     private static boolean misread(String s) {
-      return !(YamlReader.resolvePlain(s) instanceof String) || s.equals("<<") || TIMESTAMP.matcher(s).matches();
+      return !(YamlScalars.resolvePlain(s) instanceof String) || s.equals("<<") || TIMESTAMP.matcher(s).matches();
     }
   }
 }

@@ -1,7 +1,7 @@
 package io.gitopsruntime.helm.cli;
 
-import io.gitopsruntime.core.internal.Redactor;
-import io.gitopsruntime.core.internal.Shell;
+import io.gitopsruntime.core.Redactor;
+import io.gitopsruntime.core.Shell;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

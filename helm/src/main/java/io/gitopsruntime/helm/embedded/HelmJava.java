@@ -1,6 +1,6 @@
 package io.gitopsruntime.helm.embedded;
 
-import io.gitopsruntime.core.internal.Redactor;
+import io.gitopsruntime.core.Redactor;
 import io.gitopsruntime.helm.embedded.internal.EnginePool;
 import io.gitopsruntime.helm.embedded.internal.EngineProcess;
 import io.gitopsruntime.helm.internal.HelmRelease;

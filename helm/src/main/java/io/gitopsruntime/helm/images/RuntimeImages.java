@@ -2,9 +2,9 @@ package io.gitopsruntime.helm.images;
 
 import io.gitopsruntime.GitOpsRuntimeException;
 import io.gitopsruntime.RuntimeInstallation;
+import io.gitopsruntime.core.Redactor;
 import io.gitopsruntime.core.SecretHandling;
 import io.gitopsruntime.core.ValuesYaml;
-import io.gitopsruntime.core.internal.Redactor;
 import io.gitopsruntime.helm.images.internal.ImageArgs;
 import io.gitopsruntime.helm.images.internal.ImageScanner;
 import io.gitopsruntime.helm.manifest.internal.ChartException;

@@ -3,7 +3,7 @@ package io.gitopsruntime.helm.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gitopsruntime.core.internal.Redactor;
+import io.gitopsruntime.core.Redactor;
 import io.gitopsruntime.helm.internal.HelmRelease;
 import io.gitopsruntime.helm.internal.HelmRevision;
 import io.gitopsruntime.helm.internal.KubeTarget;

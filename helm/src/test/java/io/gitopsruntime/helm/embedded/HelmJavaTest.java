@@ -2,7 +2,7 @@ package io.gitopsruntime.helm.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gitopsruntime.core.internal.Redactor;
+import io.gitopsruntime.core.Redactor;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package io.gitopsruntime.helm.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gitopsruntime.core.internal.Redactor;
+import io.gitopsruntime.core.Redactor;
 import io.gitopsruntime.helm.internal.FailureDiagnosis.Operation;
 import io.gitopsruntime.install.FailureKind;
 import io.gitopsruntime.install.InstallException;

@@ -1,6 +1,6 @@
 package io.gitopsruntime.validators.internal;
 
-import io.gitopsruntime.core.internal.Redactor;
+import io.gitopsruntime.core.Redactor;
 
 import io.gitopsruntime.validation.Finding;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.gitopsruntime.validators.internal;
 
-import io.gitopsruntime.core.internal.Redactor;
+import io.gitopsruntime.core.Redactor;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitopsruntime.values.ArgoCdAuthValues;

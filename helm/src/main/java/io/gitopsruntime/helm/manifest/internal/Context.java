@@ -1,6 +1,6 @@
 package io.gitopsruntime.helm.manifest.internal;
 
-import io.gitopsruntime.core.internal.Redactor;
+import io.gitopsruntime.core.Redactor;
 import io.gitopsruntime.install.FailureKind;
 import io.gitopsruntime.install.InstallException;
 import io.gitopsruntime.install.InstallListener;

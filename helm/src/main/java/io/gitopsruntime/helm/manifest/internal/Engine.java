@@ -2,8 +2,8 @@ package io.gitopsruntime.helm.manifest.internal;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitopsruntime.RuntimeInstallation;
+import io.gitopsruntime.core.Redactor;
 import io.gitopsruntime.core.ValidatorChain;
-import io.gitopsruntime.core.internal.Redactor;
 import io.gitopsruntime.helm.internal.PreInstallValidation;
 import io.gitopsruntime.install.FailureKind;
 import io.gitopsruntime.install.InstallException;

@@ -1,9 +1,6 @@
-package io.gitopsruntime.core.internal;
+package io.gitopsruntime.core;
 
-import io.gitopsruntime.core.SecretHandling;
-import io.gitopsruntime.core.ValuesPath;
-import io.gitopsruntime.core.ValuesTree;
-import io.gitopsruntime.core.ValuesYaml;
+import io.gitopsruntime.core.internal.SecretSlots;
 import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.values.GitOpsRuntimeValues;
 import io.gitopsruntime.values.SecretValue;
@@ -14,7 +11,15 @@ import java.util.Map;
 
 /**
  * Masks the literal secrets of a set of values wherever they appear in text: a last line of defence
- * for messages built from answers of remote systems. Immutable and thread-safe.
+ * for messages built from answers of remote systems.
+ *
+ * <pre>{@code
+ * Redactor redactor = Redactor.of(installation.values()).plus(tokenReadFromTheCluster);
+ * throw new GitOpsRuntimeException(redactor.redact("the platform answered: " + body));
+ * }</pre>
+ *
+ * <p>Each secret of at least 4 characters is replaced by {@code ****}, the longest first, and so is each
+ * line of 16 characters or more of a secret that spans lines (a PEM key, say). Immutable and thread-safe.
  */
 public final class Redactor {
   private static final String MASK = "****";
@@ -35,8 +40,9 @@ public final class Redactor {
   }
 
   /**
-   * A redactor of the values' literal secrets (those of at least 4 characters): the typed slots, every
-   * other value {@link SecretSlots} calls a secret, and the user-info of URLs.
+   * A redactor of the values' literal secrets (those of at least 4 characters): the typed secret slots, every
+   * other value the SDK treats as a secret (the chart's credential keys, keys named like secrets,
+   * credential-looking values), and the user-info of URLs.
    *
    * @param values the values
    * @return the redactor

@@ -1,4 +1,4 @@
-package io.gitopsruntime.core.internal;
+package io.gitopsruntime.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,17 @@
-package io.gitopsruntime.core.internal;
+package io.gitopsruntime.core;
 
 import java.util.regex.Pattern;
 
-/** Quoting for POSIX shells. */
+/**
+ * Quoting for POSIX shells, for commands a person copies from a message or an export.
+ *
+ * <pre>{@code
+ * Shell.quote("global.runtime.name=prod-eu"); // global.runtime.name=prod-eu
+ * Shell.quote("it's");                        // 'it'\''s'
+ * }</pre>
+ *
+ * <p>Stateless and thread-safe.
+ */
 public final class Shell {
   private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
 

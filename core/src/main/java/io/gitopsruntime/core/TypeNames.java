@@ -1,12 +1,21 @@
-package io.gitopsruntime.core.internal;
+package io.gitopsruntime.core;
 
-import io.gitopsruntime.core.ValuesPath;
+import io.gitopsruntime.core.internal.SecretSlots;
 import io.gitopsruntime.values.ExplicitNull;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** How values are named in messages: "the string \"yes\"", "a map", "the number 1.5". */
+/**
+ * How values are named in messages: "the string \"yes\"", "a map", "the number 1.5", or by their type
+ * alone ("a string") where they may be secrets.
+ *
+ * <pre>{@code
+ * String shown = TypeNames.describe(path, value); // quoted unless the path may hold a secret
+ * }</pre>
+ *
+ * <p>Stateless and thread-safe.
+ */
 public final class TypeNames {
   private TypeNames() {}
 
@@ -106,18 +115,5 @@ public final class TypeNames {
       return "a list";
     }
     return "a " + value.getClass().getSimpleName();
-  }
-
-  /**
-   * The text of a non-string map key, as Helm's JSON conversion writes it.
-   *
-   * @param key a scalar key
-   * @return its text
-   */
-  static String keyText(@Nullable Object key) {
-    if (key == null || key == ExplicitNull.INSTANCE) {
-      return "null";
-    }
-    return String.valueOf(key);
   }
 }

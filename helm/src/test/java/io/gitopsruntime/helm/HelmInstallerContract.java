@@ -7,7 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitopsruntime.RuntimeInstallation;
 import io.gitopsruntime.core.ValidatorChain;
 import io.gitopsruntime.core.ValuesYaml;
-import io.gitopsruntime.helm.internal.HelmInstallerBuilder;
+import io.gitopsruntime.helm.HelmInstallerBuilder;
 import io.gitopsruntime.install.ChangeKind;
 import io.gitopsruntime.install.FailureKind;
 import io.gitopsruntime.install.InstallException;

@@ -1,7 +1,7 @@
 package io.gitopsruntime.validators;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gitopsruntime.core.internal.Redactor;
+import io.gitopsruntime.core.Redactor;
 import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.validators.internal.NetErrors;
 import io.gitopsruntime.validators.internal.PlatformClient;

@@ -1,7 +1,7 @@
 package io.gitopsruntime.validators;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.gitopsruntime.core.internal.Redactor;
+import io.gitopsruntime.core.Redactor;
 import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.validation.ValidationContext;
 import io.gitopsruntime.validation.Validator;

@@ -2,7 +2,7 @@ package io.gitopsruntime.helm.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitopsruntime.RuntimeInstallation;
-import io.gitopsruntime.core.internal.Redactor;
+import io.gitopsruntime.core.Redactor;
 import io.gitopsruntime.helm.internal.FailureDiagnosis;
 import io.gitopsruntime.helm.internal.HelmBackend;
 import io.gitopsruntime.helm.internal.HelmRelease;

@@ -1,6 +1,6 @@
 package io.gitopsruntime.helm.embedded;
 
-import io.gitopsruntime.helm.internal.HelmInstallerBuilder;
+import io.gitopsruntime.helm.HelmInstallerBuilder;
 import io.gitopsruntime.helm.internal.InstallerOptions;
 import io.gitopsruntime.helm.internal.ReleaseFlow;
 import io.gitopsruntime.install.InstallException;

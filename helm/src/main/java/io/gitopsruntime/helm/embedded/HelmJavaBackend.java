@@ -3,7 +3,7 @@ package io.gitopsruntime.helm.embedded;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.gitopsruntime.RuntimeInstallation;
-import io.gitopsruntime.core.internal.Redactor;
+import io.gitopsruntime.core.Redactor;
 import io.gitopsruntime.helm.embedded.internal.EngineCrashed;
 import io.gitopsruntime.helm.embedded.internal.EnginePool;
 import io.gitopsruntime.helm.internal.FailureDiagnosis;

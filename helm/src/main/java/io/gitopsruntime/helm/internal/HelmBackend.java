@@ -2,7 +2,7 @@ package io.gitopsruntime.helm.internal;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitopsruntime.RuntimeInstallation;
-import io.gitopsruntime.core.internal.Redactor;
+import io.gitopsruntime.core.Redactor;
 import io.gitopsruntime.install.PlannedChange;
 import java.nio.file.Path;
 import java.util.List;

@@ -8,7 +8,7 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What every Helm installer is configured with, as its {@link HelmInstallerBuilder} collected it. Immutable (the
+ * What every Helm installer is configured with, as its {@link io.gitopsruntime.helm.HelmInstallerBuilder} collected it. Immutable (the
  * client and listener are shared, not copied).
  *
  * @param kube the kubeconfig and context Helm and the installer's own client use

@@ -4,7 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitopsruntime.RuntimeInstallation;
 import io.gitopsruntime.core.SecretHandling;
 import io.gitopsruntime.core.ValuesYaml;
-import io.gitopsruntime.core.internal.Redactor;
+import io.gitopsruntime.core.Redactor;
 import io.gitopsruntime.helm.internal.FailureDiagnosis.Operation;
 import io.gitopsruntime.install.ChangeKind;
 import io.gitopsruntime.install.FailureKind;

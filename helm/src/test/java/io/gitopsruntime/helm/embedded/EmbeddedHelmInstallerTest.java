@@ -13,7 +13,7 @@ import io.gitopsruntime.helm.Fixtures;
 import io.gitopsruntime.helm.HelmInstallerContract;
 import io.gitopsruntime.helm.RecordingListener;
 import io.gitopsruntime.helm.embedded.internal.EngineProcess;
-import io.gitopsruntime.helm.internal.HelmInstallerBuilder;
+import io.gitopsruntime.helm.HelmInstallerBuilder;
 import io.gitopsruntime.install.ChangeKind;
 import io.gitopsruntime.install.FailureKind;
 import io.gitopsruntime.install.InstallException;

@@ -1,7 +1,10 @@
-package io.gitopsruntime.helm.internal;
+package io.gitopsruntime.helm;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitopsruntime.core.ValidatorChain;
+import io.gitopsruntime.helm.internal.InstallerOptions;
+import io.gitopsruntime.helm.internal.KubeTarget;
+import io.gitopsruntime.helm.internal.SafeListener;
 import io.gitopsruntime.install.InstallListener;
 import io.gitopsruntime.install.Installer;
 import io.gitopsruntime.validators.Validators;

@@ -32,6 +32,7 @@ public abstract class HelmInstallerBuilder<B extends HelmInstallerBuilder<B>> {
   private @Nullable KubernetesClient client;
   private @Nullable Path tempDirectory;
   private boolean plainHttp;
+  private boolean adoptExisting;
 
   /** For the installers' builders. */
   protected HelmInstallerBuilder() {}
@@ -155,6 +156,23 @@ public abstract class HelmInstallerBuilder<B extends HelmInstallerBuilder<B>> {
   }
 
   /**
+   * Whether objects of the release that exist without its Helm ownership metadata (CRDs a previous Argo CD install
+   * left, objects applied with {@code kubectl}) are adopted: before Helm runs, the installer labels them
+   * {@code app.kubernetes.io/managed-by=Helm} and annotates them with this release's {@code meta.helm.sh/release-name}
+   * and {@code meta.helm.sh/release-namespace}, as Codefresh's {@code adopt-crds.sh} does, and Helm 4 gets
+   * {@code --force-conflicts} for that install, so that fields the previous owner applied server-side are taken over.
+   * Off by default: without it such objects stop the install with an ownership conflict naming each of them. Do not
+   * adopt objects another runtime in the same cluster owns.
+   *
+   * @param adopt true to adopt
+   * @return this builder
+   */
+  public B adoptExisting(boolean adopt) {
+    this.adoptExisting = adopt;
+    return self();
+  }
+
+  /**
    * Builds the installer.
    *
    * @return the installer
@@ -170,6 +188,6 @@ public abstract class HelmInstallerBuilder<B extends HelmInstallerBuilder<B>> {
     ValidatorChain validators = !validate ? null
         : chain != null ? chain : ValidatorChain.builder().addAll(Validators.all()).build();
     return new InstallerOptions(KubeTarget.of(kubeconfig, kubeContext), timeout, SafeListener.of(listener), validators,
-        client, tempDirectory, plainHttp);
+        client, tempDirectory, plainHttp, adoptExisting);
   }
 }

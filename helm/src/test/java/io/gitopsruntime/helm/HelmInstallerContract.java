@@ -278,8 +278,9 @@ public abstract class HelmInstallerContract {
             + "  CustomResourceDefinition/appprojects.argoproj.io: label app.kubernetes.io/managed-by is missing;"
             + " annotation meta.helm.sh/release-name is \"other-runtime\" (must be \"cf-gitops-runtime\"); annotation"
             + " meta.helm.sh/release-namespace is \"other\" (must be \"codefresh\")\n"
-            + "If they are left over from an earlier install of this runtime, let this release adopt them (Codefresh's"
-            + " adopt-crds.sh does the same for CRDs):\n"
+            + "If they are left over from an earlier install of this runtime or of Argo CD, build the installer with"
+            + " adoptExisting(true) to adopt them, or adopt them yourself (Codefresh's adopt-crds.sh does the same for"
+            + " CRDs):\n"
             + "  kubectl label customresourcedefinition applications.argoproj.io --kubeconfig " + kubeconfig
             + " app.kubernetes.io/managed-by=Helm --overwrite\n"
             + "  kubectl annotate customresourcedefinition applications.argoproj.io --kubeconfig " + kubeconfig
@@ -293,6 +294,25 @@ public abstract class HelmInstallerContract {
             + " newer can also adopt them itself with --take-ownership." + failedCommand(kubeconfig));
       });
     }
+  }
+
+  @Test
+  void adoptsObjectsWithoutItsOwnershipMetadataWhenAskedToAndChangesNothingElseOfThem(KubernetesClient client,
+      @KubernetesTest.Kubeconfig Path kubeconfig) {
+    client.apiextensions().v1().customResourceDefinitions().resource(Fixtures.crd("products", "codefresh.io",
+        "Product", Map.of("example.com/note", "from an earlier install"))).create();
+    try (Installer installer = builder().kubeconfig(kubeconfig).kubernetesClient(client).validators(OFFLINE)
+        .tempDirectory(valuesDirectory()).listener(listener()).adoptExisting(true).build()) {
+      assertThat(installer.install(installation("")).outcome()).isEqualTo(InstallOutcome.INSTALLED);
+    }
+
+    var metadata = client.apiextensions().v1().customResourceDefinitions().withName(KEPT_CRD.name()).get()
+        .getMetadata();
+    assertThat(metadata.getLabels()).containsEntry("app.kubernetes.io/managed-by", "Helm");
+    assertThat(metadata.getAnnotations()).containsEntry("meta.helm.sh/release-name", RELEASE)
+        .containsEntry("meta.helm.sh/release-namespace", "codefresh")
+        .containsEntry("example.com/note", "from an earlier install");
+    assertThat(listener().events()).contains("UPDATE " + KEPT_CRD);
   }
 
   @Test

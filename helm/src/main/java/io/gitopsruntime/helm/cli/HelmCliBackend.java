@@ -183,9 +183,10 @@ final class HelmCliBackend implements HelmBackend {
 
     @Override
     public OptionalInt upgrade(Path values, Optional<HelmRelease> before, boolean createNamespace,
-        FailureDiagnosis.Context diag) {
+        boolean takeOverFields, FailureDiagnosis.Context diag) {
       succeeded(new HelmUpgradeCommand(installation.releaseName(), installation.chart(), installation.namespace(),
-          installation.chartVersion(), values, timeout, createNamespace, plainHttp, kube, helmMajor, forceConflicts),
+          installation.chartVersion(), values, timeout, createNamespace, plainHttp, kube, helmMajor,
+          forceConflicts || takeOverFields),
           processTimeout, diag);
       return OptionalInt.empty();
     }

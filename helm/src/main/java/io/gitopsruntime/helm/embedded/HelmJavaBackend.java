@@ -210,7 +210,7 @@ final class HelmJavaBackend implements HelmBackend {
     /** Runs {@code install} for a first install, {@code upgrade} afterwards, as Helm's {@code upgrade --install} does. */
     @Override
     public OptionalInt upgrade(Path values, Optional<HelmRelease> before, boolean createNamespace,
-        FailureDiagnosis.Context diag) {
+        boolean takeOverFields, FailureDiagnosis.Context diag) {
       HelmJava.Released release = call(diag, () -> before.isEmpty()
           ? helm.install(installation.releaseName(), installation.chart(), installation.namespace(),
               installation.chartVersion(), values, timeout, createNamespace)

@@ -359,8 +359,9 @@ public final class FailureDiagnosis {
         .append(" without this release's ownership metadata, so Helm will not adopt ")
         .append(conflicts.size() == 1 ? "it" : "them").append(":\n");
     conflicts.forEach((ref, problems) -> out.append("  ").append(ref).append(": ").append(String.join("; ", problems)).append('\n'));
-    out.append("If they are left over from an earlier install of this runtime, let this release adopt them (Codefresh's"
-        + " adopt-crds.sh does the same for CRDs):\n");
+    out.append("If they are left over from an earlier install of this runtime or of Argo CD, build the installer"
+        + " with adoptExisting(true) to adopt them, or adopt them yourself (Codefresh's adopt-crds.sh does the same for"
+        + " CRDs):\n");
     conflicts.keySet().forEach(ref -> out.append(Remedies.adopt(ref, c.release, c.namespace, c.kube)).append('\n'));
     return out.append(Remedies.adoptionCaveat()).toString();
   }

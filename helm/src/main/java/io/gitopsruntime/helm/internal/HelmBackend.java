@@ -122,10 +122,13 @@ public interface HelmBackend {
      * @param values the values file
      * @param before the release before, or empty for a first install
      * @param createNamespace whether to create the namespace
+     * @param takeOverFields whether fields other field managers own are taken over (Helm 4's
+     *     {@code --force-conflicts}; Helm 3 patches client-side and takes them anyway)
      * @param diag the diagnosis context, with the rendered objects
      * @return the new revision, or empty when the backend does not know it
      */
-    OptionalInt upgrade(Path values, Optional<HelmRelease> before, boolean createNamespace, FailureDiagnosis.Context diag);
+    OptionalInt upgrade(Path values, Optional<HelmRelease> before, boolean createNamespace, boolean takeOverFields,
+        FailureDiagnosis.Context diag);
 
     /**
      * Uninstalls the release ({@code helm uninstall}), sending Helm's output to the listener.

@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param client the client handed in, which the installer never closes, or null
  * @param tempDirectory where the values file is written, or null for {@code java.io.tmpdir}
  * @param plainHttp whether an {@code oci://} registry is spoken to over plain HTTP
+ * @param adoptExisting whether objects of the release that exist without its ownership metadata are adopted
  */
 public record InstallerOptions(KubeTarget kube, Duration timeout, InstallListener listener,
-    @Nullable ValidatorChain chain, @Nullable KubernetesClient client, @Nullable Path tempDirectory, boolean plainHttp) {}
+    @Nullable ValidatorChain chain, @Nullable KubernetesClient client, @Nullable Path tempDirectory, boolean plainHttp,
+    boolean adoptExisting) {}

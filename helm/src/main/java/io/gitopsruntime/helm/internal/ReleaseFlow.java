@@ -130,8 +130,11 @@ public abstract class ReleaseFlow implements Installer {
       FailureDiagnosis.Context upgradeDiag = diag.rendered(desired.refs());
       listener.phaseStarted(InstallPhase.HELM);
       long helmStart = System.nanoTime();
+      boolean adopted = options.adoptExisting() && client != null
+          && !Adoption.adopt(client, desired.refs(), installation.releaseName(), installation.namespace(), listener)
+              .isEmpty();
       firstInstallStarted = before.isEmpty();
-      OptionalInt revision = helm.upgrade(values.path(), before, createNamespace, upgradeDiag);
+      OptionalInt revision = helm.upgrade(values.path(), before, createNamespace, adopted, upgradeDiag);
       listener.phaseFinished(InstallPhase.HELM, since(helmStart));
       for (PlannedChange change : changes) {
         if (change.change() == ChangeKind.DELETE) {

@@ -13,9 +13,17 @@ import java.util.concurrent.Future;
 class EmbeddedHelmInstallerOnRealClusterIT extends InstallerContract {
   @Override
   Installer installer(RealControlPlane cluster) {
+    return builder(cluster).build();
+  }
+
+  @Override
+  Installer adoptingInstaller(RealControlPlane cluster) {
+    return builder(cluster).adoptExisting(true).build();
+  }
+
+  private static EmbeddedHelmInstaller.Builder builder(RealControlPlane cluster) {
     return EmbeddedHelmInstaller.builder().kubeconfig(cluster.kubeconfig())
-        .validators(ValidatorChain.builder().addAll(Validators.offline()).build()).timeout(Duration.ofMinutes(3))
-        .build();
+        .validators(ValidatorChain.builder().addAll(Validators.offline()).build()).timeout(Duration.ofMinutes(3));
   }
 
   /** A helm-java call cannot be cancelled (it would wait for its timeout): end the engine's child JVM instead. */

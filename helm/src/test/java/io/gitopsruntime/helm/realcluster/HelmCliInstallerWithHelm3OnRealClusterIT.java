@@ -17,10 +17,20 @@ class HelmCliInstallerWithHelm3OnRealClusterIT extends InstallerContract {
   }
 
   static Installer helmCli(RealControlPlane cluster, java.util.Optional<Path> helm, boolean forceConflicts) {
+    return helmCli(cluster, helm, forceConflicts, false);
+  }
+
+  static Installer helmCli(RealControlPlane cluster, java.util.Optional<Path> helm, boolean forceConflicts,
+      boolean adopt) {
     Assumptions.assumeTrue(helm.isPresent(), TestAssets.fromEnvironment().skipMessage());
     return HelmCliInstaller.builder().helmExecutable(helm.get()).kubeconfig(cluster.kubeconfig())
         .validators(ValidatorChain.builder().addAll(Validators.offline()).build()).timeout(Duration.ofMinutes(3))
-        .forceConflicts(forceConflicts).build();
+        .forceConflicts(forceConflicts).adoptExisting(adopt).build();
+  }
+
+  @Override
+  Installer adoptingInstaller(RealControlPlane cluster) {
+    return helmCli(cluster, TestAssets.fromEnvironment().helm3(), false, true);
   }
 
   /** Kills the running {@code helm} process; the installer's thread goes on. */

@@ -24,6 +24,16 @@ class HelmCliInstallerWithHelm4OnRealClusterIT extends InstallerContract {
   }
 
   @Override
+  Installer adoptingInstaller(RealControlPlane cluster) {
+    return HelmCliInstallerWithHelm3OnRealClusterIT.helmCli(cluster, TestAssets.fromEnvironment().helm4(), false, true);
+  }
+
+  @Override
+  java.util.Optional<java.nio.file.Path> realHelm() {
+    return TestAssets.fromEnvironment().helm4();
+  }
+
+  @Override
   boolean reportsFieldConflicts() {
     return true;
   }

@@ -78,6 +78,14 @@ abstract class InstallerContract {
     throw new UnsupportedOperationException("this installer takes fields over anyway");
   }
 
+  /** The installer with {@code adoptExisting(true)}. */
+  abstract Installer adoptingInstaller(RealControlPlane cluster);
+
+  /** The real {@code helm} run on the release after this installer adopted objects into it. */
+  java.util.Optional<Path> realHelm() {
+    return io.gitopsruntime.testing.cluster.TestAssets.fromEnvironment().helm3();
+  }
+
   /**
    * Stops an install midway, as a crash would: by default the installing thread is interrupted; the Helm installers
    * kill their child process instead (the {@code helm} binary, the embedded engine's JVM).
@@ -362,6 +370,62 @@ abstract class InstallerContract {
         .allSatisfy(d -> assertThat(ClusterReset.available(d)).as(d.getMetadata().getName()).isTrue());
     try (Installer installer = installer(cluster)) {
       installer.uninstall(installation(""));
+    }
+    ClusterReset.withoutTheRelease(client, NAMESPACE);
+  }
+
+  @Test
+  @Order(12)
+  void argoCrdsAppliedWithoutHelmOwnershipStopTheInstallUntilItAdoptsThemAndHelmCanUpgradeAfterwards()
+      throws Exception {
+    String crd = "applications.argoproj.io";
+    java.time.Instant deadline = java.time.Instant.now().plus(java.time.Duration.ofMinutes(1));
+    client.apiextensions().v1().customResourceDefinitions().withName(crd).delete();
+    while (client.apiextensions().v1().customResourceDefinitions().withName(crd).get() != null) {
+      assertThat(java.time.Instant.now()).as("the CRD left by an earlier test was not deleted").isBefore(deadline);
+      Thread.sleep(250);
+    }
+    // what a previous Argo CD install leaves: the CRD applied with plain server-side apply, without Helm's metadata
+    client.apiextensions().v1().customResourceDefinitions().resource(
+        new io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder()
+            .withNewMetadata().withName(crd).endMetadata().withNewSpec().withGroup("argoproj.io")
+            .withScope("Namespaced").withNewNames().withKind("Application").withPlural("applications")
+            .withSingular("application").withListKind("ApplicationList").endNames()
+            .addNewVersion().withName("v1alpha1").withServed(true).withStorage(true).withNewSchema()
+            .withNewOpenAPIV3Schema().withType("object").withXKubernetesPreserveUnknownFields(true)
+            .endOpenAPIV3Schema().endSchema().endVersion().endSpec().build())
+        .fieldManager("argocd-previous-install").serverSideApply();
+
+    InstallException refused;
+    try (Installer installer = installer(cluster)) {
+      refused = catchThrowableOfType(InstallException.class, () -> installer.install(installation("")));
+    }
+    assertThat(refused).as("an install without adoption must stop").isNotNull();
+    assertThat(refused.failure()).isEqualTo(FailureKind.OWNERSHIP_CONFLICT);
+    assertThat(refused.getMessage()).contains(crd).contains("adoptExisting(true)");
+
+    InstallResult adopted;
+    try (Installer installer = adoptingInstaller(cluster)) {
+      adopted = installer.install(installation(""));
+    }
+    assertThat(adopted.outcome()).isIn(InstallOutcome.INSTALLED, InstallOutcome.UPGRADED);
+    var owned = client.apiextensions().v1().customResourceDefinitions().withName(crd).get().getMetadata();
+    assertThat(owned.getLabels()).containsEntry("app.kubernetes.io/managed-by", "Helm");
+    assertThat(owned.getAnnotations()).containsEntry("meta.helm.sh/release-name", RELEASE)
+        .containsEntry("meta.helm.sh/release-namespace", NAMESPACE);
+
+    // and the release stays one plain Helm can take on: `helm upgrade --install` with the same values
+    Path helm = realHelm().orElseThrow();
+    Path values = Files.createTempFile("gitops-runtime-values-", ".yaml");
+    try {
+      Files.writeString(values, ValuesYaml.write(installation("").values(), io.gitopsruntime.core.SecretHandling.REVEAL));
+      Process p = new ProcessBuilder(helm.toString(), "upgrade", "--install", RELEASE, chart.toString(), "-n",
+          NAMESPACE, "--kubeconfig", cluster.kubeconfig().toString(), "-f", values.toString(), "--wait",
+          "--timeout", "3m").redirectErrorStream(true).start();
+      String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(p.waitFor()).as(output).isZero();
+    } finally {
+      Files.deleteIfExists(values);
     }
     ClusterReset.withoutTheRelease(client, NAMESPACE);
   }

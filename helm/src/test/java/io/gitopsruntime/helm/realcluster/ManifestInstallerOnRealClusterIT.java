@@ -11,8 +11,16 @@ import java.time.Duration;
 class ManifestInstallerOnRealClusterIT extends InstallerContract {
   @Override
   Installer installer(RealControlPlane cluster) {
+    return builder(cluster).build();
+  }
+
+  @Override
+  Installer adoptingInstaller(RealControlPlane cluster) {
+    return builder(cluster).adoptExisting(true).build();
+  }
+
+  private static ManifestInstaller.Builder builder(RealControlPlane cluster) {
     return ManifestInstaller.builder().kubeconfig(cluster.kubeconfig())
-        .validators(ValidatorChain.builder().addAll(Validators.offline()).build()).timeout(Duration.ofMinutes(3))
-        .build();
+        .validators(ValidatorChain.builder().addAll(Validators.offline()).build()).timeout(Duration.ofMinutes(3));
   }
 }

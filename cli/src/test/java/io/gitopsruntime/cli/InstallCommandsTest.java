@@ -18,15 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @KubernetesTest(namespace = "codefresh")
 class InstallCommandsTest {
   private static final String TOKEN = "tok-SECRET-cli-7788";
-  private static final String VALUES = String.join("\n",
-      "global:",
-      "  codefresh:",
-      "    accountId: 628a80b693a15c0f9c13ab75",
-      "    userToken:",
-      "      token: " + TOKEN,
-      "  runtime:",
-      "    name: cli-test",
-      "");
+  private static final String VALUES = TestChart.tunnelValues("cli-test", TOKEN);
 
   @TempDir Path dir;
 

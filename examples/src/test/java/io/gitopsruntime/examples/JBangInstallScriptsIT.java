@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitopsruntime.testing.FakeHelm;
 import io.gitopsruntime.testing.KubernetesTest;
@@ -37,15 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class JBangInstallScriptsIT {
   private static final Path ROOT = BuildEnvironment.examplesDir().getParent();
   private static final String API_KEY = "cf-api-key-that-must-never-be-printed";
-  private static final String VALUES = String.join("\n",
-      "global:",
-      "  codefresh:",
-      "    accountId: 628a80b693a15c0f9c13ab75",
-      "    userToken:",
-      "      token: " + API_KEY,
-      "  runtime:",
-      "    name: test-runtime",
-      "");
+  private static final String VALUES = TestChart.tunnelValues("test-runtime", API_KEY);
   private static final String HOOK_LOG = "user \"jane\" does not have Admin role in account \"acme\"";
   /** Makes the test chart's validate-values hook Job fail with {@link #HOOK_LOG} as its log. */
   private static final String FAILING_HOOK = "testHooks:\n  validateValues:\n    failWith: '" + HOOK_LOG + "'\n";
@@ -334,12 +325,10 @@ class JBangInstallScriptsIT {
     }
 
     @Test
-    void explainsAFailedValidationHookWithItsLogReadFromTheCluster(KubernetesTestServer server, KubernetesClient cluster,
+    void explainsAFailedValidationHookWithItsLogReadFromTheCluster(KubernetesTestServer server,
         @KubernetesTest.Kubeconfig Path kubeconfig) throws IOException {
       // what helm leaves behind when the chart's validate-values hook fails: the failed Job in the cluster, and its error
-      server.failJob("validate-values", HOOK_LOG);
-      cluster.batch().v1().jobs().inNamespace("codefresh").resource(hookJob("validate-values")).create();
-      awaitFailed(cluster, "validate-values");
+      server.failedHookJob("codefresh", "validate-values", "pre-install,pre-upgrade", HOOK_LOG);
       helm.respond("upgrade", 1, "Release \"cf-gitops-runtime\" does not exist. Installing it now.\n",
           "Error: INSTALLATION FAILED: failed pre-install: 1 error occurred:\n\t* job validate-values failed:"
               + " BackoffLimitExceeded\n\n");
@@ -363,30 +352,6 @@ class JBangInstallScriptsIT {
           + "Command: helm upgrade --install cf-gitops-runtime " + chart + " --namespace codefresh -f "
           + upgrade.get(upgrade.indexOf("-f") + 1) + " --wait --timeout 600s --kubeconfig " + kubeconfig
           + " (exit code 1)\n");
-    }
-
-    private Job hookJob(String name) {
-      return new JobBuilder().withNewMetadata().withName(name).addToAnnotations("helm.sh/hook", "pre-install,pre-upgrade")
-          .endMetadata().withNewSpec().withBackoffLimit(0).withNewTemplate().withNewSpec().withRestartPolicy("Never")
-          .addNewContainer().withName(name).withImage("quay.io/codefresh/gitops-runtime-installer:0.30.0").endContainer()
-          .endSpec().endTemplate().endSpec().build();
-    }
-
-    private void awaitFailed(KubernetesClient cluster, String name) {
-      for (int i = 0; i < 500; i++) {
-        Job job = cluster.batch().v1().jobs().inNamespace("codefresh").withName(name).get();
-        if (job != null && job.getStatus() != null && job.getStatus().getConditions() != null
-            && job.getStatus().getConditions().stream().anyMatch(c -> "Failed".equals(c.getType()))) {
-          return;
-        }
-        try {
-          Thread.sleep(20);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new AssertionError("interrupted while waiting for Job " + name + " to fail", e);
-        }
-      }
-      throw new AssertionError("Job " + name + " did not fail within 10 s");
     }
   }
 }

@@ -6,8 +6,6 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import java.time.Duration;
 import java.util.Map;
 
 /** Objects the tests put in the test API server. */
@@ -40,24 +38,5 @@ public final class Fixtures {
         .endNames().addNewVersion().withName("v1alpha1").withServed(true).withStorage(true).withNewSchema()
         .withNewOpenAPIV3Schema().withType("object").withXKubernetesPreserveUnknownFields(true).endOpenAPIV3Schema()
         .endSchema().endVersion().endSpec().build();
-  }
-
-  /** Waits until the simulated Job controller marked a Job failed. */
-  public static void awaitJobFailed(KubernetesClient client, String namespace, String name) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (System.nanoTime() < deadline) {
-      Job job = client.batch().v1().jobs().inNamespace(namespace).withName(name).get();
-      if (job != null && job.getStatus() != null && job.getStatus().getConditions() != null
-          && job.getStatus().getConditions().stream().anyMatch(c -> "Failed".equals(c.getType()))) {
-        return;
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("Job " + namespace + "/" + name + " did not fail within 10 s");
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitopsruntime.RuntimeInstallation;
+import io.gitopsruntime.core.SecretHandling;
 import io.gitopsruntime.core.ValidatorChain;
 import io.gitopsruntime.core.ValuesYaml;
 import io.gitopsruntime.helm.HelmInstallerBuilder;
@@ -26,10 +27,15 @@ import io.gitopsruntime.testing.RecordedCall;
 import io.gitopsruntime.testing.TestChart;
 import io.gitopsruntime.validation.ValidationException;
 import io.gitopsruntime.validators.Validators;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What both Helm installers do alike on the in-process Kubernetes API, whichever way they run Helm. One subclass per
@@ -48,7 +54,12 @@ public abstract class HelmInstallerContract {
   protected static final String DEBUG = "app-proxy:\n  config:\n    logLevel: debug\n";
   /** Values that remove {@link #operatorDeployment()}. */
   protected static final String WITHOUT_OPERATOR = "gitops-operator:\n  enabled: false\n";
+  @TempDir Path valuesDirectory;
+  private final RecordingListener listener = new RecordingListener();
+
   private static final String HOOK_LOG = "user \"jane\" does not have Admin role in account \"acme\"";
+  /** What every secret of {@link #withSecretsEverywhere()} starts with. */
+  protected static final String SECRET = "tok-SECRET-";
 
   /**
    * A builder of the installer under test with what its Helm needs (the fake's path, a shorter timeout...).
@@ -62,14 +73,18 @@ public abstract class HelmInstallerContract {
    *
    * @return the directory, empty before each test
    */
-  protected abstract Path valuesDirectory();
+  protected final Path valuesDirectory() {
+    return valuesDirectory;
+  }
 
   /**
    * The listener the installers report to.
    *
    * @return the listener, new for each test
    */
-  protected abstract RecordingListener listener();
+  protected final RecordingListener listener() {
+    return listener;
+  }
 
   /**
    * The test chart's installation in tunnel mode with more values; a fake Helm is told what the chart renders for them.
@@ -98,6 +113,34 @@ public abstract class HelmInstallerContract {
       String log);
 
   /**
+   * Prepares the chart's {@code validate-values} pre-upgrade hook to fail with a log when an installed release is
+   * upgraded; the installation returned differs from the installed one, so that the install upgrades.
+   *
+   * @param server the API server
+   * @param client its client
+   * @param installed the installation the release was installed with
+   * @param log what the hook's Pod logs
+   * @return the installation whose install (an upgrade) fails so
+   */
+  protected abstract RuntimeInstallation failingValidateValuesOnUpgrade(KubernetesTestServer server,
+      KubernetesClient client, RuntimeInstallation installed, String log);
+
+  /**
+   * Checks that the secrets reached Helm, through the values alone (never an argument).
+   *
+   * @param client the cluster's client
+   */
+  protected abstract void helmGotTheSecretsOnlyInTheValues(KubernetesClient client);
+
+  /**
+   * A text the installer logs (at DEBUG, to the test's standard error) while installing and failing, which shows
+   * that its log was captured.
+   *
+   * @return the text
+   */
+  protected abstract String logged();
+
+  /**
    * Prepares Helm to refuse the chart's Argo CD CRDs, which the test creates without ownership metadata.
    */
   protected abstract void helmRefusesTheArgoCrds();
@@ -119,8 +162,43 @@ public abstract class HelmInstallerContract {
   protected void afterTheHookFailed(InstallException e, KubernetesClient client) {}
 
   private Installer installer(KubernetesClient client, Path kubeconfig) {
-    return builder().kubeconfig(kubeconfig).kubernetesClient(client).validators(OFFLINE)
+    return installer(client, kubeconfig, OFFLINE);
+  }
+
+  private Installer installer(KubernetesClient client, Path kubeconfig, ValidatorChain validators) {
+    return builder().kubeconfig(kubeconfig).kubernetesClient(client).validators(validators)
         .tempDirectory(valuesDirectory()).listener(listener()).build();
+  }
+
+  /** The test chart's installation with a literal secret in every secret slot, each starting with {@link #SECRET}. */
+  private RuntimeInstallation withSecretsEverywhere() {
+    return installation("").toBuilder().values(ValuesYaml.parse(String.join("\n",
+        "global:",
+        "  codefresh:",
+        "    accountId: 628a80b693a15c0f9c13ab75",
+        "    userToken:",
+        "      token: " + SECRET + "user-token",
+        "    tls:",
+        "      caCerts:",
+        "        secret:",
+        "          create: true",
+        "          content: |",
+        "            -----BEGIN CERTIFICATE-----",
+        "            " + SECRET + "certificate-body",
+        "            -----END CERTIFICATE-----",
+        "  runtime:",
+        "    name: test-runtime",
+        "    gitCredentials:",
+        "      username: git",
+        "      password:",
+        "        value: " + SECRET + "git-token",
+        "  integrations:",
+        "    argo-cd:",
+        "      server:",
+        "        auth:",
+        "          password: " + SECRET + "argo-password",
+        "          token: " + SECRET + "argo-token",
+        ""))).build();
   }
 
   private static List<RecordedCall> writes(KubernetesTestServer server) {
@@ -357,5 +435,40 @@ public abstract class HelmInstallerContract {
     assertThat(client.namespaces().withName("codefresh").get()).isNotNull();
     assertThatThrownBy(() -> installer.status(installation(""))).isInstanceOf(IllegalStateException.class)
         .hasMessage("This installer is closed; build a new one.");
+  }
+
+  @Test
+  void neverPutsASecretInAnArgumentEventLogLineMessageRequestUrlOrLeftoverFile(KubernetesTestServer server,
+      KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    PrintStream originalErr = System.err;
+    System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+    List<String> messages = new ArrayList<>();
+    try (Installer strict = installer(client, kubeconfig);
+        Installer installer = installer(client, kubeconfig, OFFLINE.toBuilder().remove(Validators.PLATFORM_CA_ID).build())) {
+      assertThatThrownBy(() -> strict.install(withSecretsEverywhere()))
+          .isInstanceOfSatisfying(ValidationException.class, e -> messages.add(e.getMessage()));
+      installer.install(withSecretsEverywhere());
+      messages.add(installer.plan(withSecretsEverywhere()).toString());
+      RuntimeInstallation failing = failingValidateValuesOnUpgrade(server, client, withSecretsEverywhere(),
+          "the API key " + SECRET + "user-token is not valid");
+      assertThatThrownBy(() -> installer.install(failing)).isInstanceOfSatisfying(InstallException.class, e -> {
+        assertThat(e.failure()).isEqualTo(FailureKind.HOOK_FAILED);
+        assertThat(e.getMessage()).contains("  the API key **** is not valid");
+        for (Throwable t = e; t != null; t = t.getCause()) {
+          messages.add(String.valueOf(t.getMessage()));
+        }
+      });
+    } finally {
+      System.setErr(originalErr);
+    }
+
+    helmGotTheSecretsOnlyInTheValues(client);
+    assertThat(listener().events()).contains("helm: STATUS: deployed").noneMatch(e -> e.contains(SECRET));
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains(logged()).doesNotContain(SECRET);
+    assertThat(messages).hasSizeGreaterThanOrEqualTo(3).noneMatch(m -> m.contains(SECRET));
+    assertThat(server.journal().calls()).extracting(RecordedCall::uri).noneMatch(u -> u.contains(SECRET));
+    assertThat(valuesDirectory()).isEmptyDirectory();
+    assertThat(ValuesYaml.write(withSecretsEverywhere().values(), SecretHandling.MASK)).doesNotContain(SECRET);
   }
 }

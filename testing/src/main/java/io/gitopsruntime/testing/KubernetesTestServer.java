@@ -1,5 +1,7 @@
 package io.gitopsruntime.testing;
 
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -330,6 +332,47 @@ public final class KubernetesTestServer implements AutoCloseable {
   public KubernetesTestServer failJobs(Predicate<ObjectRef> jobs, String logLine) {
     controllers.failJobs(jobs, logLine);
     return this;
+  }
+
+  /**
+   * Leaves in the cluster what Helm leaves behind when a hook Job failed: a Job of that name, annotated as a hook of
+   * the given events, failed with {@code BackoffLimitExceeded}, its Pod logging {@code logLine}. Returns once the
+   * simulated Job controller has marked it failed.
+   *
+   * <pre>{@code
+   * server.failedHookJob("codefresh", "validate-values", "pre-install,pre-upgrade", "user \"jane\" is not an admin");
+   * }</pre>
+   *
+   * @param namespace the Job's namespace
+   * @param jobName the Job's name, such as {@code validate-values}
+   * @param hookEvents its {@code helm.sh/hook} annotation, such as {@code pre-install,pre-upgrade}
+   * @param logLine what its Pod logs
+   * @return this server
+   * @throws IllegalStateException when the Job is not marked failed within 10 seconds (with the controllers off, say)
+   */
+  public KubernetesTestServer failedHookJob(String namespace, String jobName, String hookEvents, String logLine) {
+    failJob(jobName, logLine);
+    Job job = new JobBuilder().withNewMetadata().withName(jobName).addToAnnotations("helm.sh/hook", hookEvents)
+        .endMetadata().withNewSpec().withBackoffLimit(0).withNewTemplate().withNewSpec().withRestartPolicy("Never")
+        .addNewContainer().withName(jobName).withImage("quay.io/codefresh/gitops-runtime-installer:0.30.0")
+        .endContainer().endSpec().endTemplate().endSpec().build();
+    client().batch().v1().jobs().inNamespace(namespace).resource(job).create();
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      Job current = client().batch().v1().jobs().inNamespace(namespace).withName(jobName).get();
+      if (current != null && current.getStatus() != null && current.getStatus().getConditions() != null
+          && current.getStatus().getConditions().stream().anyMatch(c -> "Failed".equals(c.getType()))) {
+        return this;
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while waiting for Job " + namespace + "/" + jobName + " to fail.", e);
+      }
+    }
+    throw new IllegalStateException("Job " + namespace + "/" + jobName + " was not marked failed within 10 s. Are the"
+        + " simulated controllers on?");
   }
 
   /**

@@ -123,13 +123,25 @@ public final class TestChart {
    * @return values YAML
    */
   public static String tunnelValues() {
+    return tunnelValues("test-runtime", "test-token");
+  }
+
+  /**
+   * Values for a valid tunnel-mode install with a runtime name and a literal API key of the test's choosing: a test
+   * that looks for the key in what a tool prints picks one no other text contains.
+   *
+   * @param runtimeName {@code global.runtime.name}
+   * @param apiKey {@code global.codefresh.userToken.token}
+   * @return values YAML
+   */
+  public static String tunnelValues(String runtimeName, String apiKey) {
     return "global:\n"
         + "  codefresh:\n"
         + "    accountId: 628a80b693a15c0f9c13ab75\n"
         + "    userToken:\n"
-        + "      token: test-token\n"
+        + "      token: " + apiKey + "\n"
         + "  runtime:\n"
-        + "    name: test-runtime\n";
+        + "    name: " + runtimeName + "\n";
   }
 
   /**

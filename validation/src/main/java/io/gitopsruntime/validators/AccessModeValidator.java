@@ -1,5 +1,6 @@
 package io.gitopsruntime.validators;
 
+import io.gitopsruntime.core.ChartDefaults;
 import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.validation.ValidationContext;
 import io.gitopsruntime.validation.Validator;
@@ -66,7 +67,8 @@ final class AccessModeValidator implements Validator {
       checkHttpRoute(runtime.httpRoute(), out);
     }
     Optional<String> ingressUrl =
-        Chart.nonBlank(Raw.string(runtime.ingressUrl(), runtime.additionalValues(), "ingressUrl", ""));
+        Chart.nonBlank(Raw.string(runtime.ingressUrl(), runtime.additionalValues(), "ingressUrl",
+            ChartDefaults.string("global.runtime.ingressUrl")));
     if (mode == AccessModeKind.SERVICE_MESH) {
       checkIngressUrl(ingressUrl, out);
     } else if (ingressUrl.isPresent()) {
@@ -86,7 +88,7 @@ final class AccessModeValidator implements Validator {
     if (mode == AccessModeKind.TUNNEL) {
       Optional<URI> platform = Chart.platformUri(values);
       if (platform.isPresent()
-          && !platform.get().getHost().equalsIgnoreCase(URI.create(Chart.DEFAULT_PLATFORM_URL).getHost())) {
+          && !platform.get().getHost().equalsIgnoreCase(URI.create(ChartDefaults.string("global.codefresh.url")).getHost())) {
         out.add(AccessModeFindings.tunnelOnPrem(Chart.platformUrl(values).orElse("")));
       }
     }
@@ -105,10 +107,11 @@ final class AccessModeValidator implements Validator {
         out.add(Hosts.check(INGRESS + ".hosts[" + i + "]", hosts.get(i), INGRESS + ".protocol", i == 0));
       }
     }
-    if (Chart.nonBlank(Raw.string(ingress.className(), ingress.additionalValues(), "className", "nginx")).isEmpty()) {
+    if (Chart.nonBlank(Raw.string(ingress.className(), ingress.additionalValues(), "className",
+        ChartDefaults.string("global.runtime.ingress.className"))).isEmpty()) {
       out.add(AccessModeFindings.ingressClassNameEmpty());
     }
-    String protocol = protocol(ingress.protocol(), ingress.additionalValues());
+    String protocol = protocol(INGRESS, ingress.protocol(), ingress.additionalValues());
     if (!protocol.equals("http") && !protocol.equals("https")) {
       out.add(AccessModeFindings.ingressProtocolInvalid(protocol));
     }
@@ -135,14 +138,14 @@ final class AccessModeValidator implements Validator {
         out.add(Hosts.check(ROUTE + ".hostnames[" + i + "]", hostnames.get(i), ROUTE + ".protocol", i == 0));
       }
     }
-    String protocol = protocol(route.protocol(), route.additionalValues());
+    String protocol = protocol(ROUTE, route.protocol(), route.additionalValues());
     if (!protocol.equals("http") && !protocol.equals("https")) {
       out.add(AccessModeFindings.httpRouteProtocolInvalid(protocol));
     }
   }
 
-  private static String protocol(Optional<String> typed, java.util.Map<String, Object> extra) {
-    return Raw.string(typed, extra, "protocol", "https").orElse("");
+  private static String protocol(String node, Optional<String> typed, java.util.Map<String, Object> extra) {
+    return Raw.string(typed, extra, "protocol", ChartDefaults.string(node + ".protocol")).orElse("");
   }
 
   private static void checkIngressUrl(Optional<String> ingressUrl, Findings out) {

@@ -1,5 +1,6 @@
 package io.gitopsruntime.validators;
 
+import io.gitopsruntime.core.ChartDefaults;
 import static io.gitopsruntime.validators.RuleIds.*;
 import static io.gitopsruntime.validators.internal.Wording.*;
 
@@ -55,10 +56,11 @@ final class AccountIdValidator implements Validator {
     if (mode == AccessModeKind.TUNNEL) {
       reasons.add(AccountIdReason.TUNNEL);
     }
-    if (Raw.bool(values.workflowLogStore().enabled(), values.workflowLogStore().additionalValues(), "enabled", true)) {
+    if (Raw.bool(values.workflowLogStore().enabled(), values.workflowLogStore().additionalValues(), "enabled",
+        ChartDefaults.bool("codefreshWorkflowLogStoreCM.enabled"))) {
       reasons.add(AccountIdReason.LOG_STORE);
     }
-    if (values.global().runtime().codefreshHosted().orElse(false)) {
+    if (values.global().runtime().codefreshHosted().orElse(ChartDefaults.bool("global.runtime.codefreshHosted"))) {
       reasons.add(AccountIdReason.HOSTED);
     }
     if (mode == AccessModeKind.HTTP_ROUTE && Chart.tunnelSwitch(values) && !Chart.skipValidation(values)) {

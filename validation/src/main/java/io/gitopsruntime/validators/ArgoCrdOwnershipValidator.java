@@ -2,6 +2,7 @@ package io.gitopsruntime.validators;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gitopsruntime.core.ChartDefaults;
 import io.gitopsruntime.validation.ValidationContext;
 import io.gitopsruntime.validation.ValidatorKind;
 import io.gitopsruntime.validators.internal.Chart;
@@ -119,12 +120,13 @@ final class ArgoCrdOwnershipValidator extends ClusterValidator {
   /** The subcharts whose Argo CRDs the chart installs with these values and chart version. */
   private static List<Component> installed(GitOpsRuntimeValues values, Optional<String> chartVersion) {
     List<Component> installed = new ArrayList<>();
-    if (Chart.argoCdEnabled(values) && crdsOn(values.argoCd(), "crds", "install")) {
+    if (Chart.argoCdEnabled(values) && crdsOn(values.argoCd(), "argo-cd")) {
       installed.add(ARGO_CD);
     }
     ComponentValues workflows = values.argoWorkflows();
-    if (Raw.bool(workflows.enabled(), workflows.additionalValues(), "enabled", true)
-        && crdsOn(workflows, "crds", "install")) {
+    if (Raw.bool(workflows.enabled(), workflows.additionalValues(), "enabled",
+        ChartDefaults.bool("argo-workflows.enabled"))
+        && crdsOn(workflows, "argo-workflows")) {
       installed.add(WORKFLOWS);
     }
     if (ChartVersions.bundlesRolloutsAndEvents(chartVersion)) {
@@ -141,7 +143,9 @@ final class ArgoCrdOwnershipValidator extends ClusterValidator {
     return installed;
   }
 
-  private static boolean crdsOn(ComponentValues component, String... keys) {
-    return Raw.truthy(Raw.at(component.additionalValues(), keys).orElse(true));
+  /** Whether the subchart at a top-level key installs its CRDs ({@code crds.install}, with the chart default). */
+  private static boolean crdsOn(ComponentValues component, String key) {
+    return Raw.truthy(Raw.at(component.additionalValues(), "crds", "install")
+        .orElse(ChartDefaults.bool(key + ".crds.install")));
   }
 }

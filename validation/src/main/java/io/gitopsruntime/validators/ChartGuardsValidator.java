@@ -1,5 +1,6 @@
 package io.gitopsruntime.validators;
 
+import io.gitopsruntime.core.ChartDefaults;
 import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.validation.ValidationContext;
 import io.gitopsruntime.validation.Validator;
@@ -53,14 +54,16 @@ final class ChartGuardsValidator implements Validator {
     Findings out = new Findings(ID);
     checkArgoCd(values, out);
     boolean enrichment = Raw.bool(values.appProxy().imageEnrichment().enabled(),
-        values.appProxy().imageEnrichment().additionalValues(), "enabled", true);
+        values.appProxy().imageEnrichment().additionalValues(), "enabled", ChartDefaults.bool("app-proxy.image-enrichment.enabled"));
     boolean workflows = Raw.bool(values.argoWorkflows().enabled(), values.argoWorkflows().additionalValues(),
-        "enabled", true);
+        "enabled", ChartDefaults.bool("argo-workflows.enabled"));
     if (enrichment && !workflows) {
       out.add(ChartGuardsFindings.imageEnrichmentWithoutWorkflows());
     }
-    int replicas = values.appProxy().replicaCount().orElse(1);
-    if (replicas > 1 && !values.redis().enabled().orElse(false) && !values.redisHa().enabled().orElse(false)) {
+    int replicas = values.appProxy().replicaCount().orElse(ChartDefaults.integer("app-proxy.replicaCount"));
+    boolean redis = values.redis().enabled().orElse(ChartDefaults.bool("redis.enabled"));
+    boolean redisHa = values.redisHa().enabled().orElse(ChartDefaults.bool("redis-ha.enabled"));
+    if (replicas > 1 && !redis && !redisHa) {
       out.add(ChartGuardsFindings.appProxyReplicasWithoutRedis(replicas));
     }
     Map<String, Object> root = values.additionalValues();
@@ -76,7 +79,8 @@ final class ChartGuardsValidator implements Validator {
   private static void checkArgoCd(GitOpsRuntimeValues values, Findings out) {
     ArgoCdIntegrationValues argo = values.global().integrations().argoCd();
     ArgoCdAuthValues auth = argo.server().auth();
-    String type = Raw.string(auth.type(), auth.additionalValues(), "type", "password").orElse("");
+    String type = Raw.string(auth.type(), auth.additionalValues(), "type",
+        ChartDefaults.string("global.integrations.argo-cd.server.auth.type")).orElse("");
     if (!type.equals("password") && !type.equals("token")) {
       out.add(ChartGuardsFindings.argoCdAuthTypeInvalid(type));
     }
@@ -85,10 +89,11 @@ final class ChartGuardsValidator implements Validator {
     }
     Map<String, Object> serverExtra = argo.server().additionalValues();
     Map<String, Object> repoExtra = argo.repoServer().additionalValues();
-    checkSvc(argo.server().svc(), serverExtra, ArgoCdEndpoint.SERVER_SVC, "argo-cd-server", "argocd-server", out);
+    checkSvc(argo.server().svc(), serverExtra, ArgoCdEndpoint.SERVER_SVC,
+        ChartDefaults.string("global.integrations.argo-cd.server.svc"), "argocd-server", out);
     checkPort(argo.server().port(), serverExtra, ArgoCdEndpoint.SERVER_PORT, out);
-    checkSvc(argo.repoServer().svc(), repoExtra, ArgoCdEndpoint.REPO_SERVER_SVC, "argo-cd-repo-server",
-        "argocd-repo-server", out);
+    checkSvc(argo.repoServer().svc(), repoExtra, ArgoCdEndpoint.REPO_SERVER_SVC,
+        ChartDefaults.string("global.integrations.argo-cd.repoServer.svc"), "argocd-repo-server", out);
     checkPort(argo.repoServer().port(), repoExtra, ArgoCdEndpoint.REPO_SERVER_PORT, out);
     if (type.equals("token")) {
       boolean literal = Chart.nonBlankSecret(auth.token()).isPresent();

@@ -3,6 +3,7 @@ package io.gitopsruntime.validators;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gitopsruntime.core.ChartDefaults;
 import io.gitopsruntime.validation.ValidationContext;
 import io.gitopsruntime.validation.ValidatorKind;
 import io.gitopsruntime.validators.internal.Chart;
@@ -65,7 +66,8 @@ final class ExistingRuntimeValidator extends ClusterValidator {
     String namespace = context.installation().namespace();
     String release = context.installation().releaseName();
     RuntimeValues runtime = context.values().global().runtime();
-    boolean singleNamespace = Raw.bool(runtime.singleNamespace(), runtime.additionalValues(), "singleNamespace", false);
+    boolean singleNamespace = Raw.bool(runtime.singleNamespace(), runtime.additionalValues(), "singleNamespace",
+        ChartDefaults.bool("global.runtime.singleNamespace"));
 
     List<HelmReleases.Release> releases = call(ClusterCall.HELM_RELEASES, () -> chartReleases(client));
     Map<String, TreeSet<String>> runtimes = call(ClusterCall.RUNTIME_OBJECTS, () -> runtimeNames(client));

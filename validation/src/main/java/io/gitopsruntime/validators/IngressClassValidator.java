@@ -1,5 +1,6 @@
 package io.gitopsruntime.validators;
 
+import io.gitopsruntime.core.ChartDefaults;
 import io.gitopsruntime.validators.internal.Wording;
 import static io.gitopsruntime.validators.RuleIds.*;
 import static io.gitopsruntime.validators.internal.Wording.*;
@@ -60,7 +61,8 @@ final class IngressClassValidator extends ClusterValidator {
       return "";
     }
     IngressValues ingress = values.global().runtime().ingress();
-    return Raw.string(ingress.className(), ingress.additionalValues(), "className", "nginx")
+    return Raw.string(ingress.className(), ingress.additionalValues(), "className",
+        ChartDefaults.string("global.runtime.ingress.className"))
         .map(String::strip).orElse("");
   }
 

@@ -1,5 +1,6 @@
 package io.gitopsruntime.validators;
 
+import io.gitopsruntime.core.ChartDefaults;
 import static io.gitopsruntime.validators.RuleIds.*;
 import static io.gitopsruntime.validators.internal.Wording.*;
 
@@ -79,7 +80,8 @@ final class IngressProbeValidator implements Validator {
       return out.add(probeSkipped(ProbeSkip.OFFLINE)).list();
     }
     IngressValues ingress = values.global().runtime().ingress();
-    String protocol = Raw.string(ingress.protocol(), ingress.additionalValues(), "protocol", "https").orElse("");
+    String protocol = Raw.string(ingress.protocol(), ingress.additionalValues(), "protocol",
+        ChartDefaults.string("global.runtime.ingress.protocol")).orElse("");
     String host = ingress.hosts().isEmpty() ? "" : ingress.hosts().get(0).strip();
     // like the hook, a port after the host is probed as given (Kubernetes itself rejects it: access-mode.host-format)
     boolean usable = (protocol.equals("http") || protocol.equals("https")) && !host.isEmpty()

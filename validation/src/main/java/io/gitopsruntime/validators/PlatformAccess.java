@@ -1,6 +1,7 @@
 package io.gitopsruntime.validators;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gitopsruntime.core.ChartDefaults;
 import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.validation.ValidationContext;
 import io.gitopsruntime.validators.PlatformFindings.PlatformSkip;
@@ -68,7 +69,8 @@ final class PlatformAccess {
     List<X509Certificate> certificates = List.of();
     Optional<String> content = secret.content().filter(c -> !c.isBlankLiteral()).map(SecretValue::reveal);
     Optional<SecretKeyRef> ref = ca.secretKeyRef().filter(SecretKeyRef::isComplete);
-    if (Raw.bool(secret.create(), secret.additionalValues(), "create", false) && content.isPresent()) {
+    if (Raw.bool(secret.create(), secret.additionalValues(), "create",
+        ChartDefaults.bool("global.codefresh.tls.caCerts.secret.create")) && content.isPresent()) {
       try {
         certificates = Pem.parse(content.get());
       } catch (Pem.BadPemException e) {

@@ -1,5 +1,6 @@
 package io.gitopsruntime.validators;
 
+import io.gitopsruntime.core.ChartDefaults;
 import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.validation.ValidationContext;
 import io.gitopsruntime.validation.Validator;
@@ -43,7 +44,8 @@ final class PlatformCaValidator implements Validator {
     CaCertsValues ca = context.values().global().codefresh().tls().caCerts();
     CaCertSecretValues secret = ca.secret();
     Findings out = new Findings(ID);
-    boolean create = Raw.bool(secret.create(), secret.additionalValues(), "create", false);
+    boolean create = Raw.bool(secret.create(), secret.additionalValues(), "create",
+        ChartDefaults.bool("global.codefresh.tls.caCerts.secret.create"));
     Optional<SecretValue> given = Chart.nonBlankSecret(secret.content());
     Optional<String> content = given.isPresent() ? Optional.of(given.get().reveal()) : Optional.empty();
     Optional<SecretKeyRef> ref = Chart.given(ca.secretKeyRef());

@@ -2,6 +2,7 @@ package io.gitopsruntime.validators;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gitopsruntime.core.ChartDefaults;
 import io.gitopsruntime.validation.ValidationContext;
 import io.gitopsruntime.validation.ValidatorKind;
 import io.gitopsruntime.validators.SecretRefsFindings.SecretRef;
@@ -88,13 +89,15 @@ final class SecretRefsValidator extends ClusterValidator {
     complete(Chart.userToken(values)).ifPresent(r -> refs.add(ref(SecretRef.API_KEY, r, false)));
     complete(Chart.gitPassword(values)).ifPresent(r -> refs.add(ref(SecretRef.GIT_PASSWORD, r, false)));
     CaCertSecretValues created = values.global().codefresh().tls().caCerts().secret();
-    if (!Raw.bool(created.create(), created.additionalValues(), "create", false)) {
+    if (!Raw.bool(created.create(), created.additionalValues(), "create",
+        ChartDefaults.bool("global.codefresh.tls.caCerts.secret.create"))) {
       values.global().codefresh().tls().caCerts().secretKeyRef().filter(SecretKeyRef::isComplete)
           .ifPresent(r -> refs.add(ref(SecretRef.PLATFORM_CA, r, false)));
     }
     if (!Chart.argoCdEnabled(values)) {
       ArgoCdAuthValues auth = values.global().integrations().argoCd().server().auth();
-      String type = Raw.string(auth.type(), auth.additionalValues(), "type", "password").orElse("");
+      String type = Raw.string(auth.type(), auth.additionalValues(), "type",
+          ChartDefaults.string("global.integrations.argo-cd.server.auth.type")).orElse("");
       if (type.equals("password") && auth.password().filter(p -> !p.isBlankLiteral()).isEmpty()) {
         if (auth.passwordSecretKeyRef().isPresent()) {
           auth.passwordSecretKeyRef().filter(SecretKeyRef::isComplete)

@@ -1,5 +1,6 @@
 package io.gitopsruntime.validators;
 
+import io.gitopsruntime.core.ChartDefaults;
 import io.gitopsruntime.validation.Finding;
 import io.gitopsruntime.validation.ValidationContext;
 import io.gitopsruntime.validation.Validator;
@@ -44,7 +45,7 @@ final class UrlsValidator implements Validator {
     GitOpsRuntimeValues values = context.values();
     Findings out = new Findings(ID);
     CodefreshValues cf = values.global().codefresh();
-    Optional<String> url = Raw.string(cf.url(), cf.additionalValues(), "url", Chart.DEFAULT_PLATFORM_URL);
+    Optional<String> url = Raw.string(cf.url(), cf.additionalValues(), "url", ChartDefaults.string("global.codefresh.url"));
     if (url.isEmpty() || url.get().isBlank()) {
       out.add(UrlsFindings.platformUrlEmpty());
     } else {

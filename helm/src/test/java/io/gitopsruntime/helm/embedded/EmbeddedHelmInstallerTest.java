@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitopsruntime.RuntimeInstallation;
-import io.gitopsruntime.core.SecretHandling;
 import io.gitopsruntime.core.ValidatorChain;
 import io.gitopsruntime.core.ValuesYaml;
-import io.gitopsruntime.helm.Fixtures;
 import io.gitopsruntime.helm.HelmInstallerContract;
 import io.gitopsruntime.helm.RecordingListener;
 import io.gitopsruntime.helm.embedded.internal.EngineProcess;
@@ -18,12 +16,10 @@ import io.gitopsruntime.install.ChangeKind;
 import io.gitopsruntime.install.FailureKind;
 import io.gitopsruntime.install.InstallException;
 import io.gitopsruntime.install.InstallOutcome;
-import io.gitopsruntime.install.InstallPlan;
 import io.gitopsruntime.install.InstallResult;
 import io.gitopsruntime.install.ObjectRef;
 import io.gitopsruntime.install.PlannedChange;
 import io.gitopsruntime.install.ReleaseState;
-import io.gitopsruntime.install.ReleaseStatus;
 import io.gitopsruntime.install.UninstallResult;
 import io.gitopsruntime.testing.Fault;
 import io.gitopsruntime.testing.KubernetesTest;
@@ -31,15 +27,11 @@ import io.gitopsruntime.testing.KubernetesTestServer;
 import io.gitopsruntime.testing.OciRegistry;
 import io.gitopsruntime.testing.RecordedCall;
 import io.gitopsruntime.testing.TestChart;
-import io.gitopsruntime.validation.ValidationException;
 import io.gitopsruntime.validators.Validators;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,16 +85,6 @@ class EmbeddedHelmInstallerTest {
     }
 
     @Override
-    protected Path valuesDirectory() {
-      return valuesDir;
-    }
-
-    @Override
-    protected RecordingListener listener() {
-      return listener;
-    }
-
-    @Override
     protected RuntimeInstallation installation(String extraValues) {
       return EmbeddedHelmInstallerTest.this.installation(extraValues);
     }
@@ -119,11 +101,31 @@ class EmbeddedHelmInstallerTest {
       return installation("testHooks:\n  validateValues:\n    failWith: '" + log + "'\n");
     }
 
+    /** The test chart's hook fails as its values say. */
+    @Override
+    protected RuntimeInstallation failingValidateValuesOnUpgrade(KubernetesTestServer server, KubernetesClient client,
+        RuntimeInstallation installed, String log) {
+      Map<String, Object> values = new LinkedHashMap<>(installed.values().additionalValues());
+      values.put("testHooks", Map.of("validateValues", Map.of("failWith", log)));
+      return installed.toBuilder().values(installed.values().withAdditionalValues(values)).build();
+    }
+
+    /** The chart made its Secret of the API key. */
+    @Override
+    protected void helmGotTheSecretsOnlyInTheValues(KubernetesClient client) {
+      assertThat(client.secrets().withName("codefresh-user-token").get().getData()).isNotEmpty();
+    }
+
+    @Override
+    protected String logged() {
+      return "embedded helm failed";
+    }
+
     @Override
     protected void afterTheHookFailed(InstallException e, KubernetesClient client) {
       assertThat(e.getCause()).hasMessage("helm-java: failed pre-install: 1 error occurred:\n\t* job validate-values"
           + " failed: BackoffLimitExceeded");
-      assertThat(listener.events()).contains("helm: Watching for changes to Job validate-values with timeout of 1m0s");
+      assertThat(listener().events()).contains("helm: Watching for changes to Job validate-values with timeout of 1m0s");
       assertThat(client.apps().deployments().list().getItems()).isEmpty();
     }
 
@@ -414,80 +416,6 @@ class EmbeddedHelmInstallerTest {
 
       assertThat(server.journal().calls("GET", "/apis/apps/v1/namespaces/codefresh/daemonsets"))
           .as("what is not ready is read with the installer's own client").hasSize(1);
-    }
-  }
-
-  @Nested
-  @KubernetesTest(namespace = "codefresh")
-  class KeepsSecretsSecret {
-    private static final String TOKEN = "tok-SECRET-";
-
-    private RuntimeInstallation withSecretsEverywhere(String chart, String extra) {
-      return RuntimeInstallation.builder().chart(chart).values(ValuesYaml.parse(String.join("\n",
-          "global:",
-          "  codefresh:",
-          "    accountId: 628a80b693a15c0f9c13ab75",
-          "    userToken:",
-          "      token: " + TOKEN + "user-token",
-          "    tls:",
-          "      caCerts:",
-          "        secret:",
-          "          create: true",
-          "          content: |",
-          "            -----BEGIN CERTIFICATE-----",
-          "            " + TOKEN + "certificate-body",
-          "            -----END CERTIFICATE-----",
-          "  runtime:",
-          "    name: test-runtime",
-          "    gitCredentials:",
-          "      username: git",
-          "      password:",
-          "        value: " + TOKEN + "git-token",
-          "  integrations:",
-          "    argo-cd:",
-          "      server:",
-          "        auth:",
-          "          password: " + TOKEN + "argo-password",
-          "          token: " + TOKEN + "argo-token",
-          extra))).build();
-    }
-
-    @Test
-    void neverPutsASecretInAnEventLogLineMessageRequestUrlOrLeftoverFile(KubernetesTestServer server,
-        KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
-      String chart = TestChart.writeTo(tmp).toString();
-      ByteArrayOutputStream log = new ByteArrayOutputStream();
-      PrintStream originalErr = System.err;
-      System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
-      List<String> messages = new ArrayList<>();
-      try (EmbeddedHelmInstaller strict = installer(client, kubeconfig).build();
-          EmbeddedHelmInstaller installer = installer(client, kubeconfig)
-              .validators(OFFLINE.toBuilder().remove(Validators.PLATFORM_CA_ID).build()).build()) {
-        assertThatThrownBy(() -> strict.install(withSecretsEverywhere(chart, "")))
-            .isInstanceOfSatisfying(ValidationException.class, e -> messages.add(e.getMessage()));
-        installer.install(withSecretsEverywhere(chart, ""));
-        messages.add(installer.plan(withSecretsEverywhere(chart, "")).toString());
-        RuntimeInstallation failing = withSecretsEverywhere(chart, "testHooks:\n  validateValues:\n    failWith: 'the API"
-            + " key " + TOKEN + "user-token is not valid'\n");
-        assertThatThrownBy(() -> installer.install(failing)).isInstanceOfSatisfying(InstallException.class, e -> {
-          assertThat(e.failure()).isEqualTo(FailureKind.HOOK_FAILED);
-          assertThat(e.getMessage()).contains("  the API key **** is not valid");
-          for (Throwable t = e; t != null; t = t.getCause()) {
-            messages.add(String.valueOf(t.getMessage()));
-          }
-        });
-      } finally {
-        System.setErr(originalErr);
-      }
-
-      assertThat(client.secrets().withName("codefresh-user-token").get().getData())
-          .as("the chart got the secret").isNotEmpty();
-      assertThat(listener.events()).contains("helm: STATUS: deployed").noneMatch(e -> e.contains(TOKEN));
-      assertThat(log.toString(StandardCharsets.UTF_8)).contains("embedded helm failed").doesNotContain(TOKEN);
-      assertThat(messages).hasSize(4).noneMatch(m -> m.contains(TOKEN));
-      assertThat(server.journal().calls()).extracting(RecordedCall::uri).noneMatch(u -> u.contains(TOKEN));
-      assertThat(valuesDir).isEmptyDirectory();
-      assertThat(ValuesYaml.write(withSecretsEverywhere(chart, "").values(), SecretHandling.MASK)).doesNotContain(TOKEN);
     }
   }
 }

@@ -23,9 +23,8 @@ class ClusterDiagnosticsTest {
   class FailedHooks {
     @Test
     void readsTheLogOfTheNamedFailedJob(KubernetesTestServer server, KubernetesClient client) {
-      server.failJob("validate-values", "user \"jane\" does not have Admin role in account \"acme\"");
-      client.batch().v1().jobs().resource(Fixtures.hookJob("validate-values", "pre-install,pre-upgrade")).create();
-      Fixtures.awaitJobFailed(client, "codefresh", "validate-values");
+      server.failedHookJob("codefresh", "validate-values", "pre-install,pre-upgrade",
+          "user \"jane\" does not have Admin role in account \"acme\"");
 
       assertThat(new ClusterDiagnostics(client).failedHook("codefresh", "validate-values")).contains(
           new ClusterDiagnostics.FailedHook(VALIDATE_VALUES, "BackoffLimitExceeded: Job has reached the specified backoff"
@@ -34,9 +33,8 @@ class ClusterDiagnosticsTest {
 
     @Test
     void findsTheFailedHookJobWhenHelmDidNotNameIt(KubernetesTestServer server, KubernetesClient client) {
-      server.failJob("validate-usage", "the account reached its limit of 2 clusters");
-      client.batch().v1().jobs().resource(Fixtures.hookJob("validate-usage", "pre-install")).create();
-      Fixtures.awaitJobFailed(client, "codefresh", "validate-usage");
+      server.failedHookJob("codefresh", "validate-usage", "pre-install",
+          "the account reached its limit of 2 clusters");
 
       assertThat(new ClusterDiagnostics(client).failedHook("codefresh", null)).hasValueSatisfying(hook -> {
         assertThat(hook.job().name()).isEqualTo("validate-usage");
@@ -47,9 +45,8 @@ class ClusterDiagnosticsTest {
     @Test
     void saysWhyTheLogIsMissingAndReadsTheRecentEventsInstead(KubernetesTestServer server, KubernetesClient client) {
       server.inject(Fault.status(404).on("GET", "/api/v1/namespaces/codefresh/pods/[^/]+/log").always());
-      server.failJob("validate-values", "user \"jane\" does not have Admin role in account \"acme\"");
-      client.batch().v1().jobs().resource(Fixtures.hookJob("validate-values", "pre-install,pre-upgrade")).create();
-      Fixtures.awaitJobFailed(client, "codefresh", "validate-values");
+      server.failedHookJob("codefresh", "validate-values", "pre-install,pre-upgrade",
+          "user \"jane\" does not have Admin role in account \"acme\"");
 
       ClusterDiagnostics.FailedHook hook = new ClusterDiagnostics(client).failedHook("codefresh", "validate-values")
           .orElseThrow();

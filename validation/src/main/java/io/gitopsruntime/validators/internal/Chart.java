@@ -1,5 +1,6 @@
 package io.gitopsruntime.validators.internal;
 
+import io.gitopsruntime.core.ChartDefaults;
 import io.gitopsruntime.values.AccessModeKind;
 import io.gitopsruntime.values.AppProxyConfigValues;
 import io.gitopsruntime.values.CodefreshValues;
@@ -18,10 +19,6 @@ import java.util.Optional;
  * the platform URL, the skip flags, the component switches. Thread-safe; no state.
  */
 public final class Chart {
-  /** The chart's default platform URL, the Codefresh SaaS. */
-  public static final String DEFAULT_PLATFORM_URL = "https://g.codefresh.io";
-  /** The chart's default Git username. */
-  public static final String DEFAULT_GIT_USERNAME = "username";
   /** The Secret the platform's runtime token lives in; reserved. */
   public static final String RUNTIME_TOKEN_SECRET = "codefresh-token";
 
@@ -34,7 +31,7 @@ public final class Chart {
    * @return true in ingress mode
    */
   public static boolean ingressOn(GitOpsRuntimeValues v) {
-    return v.global().runtime().ingress().enabled().orElse(false);
+    return v.global().runtime().ingress().enabled().orElse(ChartDefaults.bool("global.runtime.ingress.enabled"));
   }
 
   /**
@@ -44,7 +41,8 @@ public final class Chart {
    * @return true when the HTTPRoute is on
    */
   public static boolean httpRouteOn(GitOpsRuntimeValues v) {
-    return v.global().runtime().httpRoute().enabled().orElse(false);
+    return v.global().runtime().httpRoute().enabled()
+        .orElse(ChartDefaults.bool("global.runtime.httpRoute.enabled"));
   }
 
   /**
@@ -55,7 +53,7 @@ public final class Chart {
    */
   public static boolean tunnelSwitch(GitOpsRuntimeValues v) {
     ComponentValues tunnel = v.tunnelClient();
-    return Raw.bool(tunnel.enabled(), tunnel.additionalValues(), "enabled", true);
+    return Raw.bool(tunnel.enabled(), tunnel.additionalValues(), "enabled", ChartDefaults.bool("tunnel-client.enabled"));
   }
 
   /**
@@ -83,7 +81,7 @@ public final class Chart {
    */
   public static Optional<String> platformUrl(GitOpsRuntimeValues v) {
     CodefreshValues cf = v.global().codefresh();
-    return nonBlank(Raw.string(cf.url(), cf.additionalValues(), "url", DEFAULT_PLATFORM_URL));
+    return nonBlank(Raw.string(cf.url(), cf.additionalValues(), "url", ChartDefaults.string("global.codefresh.url")));
   }
 
   /**
@@ -124,7 +122,7 @@ public final class Chart {
    */
   public static boolean skipValidation(GitOpsRuntimeValues v) {
     InstallerValues i = v.installer();
-    return i.skipValidation().orElse(false);
+    return i.skipValidation().orElse(ChartDefaults.bool("installer.skipValidation"));
   }
 
   /**
@@ -134,7 +132,7 @@ public final class Chart {
    * @return the flag
    */
   public static boolean skipUsageValidation(GitOpsRuntimeValues v) {
-    return v.installer().skipUsageValidation().orElse(false);
+    return v.installer().skipUsageValidation().orElse(ChartDefaults.bool("installer.skipUsageValidation"));
   }
 
   /**
@@ -144,7 +142,8 @@ public final class Chart {
    * @return the flag
    */
   public static boolean skipIngressValidation(GitOpsRuntimeValues v) {
-    return v.global().runtime().ingress().skipValidation().orElse(false);
+    return v.global().runtime().ingress().skipValidation()
+        .orElse(ChartDefaults.bool("global.runtime.ingress.skipValidation"));
   }
 
   /**
@@ -158,7 +157,8 @@ public final class Chart {
     if (config.skipGitPermissionValidation().isPresent()) {
       return config.skipGitPermissionValidation().get();
     }
-    return "true".equals(config.additionalValues().get("skipGitPermissionValidation"));
+    Object raw = config.additionalValues().get("skipGitPermissionValidation");
+    return raw == null ? ChartDefaults.bool("app-proxy.config.skipGitPermissionValidation") : "true".equals(raw);
   }
 
   /**
@@ -168,7 +168,7 @@ public final class Chart {
    * @return the switch
    */
   public static boolean argoCdEnabled(GitOpsRuntimeValues v) {
-    return Raw.bool(v.argoCd().enabled(), v.argoCd().additionalValues(), "enabled", true);
+    return Raw.bool(v.argoCd().enabled(), v.argoCd().additionalValues(), "enabled", ChartDefaults.bool("argo-cd.enabled"));
   }
 
   /**
@@ -213,7 +213,8 @@ public final class Chart {
    */
   public static Optional<String> gitUsername(GitOpsRuntimeValues v) {
     var gc = v.global().runtime().gitCredentials();
-    return nonBlank(Raw.string(gc.username(), gc.additionalValues(), "username", DEFAULT_GIT_USERNAME));
+    return nonBlank(Raw.string(gc.username(), gc.additionalValues(), "username",
+        ChartDefaults.string("global.runtime.gitCredentials.username")));
   }
 
   /**

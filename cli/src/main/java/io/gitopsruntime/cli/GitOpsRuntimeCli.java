@@ -29,6 +29,7 @@ public final class GitOpsRuntimeCli {
     commands.put("validate", ValidateCommand::new);
     commands.put("export", ExportCommand::new);
     commands.put("images", ImagesCommand::new);
+    commands.put("mirror", MirrorCommand::new);
     commands.put("install", InstallCommand::new);
     commands.put("uninstall", UninstallCommand::new);
     commands.put("status", StatusCommand::new);

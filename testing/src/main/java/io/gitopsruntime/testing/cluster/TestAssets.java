@@ -102,6 +102,15 @@ public final class TestAssets {
   }
 
   /**
+   * The pinned version of the distribution registry the image-mirroring tests run.
+   *
+   * @return for example {@code 3.1.2}
+   */
+  public static String registryVersion() {
+    return PINS.getProperty("registry");
+  }
+
+  /**
    * The cache directory the provisioning script fills for the pinned versions.
    *
    * @return the directory, which may not exist

@@ -1,4 +1,4 @@
-/** Finding images in rendered objects; not API. */
+/** Finding images in rendered objects, and a small OCI distribution client for mirroring them; not API. */
 @NullMarked
 package io.gitopsruntime.helm.images.internal;
 

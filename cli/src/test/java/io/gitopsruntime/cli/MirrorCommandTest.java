@@ -1,0 +1,130 @@
+package io.gitopsruntime.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gitopsruntime.testing.registry.TestRegistry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code gitops-runtime mirror} between two real registries: a plain source and a target with auth and TLS. */
+class MirrorCommandTest {
+  private static TestRegistry source;
+  private static TestRegistry target;
+  private static String index;
+  private static String single;
+
+  @TempDir Path dir;
+  private Path chart;
+  private Path values;
+  private Path config;
+
+  @BeforeAll
+  static void startRegistries() {
+    TestRegistry.assumeAvailable();
+    source = TestRegistry.builder().start();
+    target = TestRegistry.builder().basicAuth("ci", "p4ss-w0rd").tls().start();
+    index = source.pushIndex("codefresh/cap-app-proxy", "1.4124.0", List.of("linux/amd64", "linux/arm64"));
+    single = source.pushImage("argoproj/argoexec", "v3.7.2", "linux/amd64", 4096);
+  }
+
+  @AfterAll
+  static void stopRegistries() {
+    if (source != null) {
+      source.close();
+    }
+    if (target != null) {
+      target.close();
+    }
+  }
+
+  @BeforeEach
+  void writeChartValuesAndLogin() throws IOException {
+    chart = Files.createDirectories(dir.resolve("chart"));
+    Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: gitops-runtime\nversion: 0.30.0\n");
+    Path templates = Files.createDirectories(chart.resolve("templates"));
+    Files.writeString(templates.resolve("objects.yaml"), """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: app-proxy
+        spec:
+          template:
+            spec:
+              containers:
+                - name: app-proxy
+                  image: %1$s/codefresh/cap-app-proxy:1.4124.0
+                - name: executor
+                  image: %1$s/argoproj/argoexec:v3.7.2
+        """.formatted(source.host()));
+    values = Files.writeString(dir.resolve("values.yaml"), "global:\n  runtime:\n    name: prod-eu\n");
+    String auth = Base64.getEncoder().encodeToString("ci:p4ss-w0rd".getBytes(StandardCharsets.UTF_8));
+    config = Files.writeString(dir.resolve("config.json"), "{\"auths\":{\"" + target.host() + "\":{\"auth\":\"" + auth + "\"}}}");
+  }
+
+  private CliRun mirror(String prefix, String... more) {
+    List<String> args = new java.util.ArrayList<>(List.of("mirror", "-f", values.toString(), "--chart", chart.toString(),
+        "--to", target.host() + "/" + prefix, "--insecure-registry", source.host(),
+        "--ca-file", target.caFile().orElseThrow().toString(), "--registry-config", config.toString()));
+    args.addAll(List.of(more));
+    return CliRun.with(Map.of(), dir, dir, "", args.toArray(String[]::new));
+  }
+
+  @Test
+  void copiesEveryImageWritesTheLockAndASecondRunCopiesNothing() throws IOException {
+    Path lock = dir.resolve("images.lock");
+
+    CliRun first = mirror("mirror", "--lock", lock.toString());
+
+    assertThat(first.err()).isEmpty();
+    assertThat(first.exitCode()).isZero();
+    assertThat(first.out()).contains("copied " + source.host() + "/codefresh/cap-app-proxy:1.4124.0 -> " + target.host()
+        + "/mirror/codefresh/cap-app-proxy:1.4124.0 (", "copied " + source.host() + "/argoproj/argoexec:v3.7.2 -> "
+        + target.host() + "/mirror/argoproj/argoexec:v3.7.2 (", "2 images to " + target.host() + "/mirror: 2 copied (",
+        "lock file: " + lock);
+    assertThat(first.out()).doesNotContain("p4ss-w0rd");
+    assertThat(Files.readString(lock)).contains("\"digest\" : \"" + index + "\"", "\"digest\" : \"" + single + "\"",
+        "\"platforms\" : [ \"linux/amd64\", \"linux/arm64\" ]");
+    assertThat(target.digestOf("mirror/codefresh/cap-app-proxy", "1.4124.0")).contains(index);
+
+    CliRun second = mirror("mirror");
+
+    assertThat(second.exitCode()).isZero();
+    assertThat(second.out()).contains("present " + target.host() + "/mirror/codefresh/cap-app-proxy:1.4124.0 (nothing to copy)\n",
+        "2 images to " + target.host() + "/mirror: 0 copied (0 blobs, 0 B), 2 already present, 0 failed in ");
+  }
+
+  @Test
+  void planCopiesNothing() {
+    CliRun plan = mirror("planned", "--plan");
+
+    assertThat(plan.exitCode()).isZero();
+    assertThat(plan.out()).contains("would copy " + source.host() + "/argoproj/argoexec:v3.7.2 -> " + target.host()
+        + "/planned/argoproj/argoexec:v3.7.2 (3 blobs, ", "2 images to " + target.host() + "/planned: 2 to copy (");
+    assertThat(target.digestOf("planned/argoproj/argoexec", "v3.7.2")).isEmpty();
+  }
+
+  @Test
+  void withoutCredentialsTheImagesFailAndTheExitCodeSaysSo() throws IOException {
+    Files.writeString(config, "{\"auths\":{}}");
+
+    CliRun run = mirror("denied");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).contains("FAILED " + source.host() + "/argoproj/argoexec:v3.7.2 -> " + target.host()
+        + "/denied/argoproj/argoexec:v3.7.2: HEAD https://" + target.host() + "/v2/denied/argoproj/argoexec/manifests/"
+        + single + ": 401 Unauthorized. The registry " + target.host() + " needs credentials: log in with docker login or"
+        + " helm registry login, or pass a registry config.\n");
+    assertThat(run.err()).isEqualTo("2 images are not on " + target.host() + "/denied; run the same command again to"
+        + " resume: what was copied is kept.\n");
+  }
+}

@@ -1,0 +1,95 @@
+package io.gitopsruntime.helm.images;
+
+import io.gitopsruntime.GitOpsRuntimeException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The result of an {@link ImageMirror} run: each image's outcome, in the order of the images given. Immutable.
+ *
+ * @param target the target registry, {@code HOST[/PREFIX]}
+ * @param images each image's outcome
+ * @param plan whether it was a plan (nothing copied)
+ * @param elapsed how long the run took
+ */
+public record MirrorReport(String target, List<MirroredImage> images, boolean plan, Duration elapsed) {
+  /**
+   * Checks and copies.
+   *
+   * @param target the target registry
+   * @param images the outcomes
+   * @param plan whether it was a plan
+   * @param elapsed the duration
+   */
+  public MirrorReport {
+    Objects.requireNonNull(target, "target == null");
+    Objects.requireNonNull(elapsed, "elapsed == null");
+    images = List.copyOf(images);
+  }
+
+  /**
+   * The images with an outcome.
+   *
+   * @param outcome the outcome
+   * @return those images
+   */
+  public List<MirroredImage> with(MirroredImage.Outcome outcome) {
+    return images.stream().filter(i -> i.outcome() == outcome).toList();
+  }
+
+  /**
+   * Whether every image is on the target (or, for a plan, could be read).
+   *
+   * @return true when none failed
+   */
+  public boolean succeeded() {
+    return with(MirroredImage.Outcome.FAILED).isEmpty();
+  }
+
+  /**
+   * Throws if an image failed.
+   *
+   * @return this report
+   * @throws GitOpsRuntimeException naming each failed image and why
+   */
+  public MirrorReport throwIfFailed() {
+    List<MirroredImage> failed = with(MirroredImage.Outcome.FAILED);
+    if (!failed.isEmpty()) {
+      StringBuilder message = new StringBuilder().append(failed.size()).append(" of ").append(images.size())
+          .append(" images could not be mirrored to ").append(target).append(':');
+      failed.forEach(i -> message.append("\n  ").append(i.source()).append(": ").append(i.failure().orElse("")));
+      message.append("\nRun the mirror again: what was copied is kept and skipped.");
+      throw new GitOpsRuntimeException(message.toString());
+    }
+    return this;
+  }
+
+  /**
+   * One line summing up the run.
+   *
+   * @return such as {@code 12 images to registry.example.com/mirror: 10 copied (45 blobs, 123.4 MiB), 2 already present,
+   *     0 failed in 3.2 s}
+   */
+  public String summary() {
+    long bytes = images.stream().mapToLong(MirroredImage::bytesCopied).sum();
+    int blobs = images.stream().mapToInt(MirroredImage::blobsCopied).sum();
+    int moved = with(plan ? MirroredImage.Outcome.TO_COPY : MirroredImage.Outcome.COPIED).size();
+    return images.size() + (images.size() == 1 ? " image" : " images") + " to " + target + ": " + moved
+        + (plan ? " to copy (" : " copied (") + blobs + (blobs == 1 ? " blob, " : " blobs, ") + size(bytes) + "), "
+        + with(MirroredImage.Outcome.ALREADY_PRESENT).size() + " already present, "
+        + with(MirroredImage.Outcome.FAILED).size() + " failed in "
+        + String.format(Locale.ROOT, "%.1f s", elapsed.toMillis() / 1000.0);
+  }
+
+  static String size(long bytes) {
+    if (bytes < 1024) {
+      return bytes + " B";
+    }
+    if (bytes < 1024 * 1024) {
+      return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+    }
+    return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
+  }
+}

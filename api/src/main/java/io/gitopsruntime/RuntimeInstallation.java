@@ -27,6 +27,10 @@ import org.immutables.value.Value;
  *     .build();
  * }</pre>
  *
+ * <p>With a private registry ({@link Builder#privateRegistry(PrivateRegistry)}), every image is pulled from it once
+ * {@code RegistryOverrides.applyTo(installation)} has written its override values into {@link #values()}: the values
+ * every installer and every export uses then carry them.
+ *
  * <p>Defaults are the installation page's: release {@code cf-gitops-runtime}, namespace
  * {@code codefresh}, runtime name {@code codefresh}, chart {@code oci://quay.io/codefresh/gitops-runtime}.
  * {@link Builder#build()} rejects what makes an installation unusable (a malformed runtime name,
@@ -95,6 +99,27 @@ public abstract class RuntimeInstallation implements WithRuntimeInstallation {
   @Value.Default
   @Value.Auxiliary
   public boolean runtimeNameDefaulted() {
+    return false;
+  }
+
+  /**
+   * The private registry every image is pulled from, with its pull Secret.
+   *
+   * @return the registry; empty for the images' own registries (the default)
+   */
+  public abstract Optional<PrivateRegistry> privateRegistry();
+
+  /**
+   * Whether {@link #values()} carry the override values of {@link #privateRegistry()}, as
+   * {@code RegistryOverrides.applyTo(installation)} writes them. Changing the registry, the chart, the chart version
+   * or the values through the builder clears it, as the overrides depend on them; validation reports an installation
+   * with a registry whose overrides are not applied ({@code private-registry.not-applied}). Not part of equality.
+   *
+   * @return whether the private registry's overrides are in the values
+   */
+  @Value.Default
+  @Value.Auxiliary
+  public boolean privateRegistryApplied() {
     return false;
   }
 
@@ -170,6 +195,8 @@ public abstract class RuntimeInstallation implements WithRuntimeInstallation {
     private Optional<String> chartVersion = Optional.empty();
     private GitOpsRuntimeValues values = GitOpsRuntimeValues.builder().build();
     private boolean runtimeNameDefaulted;
+    private Optional<PrivateRegistry> privateRegistry = Optional.empty();
+    private boolean privateRegistryApplied;
 
     Builder() {}
 
@@ -186,6 +213,8 @@ public abstract class RuntimeInstallation implements WithRuntimeInstallation {
       chartVersion = installation.chartVersion();
       values = installation.values();
       runtimeNameDefaulted = installation.runtimeNameDefaulted();
+      privateRegistry = installation.privateRegistry();
+      privateRegistryApplied = installation.privateRegistryApplied();
       return this;
     }
 
@@ -219,6 +248,7 @@ public abstract class RuntimeInstallation implements WithRuntimeInstallation {
      */
     public Builder chart(String chart) {
       this.chart = Objects.requireNonNull(chart, "chart == null");
+      privateRegistryApplied = false;
       return this;
     }
 
@@ -230,6 +260,7 @@ public abstract class RuntimeInstallation implements WithRuntimeInstallation {
      */
     public Builder chartVersion(String chartVersion) {
       this.chartVersion = Optional.of(chartVersion);
+      privateRegistryApplied = false;
       return this;
     }
 
@@ -241,6 +272,7 @@ public abstract class RuntimeInstallation implements WithRuntimeInstallation {
      */
     public Builder chartVersion(Optional<String> chartVersion) {
       this.chartVersion = Objects.requireNonNull(chartVersion, "chartVersion == null");
+      privateRegistryApplied = false;
       return this;
     }
 
@@ -252,6 +284,7 @@ public abstract class RuntimeInstallation implements WithRuntimeInstallation {
      */
     public Builder values(GitOpsRuntimeValues values) {
       this.values = Objects.requireNonNull(values, "values == null");
+      privateRegistryApplied = false;
       return this;
     }
 
@@ -267,6 +300,7 @@ public abstract class RuntimeInstallation implements WithRuntimeInstallation {
      */
     public Builder editValues(UnaryOperator<GitOpsRuntimeValues> edit) {
       this.values = Objects.requireNonNull(edit.apply(values), "editValues returned null");
+      privateRegistryApplied = false;
       return this;
     }
 
@@ -370,6 +404,7 @@ public abstract class RuntimeInstallation implements WithRuntimeInstallation {
      */
     public Builder accessMode(AccessMode mode) {
       values = values.withAccessMode(mode);
+      privateRegistryApplied = false;
       return this;
     }
 
@@ -387,6 +422,44 @@ public abstract class RuntimeInstallation implements WithRuntimeInstallation {
     }
 
     /**
+     * Pulls every image from a private registry: its override values are written into the values by
+     * {@code RegistryOverrides.applyTo(installation)} (module {@code gitops-runtime-helm}), which the command line's
+     * {@code --registry} does for {@code plan}, {@code install} and {@code export}.
+     *
+     * <pre>{@code
+     * builder.privateRegistry(PrivateRegistry.of("registry.example.com/mirror").withPullSecret("regcred"));
+     * }</pre>
+     *
+     * @param registry the registry and its pull Secret
+     * @return this builder
+     */
+    public Builder privateRegistry(PrivateRegistry registry) {
+      Optional<PrivateRegistry> given = Optional.of(Objects.requireNonNull(registry, "registry == null"));
+      if (!given.equals(privateRegistry)) {
+        privateRegistryApplied = false;
+      }
+      this.privateRegistry = given;
+      return this;
+    }
+
+    /**
+     * Pulls every image from a private registry, or from the images' own registries (empty, the default). Removing
+     * the registry does not remove override values already applied to the values.
+     *
+     * @param registry the registry, or empty
+     * @return this builder
+     */
+    public Builder privateRegistry(Optional<PrivateRegistry> registry) {
+      Objects.requireNonNull(registry, "registry == null");
+      if (registry.isPresent()) {
+        return privateRegistry(registry.get());
+      }
+      this.privateRegistry = registry;
+      privateRegistryApplied = false;
+      return this;
+    }
+
+    /**
      * Builds the installation.
      *
      * @return the installation
@@ -394,7 +467,9 @@ public abstract class RuntimeInstallation implements WithRuntimeInstallation {
      *     malformed; the message names the field and the fix
      */
     public RuntimeInstallation build() {
-      RuntimeInstallation built = ImmutableRuntimeInstallation.of(releaseName, namespace, chart, chartVersion, values);
+      RuntimeInstallation built = ImmutableRuntimeInstallation.of(releaseName, namespace, chart, chartVersion, values)
+          .withPrivateRegistry(privateRegistry)
+          .withPrivateRegistryApplied(privateRegistryApplied && privateRegistry.isPresent());
       // An installation reopened with toBuilder() keeps saying that its name was filled in, until one is given.
       return runtimeNameDefaulted && built.runtimeName().equals(DEFAULT_RUNTIME_NAME)
           ? built.withRuntimeNameDefaulted(true) : built;
@@ -403,12 +478,14 @@ public abstract class RuntimeInstallation implements WithRuntimeInstallation {
     private Builder editCodefresh(UnaryOperator<CodefreshValues> edit) {
       GlobalValues global = values.global();
       values = values.withGlobal(global.withCodefresh(edit.apply(global.codefresh())));
+      privateRegistryApplied = false;
       return this;
     }
 
     private Builder editRuntime(UnaryOperator<RuntimeValues> edit) {
       GlobalValues global = values.global();
       values = values.withGlobal(global.withRuntime(edit.apply(global.runtime())));
+      privateRegistryApplied = false;
       return this;
     }
   }

@@ -1,6 +1,7 @@
 package io.gitopsruntime.cli;
 
 import io.gitopsruntime.GitOpsRuntimeException;
+import io.gitopsruntime.PrivateRegistry;
 import io.gitopsruntime.core.Exports;
 import io.gitopsruntime.core.SecretHandling;
 import io.gitopsruntime.core.TerraformSyntax;
@@ -48,7 +49,8 @@ final class ExportCommand implements Command {
         + " command), terraform (a helm_release), argocd (an Argo CD Application), registry-values (override values that point every image at the private"
         + " registry --registry HOST[/PREFIX], keeping each image's repository path and tag, with --pull-secret NAME"
         + " where each component takes one; checked by rendering the chart again with them, offline, and refused when"
-        + " an image stays elsewhere). Secrets are masked unless --reveal-secrets is given; the Terraform and Argo CD"
+        + " an image stays elsewhere). With --registry, helm, terraform and argocd carry those override values too."
+        + " Secrets are masked unless --reveal-secrets is given; the Terraform and Argo CD"
         + " exports never embed them. Values with errors are not exported (exit code 1).";
   }
 
@@ -61,8 +63,9 @@ final class ExportCommand implements Command {
         Option.flag("Write literal secrets instead of ****; files are then created readable by their owner only.", "--reveal-secrets"),
         Option.value("MAJOR", "Helm provider syntax for terraform: 3 (list attributes, default) or 2 (blocks).", "--terraform-provider"),
         Option.flag("Export even when the values have errors.", "--no-validate"),
-        Option.value("HOST[/PREFIX]", "registry-values: the private registry, such as registry.example.com/mirror.", "--registry"),
-        Option.value("NAME", "registry-values: an image pull Secret for every component that takes one.", "--pull-secret"),
+        Option.value("HOST[/PREFIX]", "The private registry, such as registry.example.com/mirror: registry-values writes its"
+            + " override values; helm, terraform and argocd carry them.", "--registry"),
+        RegistryOptions.PULL_SECRET,
         InstallerOptions.PLAIN_HTTP);
   }
 
@@ -91,17 +94,19 @@ final class ExportCommand implements Command {
     if (format.equals("registry-values")) {
       return registryValues(arguments, io);
     }
-    if (arguments.has("--registry") || arguments.has("--pull-secret")) {
-      throw new UsageException("--registry and --pull-secret are options of export registry-values, not of export " + format
-          + ".");
+    if (format.equals("values") && arguments.has("--registry")) {
+      throw new UsageException("export values writes the values files as given; the override values for the private"
+          + " registry are export registry-values --registry HOST[/PREFIX] (pass that file after yours, with -f).");
     }
+    Optional<PrivateRegistry> registry = RegistryOptions.from(arguments);
     String provider = arguments.value("--terraform-provider", "3");
     if (!provider.equals("2") && !provider.equals("3")) {
       throw new UsageException("--terraform-provider must be 2 or 3, not \"" + provider + "\".");
     }
     boolean reveal = arguments.has("--reveal-secrets");
-    Input in = Input.read(InputOptions.from(arguments), io.in());
-    in.throwIfUnreadable();
+    Input read = Input.read(InputOptions.from(arguments), io.in());
+    read.throwIfUnreadable();
+    Input in = read;
     List<Finding> findings = OfflineChecks.run(in);
     if (OfflineChecks.hasErrors(findings) && !in.namesValid() && arguments.has("--no-validate")) {
       List<Finding> blocking = new ArrayList<>();
@@ -124,6 +129,7 @@ final class ExportCommand implements Command {
       io.err().flush();
       return 1;
     }
+    in = RegistryOptions.apply(in, findings, registry, arguments.has("--plain-http"));
     SecretHandling secrets = reveal ? SecretHandling.REVEAL : SecretHandling.MASK;
     String text;
     try {

@@ -28,12 +28,21 @@ final class Input {
   final List<Finding> readErrors;
 
   private Input(InputOptions options, ValuesFiles files) {
+    this(options, files, files.installation());
+  }
+
+  private Input(InputOptions options, ValuesFiles files, RuntimeInstallation installation) {
     this.options = options;
     this.files = files;
     this.requestedRuntimeName = files.runtimeName();
-    this.installation = files.installation();
+    this.installation = installation;
     this.problems = files.problems();
     this.readErrors = files.readErrors();
+  }
+
+  /** The same input with another installation, such as the one with a private registry's overrides applied. */
+  Input with(RuntimeInstallation changed) {
+    return new Input(options, files, changed);
   }
 
   /** Reads the installation, with {@code -f -} reading this process's standard input. */

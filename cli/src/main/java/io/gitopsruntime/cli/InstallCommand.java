@@ -1,5 +1,6 @@
 package io.gitopsruntime.cli;
 
+import io.gitopsruntime.PrivateRegistry;
 import io.gitopsruntime.install.ChangeKind;
 import io.gitopsruntime.install.InstallException;
 import io.gitopsruntime.install.InstallPlan;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** {@code gitops-runtime install}: validate, then install or upgrade the release, with progress. */
@@ -29,29 +31,34 @@ final class InstallCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "install -f FILE [--installer manifest|helm|embedded] [--kubeconfig PATH] [--context C] [--timeout D] [--dry-run]";
+    return "install -f FILE [--registry HOST[/PREFIX] [--pull-secret NAME]] [--installer manifest|helm|embedded] [--kubeconfig PATH]"
+        + " [--context C] [--timeout D] [--dry-run]";
   }
 
   @Override
   public String description() {
     return "Validates the installation (offline rules and the cluster, platform, Git and ingress checks) and stops on"
         + " any error before anything changes; then installs or upgrades the release, like helm upgrade --install."
-        + " Running it again with the same values changes nothing and says so. With --dry-run it shows what would"
+        + " Running it again with the same values changes nothing and says so. With --registry every image is pulled"
+        + " from the private registry (the override values export registry-values writes are layered over the values)"
+        + " and --pull-secret names the image pull Secret, which the cluster checks look for. With --dry-run it shows what would"
         + " change and changes nothing. Exit code 0 on success, 1 on failure with the explained cause.";
   }
 
   @Override
   public List<Option> options() {
-    return InputOptions.join(InputOptions.OPTIONS, InstallerOptions.CLUSTER, List.of(InstallerOptions.PLAIN_HTTP,
+    return InputOptions.join(InputOptions.OPTIONS, RegistryOptions.OPTIONS, InstallerOptions.CLUSTER, List.of(InstallerOptions.PLAIN_HTTP,
         InstallerOptions.NO_REMOTE_CHECKS, Option.flag("Show what would change; change nothing.", "--dry-run"), InputOptions.HELP));
   }
 
   @Override
   public int run(Arguments arguments, Io io) {
     InputOptions options = InputOptions.from(arguments);
+    Optional<PrivateRegistry> registry = RegistryOptions.from(arguments);
     InstallerOptions.checkOptions(arguments);
     Clusters.Target target = InstallerOptions.target(arguments, io);
-    Input in = Input.read(options, io.in());
+    Input read = Input.read(options, io.in());
+    Input in = read;
     in.throwIfUnreadable();
     List<Finding> problems = OfflineChecks.run(in);
     if (OfflineChecks.hasErrors(problems)) {
@@ -59,6 +66,7 @@ final class InstallCommand implements Command {
       io.err().flush();
       return 1;
     }
+    in = RegistryOptions.apply(in, problems, registry, arguments.has("--plain-http"));
     try (Installer installer = InstallerOptions.create(arguments, target, InstallerOptions.console(io))) {
       if (arguments.has("--dry-run")) {
         InstallPlan plan = installer.plan(in.installation);

@@ -26,6 +26,9 @@ final class Printer {
     row(out, "runtime name", input.requestedRuntimeName + invalid(input, "runtime-name.format"));
     row(out, "access mode", describe(installation.accessMode()));
     row(out, "platform", installation.values().global().codefresh().url().orElse("https://g.codefresh.io"));
+    installation.privateRegistry().ifPresent(registry -> row(out, "registry", registry.registry()
+        + registry.pullSecret().map(s -> ", pull Secret " + s).orElse("")
+        + (installation.privateRegistryApplied() ? " (every image pulled from it)" : "  (not applied: fix the errors below first)")));
     return out.toString();
   }
 
@@ -130,6 +133,15 @@ final class Printer {
       json.writeStringField("runtimeName", input.requestedRuntimeName);
       json.writeStringField("accessMode", installation.accessMode().kind().name());
       json.writeStringField("platformUrl", installation.values().global().codefresh().url().orElse("https://g.codefresh.io"));
+      if (installation.privateRegistry().isPresent()) {
+        json.writeObjectFieldStart("privateRegistry");
+        json.writeStringField("registry", installation.privateRegistry().get().registry());
+        if (installation.privateRegistry().get().pullSecret().isPresent()) {
+          json.writeStringField("pullSecret", installation.privateRegistry().get().pullSecret().get());
+        }
+        json.writeBooleanField("applied", installation.privateRegistryApplied());
+        json.writeEndObject();
+      }
     } else {
       // what the values would say is unknown: a file could not be read
       json.writeNullField("runtimeName");

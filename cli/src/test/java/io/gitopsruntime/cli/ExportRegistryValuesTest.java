@@ -120,7 +120,76 @@ class ExportRegistryValuesTest {
     assertThat(invalid.err()).startsWith("gitops-runtime export: --registry \"mirror\" is not HOST[/PREFIX]: the host"
         + " must contain a '.' or a port");
     assertThat(elsewhere.exitCode()).isEqualTo(2);
-    assertThat(elsewhere.err()).startsWith("gitops-runtime export: --registry and --pull-secret are options of export"
-        + " registry-values");
+    assertThat(elsewhere.err()).startsWith("gitops-runtime export: export values writes the values files as given; the"
+        + " override values for the private registry are export registry-values --registry HOST[/PREFIX]");
+  }
+
+  private Path validValues() throws IOException {
+    return Files.writeString(dir.resolve("valid.yaml"), """
+        global:
+          codefresh:
+            accountId: 628a80b693a15c0f9c13ab75
+            userToken:
+              secretKeyRef:
+                name: codefresh-user-token
+                key: token
+          runtime:
+            name: prod-eu
+            ingress:
+              enabled: true
+              hosts: [runtime.example.com]
+              className: nginx
+        tunnel-client:
+          enabled: false
+        """);
+  }
+
+  @Test
+  void theHelmExportCarriesTheSameOverrides() throws IOException {
+    CliRun run = CliRun.of("export", "helm", "--registry", "registry.example.com/mirror", "--pull-secret", "mirror-pull",
+        "-f", validValues().toString(), "--chart", chart.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("installer.image.repository=registry.example.com/mirror/codefresh/gitops-runtime-installer")
+        .contains("internal-router.image.repository=registry.example.com/mirror/nginxinc/nginx-unprivileged")
+        .contains("internal-router.imagePullSecrets[0].name=mirror-pull")
+        .contains("global.imagePullSecrets[0].name=mirror-pull");
+  }
+
+  @Test
+  void planShowsTheRegistryAndAHelmCommandWithItsOverrides() throws IOException {
+    CliRun run = CliRun.of("plan", "--registry", "registry.example.com/mirror", "--pull-secret", "mirror-pull", "-f",
+        validValues().toString(), "--chart", chart.toString());
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out())
+        .contains("  registry:      registry.example.com/mirror, pull Secret mirror-pull (every image pulled from it)\n")
+        .contains("internal-router.image.repository=registry.example.com/mirror/nginxinc/nginx-unprivileged")
+        .doesNotContain("private-registry.not-applied");
+  }
+
+  @Test
+  void planWithErrorsShowsTheRegistryUnappliedAndNoHelmCommand() {
+    CliRun run = CliRun.of("plan", "--registry", "registry.example.com/mirror", "-f", values.toString(), "--chart",
+        chart.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).contains("  registry:      registry.example.com/mirror  (not applied: fix the errors below first)\n")
+        .doesNotContain("Helm command");
+  }
+
+  @Test
+  void planAndInstallRejectAMalformedRegistryAndAPullSecretWithoutOne() {
+    CliRun scheme = CliRun.of("plan", "--registry", "https://registry.example.com", "-f", values.toString());
+    CliRun lonely = CliRun.of("install", "--pull-secret", "mirror-pull", "-f", values.toString());
+
+    assertThat(scheme.exitCode()).isEqualTo(2);
+    assertThat(scheme.err()).startsWith("gitops-runtime plan: --registry: \"https://registry.example.com\" is not"
+        + " HOST[/PREFIX]: it has a scheme; give the registry without https://. Use for example"
+        + " \"registry.example.com/mirror\".");
+    assertThat(lonely.exitCode()).isEqualTo(2);
+    assertThat(lonely.err()).startsWith("gitops-runtime install: --pull-secret goes with --registry HOST[/PREFIX], the"
+        + " private registry it is for.");
   }
 }

@@ -19,7 +19,12 @@ import java.util.List;
  * <p>Secrets, as {@code SecretSlots} decides them (the chart's credential keys, keys named like
  * secrets, credential-looking values, the user-info of URLs), are masked ({@code ****}) unless the
  * caller asks to reveal them; the Terraform export never holds one (each becomes a sensitive variable)
- * and the Argo CD export moves each into a separate Kubernetes Secret. Thread-safe; no state.
+ * and the Argo CD export moves each into a separate Kubernetes Secret.
+ *
+ * <p>An installation that names a private registry ({@link RuntimeInstallation#privateRegistry()}) is exported with
+ * the registry's override values, which {@code RegistryOverrides.applyTo} writes into its values; one whose
+ * overrides are not applied yet is refused ({@link InvalidValuesException} naming {@code privateRegistry}), as its
+ * export would pull every image from the public registries. Thread-safe; no state.
  */
 public final class Exports {
   private Exports() {}
@@ -32,6 +37,7 @@ public final class Exports {
    * @return the YAML
    */
   public static String valuesYaml(RuntimeInstallation installation, SecretHandling secrets) {
+    requireRegistryApplied(installation);
     return ValuesYaml.write(installation.values(), secrets);
   }
 
@@ -51,6 +57,7 @@ public final class Exports {
    *     number above 2^53 a float64 cannot hold, a NUL character) or a path {@code --set} cannot reach
    */
   public static List<String> helmCommandArguments(RuntimeInstallation installation, SecretHandling secrets) {
+    requireRegistryApplied(installation);
     return HelmCommandExport.arguments(installation, secrets);
   }
 
@@ -63,6 +70,7 @@ public final class Exports {
    * @throws InvalidValuesException as {@link #helmCommandArguments} does
    */
   public static String helmCommand(RuntimeInstallation installation, SecretHandling secrets) {
+    requireRegistryApplied(installation);
     return HelmCommandExport.command(installation, secrets);
   }
 
@@ -92,6 +100,7 @@ public final class Exports {
    * @throws InvalidValuesException for a value Helm refuses or would change, as {@link #helmCommandArguments} says
    */
   public static String terraform(RuntimeInstallation installation, TerraformSyntax syntax) {
+    requireRegistryApplied(installation);
     return TerraformExport.release(installation, syntax);
   }
 
@@ -110,6 +119,24 @@ public final class Exports {
    * @throws InvalidValuesException if the chart is a local directory or archive, which Argo CD cannot fetch
    */
   public static String argoCdApplication(RuntimeInstallation installation, SecretHandling secrets) {
+    requireRegistryApplied(installation);
     return ArgoCdExport.application(installation, secrets);
+  }
+
+  /**
+   * Refuses an installation whose private registry's override values are not in its values.
+   *
+   * @param installation the installation
+   * @throws InvalidValuesException naming {@code privateRegistry}, when it names a registry whose overrides are not
+   *     applied
+   */
+  private static void requireRegistryApplied(RuntimeInstallation installation) {
+    if (installation.privateRegistry().isPresent() && !installation.privateRegistryApplied()) {
+      String registry = installation.privateRegistry().get().registry();
+      throw new InvalidValuesException("privateRegistry", "privateRegistry: the installation pulls its images from "
+          + registry + ", but its values do not carry that registry's override values yet, so the export would pull"
+          + " every image from its public registry. Apply them first: RegistryOverrides.apply(installation) (module"
+          + " gitops-runtime-helm), or give --registry " + registry + " to the command line.");
+    }
   }
 }

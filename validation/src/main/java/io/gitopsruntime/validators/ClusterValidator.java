@@ -162,7 +162,9 @@ abstract class ClusterValidator implements Validator {
     /** Helm ownership of the Argo Project CRDs. */
     ARGO_CRDS("Argo CRD ownership"),
     /** The external Argo CD's version. */
-    ARGO_CD_VERSION("external Argo CD version");
+    ARGO_CD_VERSION("external Argo CD version"),
+    /** The private registry's image pull Secret. */
+    PULL_SECRET("image pull Secret");
 
     private final String noun;
 
@@ -192,7 +194,9 @@ abstract class ClusterValidator implements Validator {
     /** Reading the runtime token Secret. */
     RUNTIME_TOKEN("Reading Secret codefresh-token in the release namespace"),
     /** Listing Services by label. */
-    SERVICES("Listing Services by label");
+    SERVICES("Listing Services by label"),
+    /** Reading the image pull Secret. */
+    PULL_SECRET("Reading the image pull Secret in the release namespace");
 
     private final String action;
 

@@ -253,4 +253,12 @@ public final class RuleIds {
   public static final String CLUSTER_ARGO_CD_SERVER = "cluster.argo-cd-server";
   /** The external Argo CD's version is outside the chart's supported range. */
   public static final String CLUSTER_ARGO_CD_VERSION = "cluster.argo-cd-version";
+  /** The private registry's image pull Secret is missing from the release namespace, or of another type. */
+  public static final String CLUSTER_PULL_SECRET = "cluster.pull-secret";
+
+  // private registry
+  /** The installation names a private registry whose override values are not in its values. */
+  public static final String PRIVATE_REGISTRY_NOT_APPLIED = "private-registry.not-applied";
+  /** A private registry with the tunnel access mode, which needs egress to Codefresh. */
+  public static final String PRIVATE_REGISTRY_TUNNEL = "private-registry.tunnel";
 }

@@ -72,6 +72,10 @@ public final class Validators {
   public static final String ARGO_CRD_OWNERSHIP_ID = ArgoCrdOwnershipValidator.ID;
   /** The id of the external Argo CD version check: {@value}. */
   public static final String EXTERNAL_ARGO_CD_VERSION_ID = ExternalArgoCdVersionValidator.ID;
+  /** The id of the private registry check: {@value}. */
+  public static final String PRIVATE_REGISTRY_ID = PrivateRegistryValidator.ID;
+  /** The id of the image pull Secret check: {@value}. */
+  public static final String PULL_SECRET_ID = PullSecretValidator.ID;
   /** The id of the platform check: {@value}. */
   public static final String PLATFORM_ID = PlatformValidator.ID;
   /** The id of the Git provider check: {@value}. */
@@ -81,8 +85,8 @@ public final class Validators {
 
   /**
    * The offline validators: names, access mode, account ID, API key, Git credentials, platform CA, URLs,
-   * skip flags, the chart's render-time guards, stale keys, masked secrets, and the types and names of the chart's
-   * keys.
+   * skip flags, the chart's render-time guards, stale keys, masked secrets, the types and names of the chart's
+   * keys, and the private registry.
    *
    * @return the validators, in report order
    */
@@ -99,13 +103,14 @@ public final class Validators {
         new ChartGuardsValidator(),
         new DeprecatedKeysValidator(),
         new MaskedSecretsValidator(),
-        new ChartKeysValidator());
+        new ChartKeysValidator(),
+        new PrivateRegistryValidator());
   }
 
   /**
    * The cluster validators ({@code ValidatorKind.CLUSTER}): the referenced Secrets, the IngressClass, the
    * Kubernetes version, the installing user's permissions, node capacity, other runtimes and the runtime token,
-   * Argo CRD ownership and the external Argo CD's version.
+   * Argo CRD ownership, the external Argo CD's version and the private registry's image pull Secret.
    *
    * @return the validators, in report order
    */
@@ -118,7 +123,8 @@ public final class Validators {
         new NodeCapacityValidator(),
         new ExistingRuntimeValidator(),
         new ArgoCrdOwnershipValidator(),
-        new ExternalArgoCdVersionValidator());
+        new ExternalArgoCdVersionValidator(),
+        new PullSecretValidator());
   }
 
   /**

@@ -28,7 +28,8 @@ class ValidatorsTest {
     assertThat(Validators.offline()).extracting(Validator::id).containsExactly(
         "offline.names", "offline.access-mode", "offline.account-id", "offline.user-token",
         "offline.git-credentials", "offline.platform-ca", "offline.urls", "offline.skip-flags",
-        "offline.chart-guards", "offline.deprecated-keys", "offline.masked-secrets", "offline.chart-keys");
+        "offline.chart-guards", "offline.deprecated-keys", "offline.masked-secrets", "offline.chart-keys",
+        "offline.private-registry");
   }
 
   @Test
@@ -36,7 +37,8 @@ class ValidatorsTest {
     assertThat(Validators.cluster()).extracting(Validator::kind).containsOnly(ValidatorKind.CLUSTER);
     assertThat(Validators.cluster()).extracting(Validator::id).containsExactly(
         "cluster.secrets", "cluster.ingress-class", "cluster.kubernetes-version", "cluster.permissions",
-        "cluster.node-capacity", "cluster.existing-runtime", "cluster.argo-crds", "cluster.argo-cd-version");
+        "cluster.node-capacity", "cluster.existing-runtime", "cluster.argo-crds", "cluster.argo-cd-version",
+        "cluster.pull-secret");
     assertThat(Validators.cluster()).allMatch(v -> v.timeout().isPresent());
   }
 
@@ -51,7 +53,7 @@ class ValidatorsTest {
 
   @Test
   void listsAllValidatorsOfflineThenClusterThenRemoteWithUniqueIds() {
-    assertThat(Validators.all()).extracting(Validator::id).doesNotHaveDuplicates().hasSize(23)
+    assertThat(Validators.all()).extracting(Validator::id).doesNotHaveDuplicates().hasSize(25)
         .startsWith("offline.names").endsWith("ingress.probe");
     assertThat(Validators.all()).extracting(Validator::kind).containsSubsequence(
         ValidatorKind.OFFLINE, ValidatorKind.CLUSTER, ValidatorKind.PLATFORM);

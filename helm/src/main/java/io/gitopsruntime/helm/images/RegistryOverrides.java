@@ -1,6 +1,7 @@
 package io.gitopsruntime.helm.images;
 
 import io.gitopsruntime.GitOpsRuntimeException;
+import io.gitopsruntime.PrivateRegistry;
 import io.gitopsruntime.RuntimeInstallation;
 import io.gitopsruntime.core.SecretHandling;
 import io.gitopsruntime.core.ValuesPath;
@@ -47,6 +48,20 @@ import java.util.stream.Stream;
  *     .pullSecret("mirror-credentials").build().of(installation);
  * Files.writeString(Path.of("registry-values.yaml"), overrides.toYaml());   // helm ... -f values.yaml -f registry-values.yaml
  * }</pre>
+ *
+ * <p>An installation that names its registry ({@link RuntimeInstallation.Builder#privateRegistry(PrivateRegistry)})
+ * gets the same overrides in its values with {@link #apply(RuntimeInstallation)}; every installer and every export
+ * then uses them:
+ *
+ * <pre>{@code
+ * RuntimeInstallation mirrored = RegistryOverrides.apply(RuntimeInstallation.builder()
+ *     .runtimeName("prod-eu")
+ *     .privateRegistry(PrivateRegistry.of("registry.example.com/mirror").withPullSecret("regcred"))
+ *     .build());
+ * installer.install(mirrored);
+ * }</pre>
+ *
+ * <p>Images already on the private registry are left as they are, so applying the overrides again changes nothing.
  *
  * <p>Immutable and thread-safe.
  */
@@ -95,6 +110,43 @@ public final class RegistryOverrides {
   public String mirrorOf(String image) {
     ImageRef ref = ImageRef.parse(image);
     return registry + "/" + ref.repository() + ref.tag().map(t -> ":" + t).orElse("") + ref.digest().map(d -> "@" + d).orElse("");
+  }
+
+  /**
+   * An installation with the override values of the private registry it names in its values, by
+   * {@link #applyTo}, with default options (Kubernetes version, HTTPS registries).
+   *
+   * @param installation the installation
+   * @return the installation with its registry's overrides applied; the installation itself when it names no
+   *     private registry or its overrides are already applied
+   * @throws GitOpsRuntimeException as {@link #of} does
+   */
+  public static RuntimeInstallation apply(RuntimeInstallation installation) {
+    Objects.requireNonNull(installation, "installation == null");
+    if (installation.privateRegistry().isEmpty() || installation.privateRegistryApplied()) {
+      return installation;
+    }
+    return builder().privateRegistry(installation.privateRegistry().get()).build().applyTo(installation);
+  }
+
+  /**
+   * The installation with this registry as its {@link RuntimeInstallation#privateRegistry()} and the override
+   * values of {@link #of} layered over its values, as {@code -f values.yaml -f registry-values.yaml} would: the
+   * values every installer and export uses then point every image at the registry.
+   *
+   * @param installation the installation
+   * @return the installation with the overrides applied ({@link RuntimeInstallation#privateRegistryApplied()})
+   * @throws GitOpsRuntimeException as {@link #of} does
+   */
+  public RuntimeInstallation applyTo(RuntimeInstallation installation) {
+    ValuesTree overrides = of(installation);
+    ValuesTree user = ValuesTree.of(installation.values(), SecretHandling.REVEAL);
+    PrivateRegistry named = PrivateRegistry.of(registry).withPullSecret(pullSecret);
+    return RuntimeInstallation.builder().from(installation)
+        .values(user.overriddenBy(overrides).toValues().valuesOrThrow())
+        .privateRegistry(named)
+        .build()
+        .withPrivateRegistryApplied(true);
   }
 
   /**
@@ -148,15 +200,20 @@ public final class RegistryOverrides {
         }
         default -> {
           if (value.orElse(null) instanceof String image && !image.isBlank()) {
-            put(out, path, retarget(image, key.path()));
+            if (!onRegistry(image)) {
+              put(out, path, retarget(image, key.path()));
+            }
           } else if (value.orElse(null) instanceof Map<?, ?> map && map.get("repository") instanceof String repository
               && !repository.isBlank()) {
             if (map.containsKey("registry")) {
               Object from = map.get("registry");
+              if (registry.equals(from)) {
+                continue;
+              }
               String source = from instanceof String s && !s.isBlank() ? s + "/" + repository : repository;
               put(out, path.key("registry"), registry);
               put(out, path.key("repository"), parse(source, key.path()).repository());
-            } else {
+            } else if (!onRegistry(repository)) {
               put(out, path.key("repository"), retarget(repository, key.path() + ".repository"));
             }
           }
@@ -164,6 +221,11 @@ public final class RegistryOverrides {
       }
     }
     return out;
+  }
+
+  /** Whether an image is already on the private registry (overrides applied before, or the user's own). */
+  private boolean onRegistry(String image) {
+    return image.strip().startsWith(registry + "/");
   }
 
   /** The image on the private registry, keeping whatever tag and digest the string has (none added). */
@@ -297,6 +359,18 @@ public final class RegistryOverrides {
             + " port, or be localhost (otherwise it reads as a Docker Hub namespace), such as registry.example.com/mirror.");
       }
       this.registry = given;
+      return this;
+    }
+
+    /**
+     * The private registry and its pull Secret, as an installation names them.
+     *
+     * @param registry the registry
+     * @return this builder
+     */
+    public Builder privateRegistry(PrivateRegistry registry) {
+      registry(registry.registry());
+      this.pullSecret = registry.pullSecret();
       return this;
     }
 

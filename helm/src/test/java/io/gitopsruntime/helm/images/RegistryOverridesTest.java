@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gitopsruntime.GitOpsRuntimeException;
+import io.gitopsruntime.InvalidValuesException;
+import io.gitopsruntime.PrivateRegistry;
 import io.gitopsruntime.RuntimeInstallation;
+import io.gitopsruntime.core.Exports;
 import io.gitopsruntime.core.SecretHandling;
 import io.gitopsruntime.core.ValuesTree;
 import java.util.List;
@@ -59,6 +62,41 @@ class RegistryOverridesTest {
             MIRROR + "/tools/debug@" + RuntimeImagesTest.DIGEST, MIRROR + "/sidecar:latest",
             MIRROR + "/oliver006/redis_exporter:latest");
     assertThat(after).hasSameSizeAs(before);
+  }
+
+  @Test
+  void appliesTheSameOverridesToTheInstallationsValuesOnceOnly() {
+    RuntimeInstallation installation = installation("ingress");
+    RegistryOverrides overrides = overrides();
+
+    RuntimeInstallation applied = overrides.applyTo(installation);
+
+    assertThat(applied.privateRegistry()).contains(PrivateRegistry.of(MIRROR).withPullSecret("mirror-pull"));
+    assertThat(applied.privateRegistryApplied()).isTrue();
+    assertThat(applied.values()).isEqualTo(layered(installation, overrides.of(installation)).values());
+    assertThat(overrides.applyTo(applied).values()).isEqualTo(applied.values());
+    assertThat(RegistryOverrides.apply(applied)).isSameAs(applied);
+    assertThat(RegistryOverrides.apply(installation)).isSameAs(installation);
+  }
+
+  @Test
+  void everyExportCarriesTheAppliedOverridesAndRefusesAnInstallationWithoutThem() {
+    RuntimeInstallation installation = installation("ingress");
+    RuntimeInstallation applied = overrides().applyTo(installation);
+
+    assertThat(Exports.helmCommand(applied, SecretHandling.MASK))
+        .contains("argo-cd.global.image.repository=" + MIRROR + "/argoproj/argocd")
+        .contains("global.imagePullSecrets[0].name=mirror-pull");
+    assertThat(Exports.terraform(applied)).contains(MIRROR + "/codefresh/frpc");
+    assertThat(Exports.argoCdApplication(RuntimeInstallation.builder().from(applied).chart("oci://quay.io/codefresh/gitops-runtime")
+        .build().withPrivateRegistryApplied(true), SecretHandling.MASK)).contains(MIRROR + "/argoproj/argocd");
+    assertThatThrownBy(() -> Exports.helmCommand(RuntimeInstallation.builder().from(installation)
+        .privateRegistry(PrivateRegistry.of(MIRROR)).build(), SecretHandling.MASK))
+        .isInstanceOf(InvalidValuesException.class)
+        .hasMessage("privateRegistry: the installation pulls its images from " + MIRROR + ", but its values do not"
+            + " carry that registry's override values yet, so the export would pull every image from its public"
+            + " registry. Apply them first: RegistryOverrides.apply(installation) (module gitops-runtime-helm), or give"
+            + " --registry " + MIRROR + " to the command line.");
   }
 
   @Test

@@ -192,9 +192,9 @@ final class HelmCliBackend implements HelmBackend {
     }
 
     @Override
-    public boolean uninstall(FailureDiagnosis.Context diag) {
+    public boolean uninstall(boolean runHooks, FailureDiagnosis.Context diag) {
       HelmUninstallCommand uninstall = new HelmUninstallCommand(installation.releaseName(), installation.namespace(),
-          timeout, kube, helmMajor);
+          timeout, kube, helmMajor, runHooks);
       ProcessRunner.Result run = exec(helm, uninstall, processTimeout, redactor, diag);
       if (run.exitCode() != 0) {
         if (HelmStatusCommand.notFound(run.stderr())) {

@@ -15,14 +15,23 @@ import java.util.List;
  * @param timeout Helm's timeout for each operation
  * @param kube the cluster
  * @param helmMajor the major version of the helm that runs it: Helm 4 gets {@code --wait=watcher}
+ * @param runHooks false to skip the release's delete hooks ({@code --no-hooks})
  */
-record HelmUninstallCommand(String release, String namespace, Duration timeout, KubeTarget kube, int helmMajor)
-    implements HelmCommand {
+record HelmUninstallCommand(String release, String namespace, Duration timeout, KubeTarget kube, int helmMajor,
+    boolean runHooks) implements HelmCommand {
+
+  /** An uninstall that runs the release's hooks. */
+  HelmUninstallCommand(String release, String namespace, Duration timeout, KubeTarget kube, int helmMajor) {
+    this(release, namespace, timeout, kube, helmMajor, true);
+  }
 
   @Override
   public List<String> arguments() {
     List<String> args = new ArrayList<>(List.of("uninstall", release, "--namespace", namespace,
         helmMajor >= 4 ? "--wait=watcher" : "--wait", "--timeout", timeout.toSeconds() + "s"));
+    if (!runHooks) {
+      args.add("--no-hooks");
+    }
     args.addAll(kube.helmFlags());
     return args;
   }

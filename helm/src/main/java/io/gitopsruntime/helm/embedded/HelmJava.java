@@ -206,7 +206,21 @@ final class HelmJava implements AutoCloseable {
   }
 
   String uninstall(String release, String namespace) {
-    return String.valueOf(engine.call(request("uninstall", release, namespace)));
+    return uninstall(release, namespace, true);
+  }
+
+  /**
+   * Uninstalls a release.
+   *
+   * @param release the release
+   * @param namespace its namespace
+   * @param runHooks false to skip the release's delete hooks ({@code --no-hooks})
+   * @return Helm's output
+   */
+  String uninstall(String release, String namespace, boolean runHooks) {
+    Map<String, Object> request = request("uninstall", release, namespace);
+    request.put("noHooks", !runHooks);
+    return String.valueOf(engine.call(request));
   }
 
   /** Gives the engine back to the installer's pool, which keeps its child JVM for the next operation or ends it. */

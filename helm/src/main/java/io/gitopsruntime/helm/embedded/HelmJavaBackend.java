@@ -221,8 +221,8 @@ final class HelmJavaBackend implements HelmBackend {
     }
 
     @Override
-    public boolean uninstall(FailureDiagnosis.Context diag) {
-      String output = call(diag, () -> helm.uninstall(installation.releaseName(), installation.namespace()));
+    public boolean uninstall(boolean runHooks, FailureDiagnosis.Context diag) {
+      String output = call(diag, () -> helm.uninstall(installation.releaseName(), installation.namespace(), runHooks));
       HelmJava.emit(HelmJava.logLines(output), redactor, listener::helmOutput);
       return true;
     }

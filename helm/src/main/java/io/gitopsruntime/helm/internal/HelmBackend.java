@@ -133,10 +133,12 @@ public interface HelmBackend {
     /**
      * Uninstalls the release ({@code helm uninstall}), sending Helm's output to the listener.
      *
+     * @param runHooks false to skip the release's delete hooks ({@code --no-hooks}), for a release whose install
+     *     never finished: its pre-delete hooks undo what a finished install did and may not even run
      * @param diag the diagnosis context
      * @return false when Helm found no release after all
      */
-    boolean uninstall(FailureDiagnosis.Context diag);
+    boolean uninstall(boolean runHooks, FailureDiagnosis.Context diag);
 
     /** Ends the session. */
     @Override

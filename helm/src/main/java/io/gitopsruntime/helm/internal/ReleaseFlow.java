@@ -173,7 +173,7 @@ public abstract class ReleaseFlow implements Installer {
       }
       log.debug("the first install of {} in {} stopped while {}; uninstalling it", installation.releaseName(),
           installation.namespace(), left.get().status());
-      helm.uninstall(diag);
+      helm.uninstall(false, diag);
       done = "The install stopped before Helm finished, so the release it left " + left.get().status()
           + " was uninstalled: run the install again.";
     } catch (RuntimeException cleanup) {
@@ -208,7 +208,7 @@ public abstract class ReleaseFlow implements Installer {
       manifest = helm.deployed(diag).orElse(ReleaseManifest.EMPTY);
       listener.phaseStarted(InstallPhase.UNINSTALL);
       long helmStart = System.nanoTime();
-      if (!helm.uninstall(diag)) {
+      if (!helm.uninstall(true, diag)) {
         return UninstallResult.builder().found(false).took(since(start)).build();
       }
       listener.phaseFinished(InstallPhase.UNINSTALL, since(helmStart));

@@ -109,6 +109,9 @@ final class NativeHelm {
       }
       case "uninstall": {
         var uninstall = Helm.uninstall(text(request, "release")).withNamespace(text(request, "namespace")).debug();
+        if (Boolean.TRUE.equals(request.get("noHooks"))) {
+          uninstall.noHooks();
+        }
         kubeconfig.ifPresent(uninstall::withKubeConfig);
         contents.ifPresent(uninstall::withKubeConfigContents);
         return uninstall.call();

@@ -153,6 +153,15 @@ final class HelmCliBackend implements HelmBackend {
     }
 
     @Override
+    public ReleaseManifest renderWithoutTheCluster(Path values, boolean upgrade, String kubeVersion,
+        FailureDiagnosis.Context diag) {
+      HelmTemplateCommand template = new HelmTemplateCommand(installation.releaseName(), installation.chart(),
+          installation.namespace(), installation.chartVersion(), values, upgrade, plainHttp, kube, helmMajor,
+          Optional.of(kubeVersion));
+      return parse(succeeded(template, processTimeout, diag), template, diag);
+    }
+
+    @Override
     public List<PlannedChange> crdsDirectories(Path values, ReleaseManifest desired, FailureDiagnosis.Context diag) {
       return List.of();
     }

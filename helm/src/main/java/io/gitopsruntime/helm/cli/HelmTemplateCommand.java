@@ -22,9 +22,19 @@ import java.util.Optional;
  * @param kube the cluster
  * @param helmMajor the major version of the helm that runs it: Helm 3 validates against the cluster with
  *     {@code --validate}, which Helm 4 deprecated for {@code --dry-run=server}
+ * @param offlineKubeVersion empty to render against the cluster (validated, the cluster's capabilities); else
+ *     renders without asking the cluster, as for this Kubernetes version ({@code --kube-version}), so that objects
+ *     about to be adopted do not stop the rendering
  */
 record HelmTemplateCommand(String release, String chart, String namespace, Optional<String> version, Path valuesFile,
-    boolean upgrade, boolean plainHttp, KubeTarget kube, int helmMajor) implements HelmCommand {
+    boolean upgrade, boolean plainHttp, KubeTarget kube, int helmMajor, Optional<String> offlineKubeVersion)
+    implements HelmCommand {
+
+  /** A rendering validated against the cluster. */
+  HelmTemplateCommand(String release, String chart, String namespace, Optional<String> version, Path valuesFile,
+      boolean upgrade, boolean plainHttp, KubeTarget kube, int helmMajor) {
+    this(release, chart, namespace, version, valuesFile, upgrade, plainHttp, kube, helmMajor, Optional.empty());
+  }
 
   @Override
   public List<String> arguments() {
@@ -33,7 +43,13 @@ record HelmTemplateCommand(String release, String chart, String namespace, Optio
       args.add("--version");
       args.add(v);
     });
-    args.addAll(List.of("-f", valuesFile.toString(), "--no-hooks", helmMajor >= 4 ? "--dry-run=server" : "--validate"));
+    args.addAll(List.of("-f", valuesFile.toString(), "--no-hooks"));
+    if (offlineKubeVersion.isPresent()) {
+      args.add("--kube-version");
+      args.add(offlineKubeVersion.get());
+    } else {
+      args.add(helmMajor >= 4 ? "--dry-run=server" : "--validate");
+    }
     if (upgrade) {
       args.add("--is-upgrade");
     }

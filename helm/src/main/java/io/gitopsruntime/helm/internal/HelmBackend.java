@@ -74,6 +74,21 @@ public interface HelmBackend {
     ReleaseManifest render(Path values, boolean upgrade, FailureDiagnosis.Context diag);
 
     /**
+     * Renders the chart without asking the cluster to validate it (as for the cluster's Kubernetes version), for
+     * objects to adopt: the validated rendering refuses objects without the release's ownership metadata.
+     *
+     * @param values the values file
+     * @param upgrade whether the release exists
+     * @param kubeVersion the cluster's Kubernetes version, to render for
+     * @param diag the diagnosis context
+     * @return the rendered objects
+     */
+    default ReleaseManifest renderWithoutTheCluster(Path values, boolean upgrade, String kubeVersion,
+        FailureDiagnosis.Context diag) {
+      return render(values, upgrade, diag);
+    }
+
+    /**
      * The CRDs of the chart's {@code crds/} directories that the rendering left out, for a plan.
      *
      * @param values the values file

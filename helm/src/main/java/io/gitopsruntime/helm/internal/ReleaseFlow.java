@@ -114,6 +114,8 @@ public abstract class ReleaseFlow implements Installer {
           throw FailureDiagnosis.diagnose(diag, "another operation (install/upgrade/rollback) is in progress", null);
         }
       }
+      boolean adopted = options.adoptExisting() && client != null
+          && adopt(helm, client, values.path(), before.isPresent(), installation, diag);
       listener.phaseStarted(InstallPhase.RENDER);
       long renderStart = System.nanoTime();
       ReleaseManifest desired = helm.render(values.path(), before.isPresent(), diag);
@@ -130,9 +132,6 @@ public abstract class ReleaseFlow implements Installer {
       FailureDiagnosis.Context upgradeDiag = diag.rendered(desired.refs());
       listener.phaseStarted(InstallPhase.HELM);
       long helmStart = System.nanoTime();
-      boolean adopted = options.adoptExisting() && client != null
-          && !Adoption.adopt(client, desired.refs(), installation.releaseName(), installation.namespace(), listener)
-              .isEmpty();
       firstInstallStarted = before.isEmpty();
       OptionalInt revision = helm.upgrade(values.path(), before, createNamespace, adopted, upgradeDiag);
       listener.phaseFinished(InstallPhase.HELM, since(helmStart));
@@ -152,6 +151,28 @@ public abstract class ReleaseFlow implements Installer {
     } catch (RuntimeException e) {
       RuntimeException failure = backend.failed(e, diag, installation);
       throw firstInstallStarted ? abandonedFirstInstall(failure, installation, redactor, client, diag) : failure;
+    }
+  }
+
+  /**
+   * Gives the rendered objects that exist without this release's ownership metadata that metadata
+   * ({@code adoptExisting}).
+   *
+   * @return whether any object was adopted
+   */
+  private boolean adopt(HelmBackend.Session helm, KubernetesClient client, java.nio.file.Path values, boolean upgrade,
+      RuntimeInstallation installation, FailureDiagnosis.Context diag) {
+    try {
+      String kubeVersion = client.getKubernetesVersion().getGitVersion();
+      ReleaseManifest rendered = helm.renderWithoutTheCluster(values, upgrade, kubeVersion, diag);
+      return !Adoption.adopt(client, rendered.refs(), installation.releaseName(), installation.namespace(), listener)
+          .isEmpty();
+    } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+      throw FailureDiagnosis.exception(diag, FailureKind.KUBERNETES_API, "adopting the release's existing objects"
+          + " failed (" + e.getCode() + (e.getStatus() == null || e.getStatus().getMessage() == null ? ""
+              : ": " + e.getStatus().getMessage()) + "); nothing was installed. The installer's user needs get and"
+          + " patch on the objects it adopts (cluster-scoped ones such as CRDs included); fix the access or adopt"
+          + " them with kubectl, then run the install again.", e);
     }
   }
 

@@ -105,6 +105,13 @@ class HelmCommandTest {
     }
 
     @Test
+    void rendersWithoutAskingTheClusterForObjectsAboutToBeAdopted() {
+      assertThat(new HelmTemplateCommand("r", "./c", "ns", Optional.empty(), VALUES, false, false, DEFAULT, 4,
+          Optional.of("v1.34.4")).arguments()).containsExactly("template", "r", "./c", "--namespace", "ns", "-f",
+              "/tmp/gitops-runtime-values-1.yaml", "--no-hooks", "--kube-version", "v1.34.4");
+    }
+
+    @Test
     void rendersAnUpgradeOfAnExistingRelease() {
       assertThat(new HelmTemplateCommand("r", "oci://h/c", "ns", Optional.empty(), VALUES, true, true, PROD, 3).arguments())
           .containsExactly("template", "r", "oci://h/c", "--namespace", "ns", "-f", "/tmp/gitops-runtime-values-1.yaml",

@@ -153,4 +153,24 @@ class ClusterValidatorsOnRealClusterIT {
       client.apiextensions().v1().customResourceDefinitions().withName("appprojects.argoproj.io").delete();
     }
   }
+
+  @Test
+  void reportsAMissingPullSecretAndAcceptsItOnceItIsADockerConfig(RealControlPlane cluster, KubernetesClient client) {
+    String namespace = cluster.createNamespace("pull-secret");
+    addToken(client, namespace);
+    RuntimeInstallation mirrored = RuntimeInstallation.builder().from(tunnel(namespace))
+        .privateRegistry(io.gitopsruntime.PrivateRegistry.of("registry.example.com/mirror").withPullSecret("regcred"))
+        .build();
+
+    assertThat(rules(validate(mirrored, client))).contains(RuleIds.CLUSTER_PULL_SECRET);
+
+    client.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName("regcred")
+        .endMetadata().withType("kubernetes.io/dockerconfigjson")
+        .addToStringData(".dockerconfigjson", "{\"auths\":{\"registry.example.com\":{\"auth\":\"dTpw\"}}}")
+        .build()).create();
+    ValidationReport report = validate(mirrored, client);
+
+    assertThat(rules(report)).as(report.toString()).doesNotContain(RuleIds.CLUSTER_PULL_SECRET);
+    assertThat(report.toString()).doesNotContain("dTpw");
+  }
 }

@@ -23,7 +23,7 @@ class EmbeddedHelmInstallerOnRealClusterIT extends InstallerContract {
 
   private static EmbeddedHelmInstaller.Builder builder(RealControlPlane cluster) {
     return EmbeddedHelmInstaller.builder().kubeconfig(cluster.kubeconfig())
-        .validators(ValidatorChain.builder().addAll(Validators.offline()).build()).timeout(Duration.ofMinutes(3));
+        .validators(ValidatorChain.builder().addAll(Validators.offline()).build()).timeout(Duration.ofMinutes(5));
   }
 
   /** A helm-java call cannot be cancelled (it would wait for its timeout): end the engine's child JVM instead. */

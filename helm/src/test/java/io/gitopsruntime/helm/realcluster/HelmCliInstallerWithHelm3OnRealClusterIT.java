@@ -24,7 +24,7 @@ class HelmCliInstallerWithHelm3OnRealClusterIT extends InstallerContract {
       boolean adopt) {
     Assumptions.assumeTrue(helm.isPresent(), TestAssets.fromEnvironment().skipMessage());
     return HelmCliInstaller.builder().helmExecutable(helm.get()).kubeconfig(cluster.kubeconfig())
-        .validators(ValidatorChain.builder().addAll(Validators.offline()).build()).timeout(Duration.ofMinutes(3))
+        .validators(ValidatorChain.builder().addAll(Validators.offline()).build()).timeout(Duration.ofMinutes(5))
         .forceConflicts(forceConflicts).adoptExisting(adopt).build();
   }
 

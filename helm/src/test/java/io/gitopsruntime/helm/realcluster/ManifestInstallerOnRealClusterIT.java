@@ -21,6 +21,6 @@ class ManifestInstallerOnRealClusterIT extends InstallerContract {
 
   private static ManifestInstaller.Builder builder(RealControlPlane cluster) {
     return ManifestInstaller.builder().kubeconfig(cluster.kubeconfig())
-        .validators(ValidatorChain.builder().addAll(Validators.offline()).build()).timeout(Duration.ofMinutes(3));
+        .validators(ValidatorChain.builder().addAll(Validators.offline()).build()).timeout(Duration.ofMinutes(5));
   }
 }

@@ -149,8 +149,15 @@ public abstract class ReleaseFlow implements Installer {
     } catch (UncheckedIOException e) {
       throw FailureDiagnosis.exception(diag, FailureKind.OTHER, e.getMessage(), e);
     } catch (RuntimeException e) {
+      // clean up first, so that what the failure says of the release is already true
+      String cleanedUp = firstInstallStarted ? abandonedFirstInstall(e, installation, redactor, client, diag) : null;
       RuntimeException failure = backend.failed(e, diag, installation);
-      throw firstInstallStarted ? abandonedFirstInstall(failure, installation, redactor, client, diag) : failure;
+      if (cleanedUp == null || !(failure instanceof InstallException)) {
+        throw failure;
+      }
+      InstallException f = (InstallException) failure;
+      throw new InstallException(f.failure(), f.releaseName(), f.namespace(), f.getMessage() + "\n" + cleanedUp,
+          f.getCause() != null ? f.getCause() : f);
     }
   }
 
@@ -181,37 +188,32 @@ public abstract class ReleaseFlow implements Installer {
    * thread interrupted), the release stays {@code pending-install} and every later install is refused as "another
    * operation is in progress". No other installer can own that revision (this one started it), so it is uninstalled
    * here, and the next install starts afresh. A release left {@code failed} is not touched: Helm can install over it.
-   * The interrupt flag is kept; the failure is thrown either way, saying what was done.
+   * The interrupt flag is kept.
+   *
+   * @return what was done, for the failure's message, or null when nothing was
    */
-  private RuntimeException abandonedFirstInstall(RuntimeException failure, RuntimeInstallation installation,
+  private @Nullable String abandonedFirstInstall(RuntimeException failure, RuntimeInstallation installation,
       Redactor redactor, @Nullable KubernetesClient client, FailureDiagnosis.Context diag) {
     boolean interrupted = Thread.interrupted();
-    String done;
     try (HelmBackend.Session helm = backend.open(installation, redactor, client, diag)) {
       Optional<HelmRelease> left = helm.release(diag);
       if (left.isEmpty() || !left.get().isPending()) {
-        return failure;
+        return null;
       }
       log.debug("the first install of {} in {} stopped while {}; uninstalling it", installation.releaseName(),
           installation.namespace(), left.get().status());
       helm.uninstall(false, diag);
-      done = "The install stopped before Helm finished, so the release it left " + left.get().status()
+      return "The install stopped before Helm finished, so the release it left " + left.get().status()
           + " was uninstalled: run the install again.";
     } catch (RuntimeException cleanup) {
       log.debug("could not uninstall the unfinished release {}: {}", installation.releaseName(), cleanup.toString());
       failure.addSuppressed(cleanup);
-      return failure;
+      return null;
     } finally {
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
     }
-    if (!(failure instanceof InstallException)) {
-      return failure;
-    }
-    InstallException e = (InstallException) failure;
-    return new InstallException(e.failure(), e.releaseName(), e.namespace(), e.getMessage() + "\n" + done,
-        e.getCause() != null ? e.getCause() : e);
   }
 
   @Override

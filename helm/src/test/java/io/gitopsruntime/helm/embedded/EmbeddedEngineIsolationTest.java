@@ -63,11 +63,12 @@ class EmbeddedEngineIsolationTest {
       assertThat(failure).hasMessageStartingWith("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" "
               + "failed: the embedded Helm engine crashed during install (panic: runtime error: invalid memory address "
               + "or nil pointer dereference")
-          .hasMessageContaining("; it runs in a separate process, so this one is unaffected. The release is now "
-              + "pending-install (revision 1): roll it back (helm rollback cf-gitops-runtime -n codefresh) or uninstall "
-              + "it before installing again. If it happens again, use HelmCliInstaller with a helm binary.");
+          .hasMessageEndingWith("; it runs in a separate process, so this one is unaffected. The release does not "
+              + "exist. If it happens again, use HelmCliInstaller with a helm binary.\n"
+              + "The install stopped before Helm finished, so the release it left pending-install was uninstalled: run "
+              + "the install again.");
       assertThat(installer.status(installation).state()).as("the next call starts a new engine")
-          .isEqualTo(ReleaseState.PENDING_INSTALL);
+          .isEqualTo(ReleaseState.NOT_INSTALLED);
     }
     assertThat(tmp.resolve("values")).as("the values file is deleted").isEmptyDirectory();
   }
@@ -88,6 +89,7 @@ class EmbeddedEngineIsolationTest {
       ProcessHandle.current().children()
           .filter(p -> p.info().commandLine().map(c -> c.contains(EngineProcess.MARKER)).orElse(false))
           .forEach(ProcessHandle::destroyForcibly);
+      server.readinessDelay(Duration.ZERO);
     });
     killer.setDaemon(true);
     killer.start();
@@ -99,10 +101,10 @@ class EmbeddedEngineIsolationTest {
       assertThat(failure.failure()).isEqualTo(FailureKind.OTHER);
       assertThat(failure).hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: the "
           + "embedded Helm engine crashed during install, exit code 137; it runs in a separate process, so this one is "
-          + "unaffected. The release is now pending-install (revision 1): roll it back (helm rollback cf-gitops-runtime "
-          + "-n codefresh) or uninstall it before installing again. If it happens again, use HelmCliInstaller with a "
-          + "helm binary.");
-      assertThat(installer.status(installation).state()).isEqualTo(ReleaseState.PENDING_INSTALL);
+          + "unaffected. The release does not exist. If it happens again, use HelmCliInstaller with a helm binary.\n"
+          + "The install stopped before Helm finished, so the release it left pending-install was uninstalled: run the "
+          + "install again.");
+      assertThat(installer.status(installation).state()).isEqualTo(ReleaseState.NOT_INSTALLED);
     } finally {
       killer.interrupt();
       killer.join();

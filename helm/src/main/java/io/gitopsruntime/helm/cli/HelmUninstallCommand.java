@@ -20,11 +20,6 @@ import java.util.List;
 record HelmUninstallCommand(String release, String namespace, Duration timeout, KubeTarget kube, int helmMajor,
     boolean runHooks) implements HelmCommand {
 
-  /** An uninstall that runs the release's hooks. */
-  HelmUninstallCommand(String release, String namespace, Duration timeout, KubeTarget kube, int helmMajor) {
-    this(release, namespace, timeout, kube, helmMajor, true);
-  }
-
   @Override
   public List<String> arguments() {
     List<String> args = new ArrayList<>(List.of("uninstall", release, "--namespace", namespace,

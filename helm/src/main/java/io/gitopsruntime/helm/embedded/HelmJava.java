@@ -205,10 +205,6 @@ final class HelmJava implements AutoCloseable {
     return out;
   }
 
-  String uninstall(String release, String namespace) {
-    return uninstall(release, namespace, true);
-  }
-
   /**
    * Uninstalls a release.
    *

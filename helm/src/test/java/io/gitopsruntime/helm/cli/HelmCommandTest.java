@@ -124,13 +124,19 @@ class HelmCommandTest {
   class Uninstall {
     @Test
     void uninstallsAndWaits() {
-      HelmUninstallCommand uninstall = new HelmUninstallCommand("r", "ns", Duration.ofMinutes(5), PROD, 3);
+      HelmUninstallCommand uninstall = new HelmUninstallCommand("r", "ns", Duration.ofMinutes(5), PROD, 3, true);
 
       assertThat(uninstall.arguments()).containsExactly("uninstall", "r", "--namespace", "ns", "--wait", "--timeout",
           "300s", "--kubeconfig", "/home/me/.kube/prod", "--kube-context", "prod-eu");
       assertThat(uninstall.showsOutput()).isTrue();
-      assertThat(new HelmUninstallCommand("r", "ns", Duration.ofMinutes(5), DEFAULT, 4).arguments()).containsExactly(
-          "uninstall", "r", "--namespace", "ns", "--wait=watcher", "--timeout", "300s");
+      assertThat(new HelmUninstallCommand("r", "ns", Duration.ofMinutes(5), DEFAULT, 4, true).arguments())
+          .containsExactly("uninstall", "r", "--namespace", "ns", "--wait=watcher", "--timeout", "300s");
+    }
+
+    @Test
+    void skipsTheHooksOfAReleaseWhoseInstallNeverFinished() {
+      assertThat(new HelmUninstallCommand("r", "ns", Duration.ofMinutes(5), DEFAULT, 3, false).arguments())
+          .containsExactly("uninstall", "r", "--namespace", "ns", "--wait", "--timeout", "300s", "--no-hooks");
     }
   }
 

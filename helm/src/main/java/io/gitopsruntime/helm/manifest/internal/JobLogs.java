@@ -74,7 +74,7 @@ final class JobLogs {
           } else if (node.isEmpty()) {
             problem = "its Pod " + name + " was never scheduled to a node, so it never ran";
           } else {
-            problem = HookEvents.logProblem(r.code(), KubeApi.failure("GET", "", r, null).serverMessage(), name, node);
+            problem = HookEvents.logProblem(r.code(), KubeApi.message(r), name, node);
           }
         }
       }

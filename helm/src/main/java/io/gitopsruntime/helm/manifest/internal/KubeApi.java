@@ -215,17 +215,24 @@ public final class KubeApi {
     }
   }
 
-  static KubeApiException failure(String method, String path, Response r, @Nullable Throwable cause) {
+  private static KubeApiException failure(String method, String path, Response r, @Nullable Throwable cause) {
     String reason = "";
+    try {
+      reason = String.valueOf(Json.parse(r.body()).getOrDefault("reason", ""));
+    } catch (IllegalArgumentException notStatus) {
+      // no reason
+    }
+    return new KubeApiException(method, strip(path), r.code(), reason, message(r), cause);
+  }
+
+  /** The message of an error answer: its Kubernetes {@code Status} message, else the start of its body. */
+  static String message(Response r) {
     String message = r.body().length() > 300 ? r.body().substring(0, 300) + "..." : r.body();
     try {
-      Map<String, Object> status = Json.parse(r.body());
-      reason = String.valueOf(status.getOrDefault("reason", ""));
-      message = String.valueOf(status.getOrDefault("message", message));
+      return String.valueOf(Json.parse(r.body()).getOrDefault("message", message));
     } catch (IllegalArgumentException notStatus) {
-      // keep the raw text
+      return message;
     }
-    return new KubeApiException(method, strip(path), r.code(), reason, message, cause);
   }
 
   private static String strip(String pathAndQuery) {

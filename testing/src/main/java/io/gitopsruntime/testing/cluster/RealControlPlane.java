@@ -2,6 +2,8 @@ package io.gitopsruntime.testing.cluster;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeAddress;
+import io.fabric8.kubernetes.api.model.NodeAddressBuilder;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.Config;
@@ -11,7 +13,11 @@ import io.gitopsruntime.testing.cluster.internal.ChildProcess;
 import io.gitopsruntime.testing.cluster.internal.Pki;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,10 +29,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -224,6 +232,46 @@ public final class RealControlPlane implements AutoCloseable {
    * @return the node as created
    */
   public Node addNode(String name, String cpu, String memory) {
+    return addNode(name, cpu, memory, List.of());
+  }
+
+  /**
+   * Adds a node that kwok runs whose {@code InternalIP} is this machine's own address (its first non-loopback,
+   * non-link-local IPv4 address), so that a Pod with {@code hostNetwork: true} on it gets that address and the
+   * API server's service proxy (which refuses loopback addresses and Endpoints without a Pod) reaches a server
+   * the test runs on that address. The server must listen on that address, or on all of them.
+   *
+   * @param name the node's name
+   * @return this machine's address, which the node's host-network Pods get; empty when the machine has none (the
+   *     node is then not added)
+   */
+  public Optional<InetAddress> addHostNode(String name) {
+    Optional<InetAddress> host = hostAddress();
+    host.ifPresent(address -> addNode(name, "4", "16Gi", List.of(new NodeAddressBuilder().withType("InternalIP")
+        .withAddress(address.getHostAddress()).build(), new NodeAddressBuilder().withType("Hostname")
+        .withAddress(name).build())));
+    return host;
+  }
+
+  private static Optional<InetAddress> hostAddress() {
+    try {
+      for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+        if (!nic.isUp() || nic.isLoopback()) {
+          continue;
+        }
+        for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+          if (address instanceof Inet4Address && !address.isLoopbackAddress() && !address.isLinkLocalAddress()) {
+            return Optional.of(address);
+          }
+        }
+      }
+      return Optional.empty();
+    } catch (SocketException e) {
+      return Optional.empty();
+    }
+  }
+
+  private Node addNode(String name, String cpu, String memory, List<NodeAddress> addresses) {
     Map<String, Quantity> capacity = Map.of("cpu", new Quantity(cpu), "memory", new Quantity(memory),
         "pods", new Quantity("250"));
     Node node = new NodeBuilder().withNewMetadata().withName(name).addToLabels("type", "kwok")
@@ -231,11 +279,16 @@ public final class RealControlPlane implements AutoCloseable {
         .addToAnnotations("kwok.x-k8s.io/node", "fake").endMetadata()
         .withNewStatus().withCapacity(capacity).withAllocatable(capacity).endStatus().build();
     Node created = client().nodes().resource(node).create();
-    // a create ignores status; kwok writes the node's status too, so retry on its optimistic-lock conflicts
+    // a create ignores status; kwok writes the node's status too, so retry on its optimistic-lock conflicts.
+    // kwok keeps an InternalIP address it finds, so a node given one keeps it.
     for (int attempt = 1; ; attempt++) {
       try {
-        client().nodes().withName(name).editStatus(n -> new NodeBuilder(n).editStatus().withCapacity(capacity)
-            .withAllocatable(capacity).endStatus().build());
+        client().nodes().withName(name).editStatus(n -> {
+          NodeBuilder edited = new NodeBuilder(n).editStatus().withCapacity(capacity).withAllocatable(capacity)
+              .endStatus();
+          return addresses.isEmpty() ? edited.build()
+              : edited.editStatus().withAddresses(addresses).endStatus().build();
+        });
         return created;
       } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
         if (e.getCode() != 409 || attempt == 20) {

@@ -22,9 +22,20 @@ import io.gitopsruntime.testing.cluster.RealCluster;
 import io.gitopsruntime.testing.cluster.RealControlPlane;
 import io.gitopsruntime.validators.RuleIds;
 import io.gitopsruntime.validators.Validators;
+import com.sun.net.httpserver.HttpServer;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -172,5 +183,75 @@ class ClusterValidatorsOnRealClusterIT {
 
     assertThat(rules(report)).as(report.toString()).doesNotContain(RuleIds.CLUSTER_PULL_SECRET);
     assertThat(report.toString()).doesNotContain("dTpw");
+  }
+
+  /**
+   * The external Argo CD's version through the real API server's service proxy, to a server this test runs: the
+   * Argo CD server Pod uses the host network on a kwok node whose address is this machine's, so the Service
+   * selects it, the endpoints controller lists it, and the API server proxies to the test's server (it refuses
+   * Endpoints without a Pod and loopback addresses).
+   */
+  @Test
+  void checksTheExternalArgoCdVersionThroughTheServiceProxy(RealControlPlane cluster, KubernetesClient client)
+      throws Exception {
+    String node = "argo-cd-host";
+    Optional<InetAddress> host = cluster.addHostNode(node);
+    Assumptions.assumeTrue(host.isPresent(), "this machine has no non-loopback IPv4 address for the API server to"
+        + " proxy to");
+    AtomicReference<String> version = new AtomicReference<>("v3.1.8+e0f9c8c");
+    AtomicReference<String> asked = new AtomicReference<>("");
+    HttpServer argoCd = HttpServer.create(new InetSocketAddress(host.get(), 0), 0);
+    argoCd.createContext("/", exchange -> {
+      asked.set(exchange.getRequestURI().getPath());
+      byte[] body = ("{\"Version\":\"" + version.get() + "\",\"BuildDate\":\"2026-10-01T00:00:00Z\"}")
+          .getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    argoCd.start();
+    int port = argoCd.getAddress().getPort();
+    try {
+      String namespace = cluster.createNamespace("external-argo");
+      addToken(client, namespace);
+      client.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata()
+          .withName("argocd-initial-admin-secret").endMetadata().addToStringData("password", "p").build()).create();
+      Map<String, String> labels = Map.of("app.kubernetes.io/component", "server", "app.kubernetes.io/part-of",
+          "argocd", "app.kubernetes.io/name", "argocd-server");
+      client.pods().inNamespace(namespace).resource(new PodBuilder().withNewMetadata().withName("argocd-server-0")
+          .withLabels(labels).endMetadata().withNewSpec().withNodeName(node).withHostNetwork(true)
+          .addNewContainer().withName("server").withImage("quay.io/argoproj/argocd:v3.3.6").addNewPort()
+          .withName("http").withContainerPort(port).endPort().endContainer().endSpec().build()).create();
+      client.services().inNamespace(namespace).resource(new ServiceBuilder().withNewMetadata()
+          .withName("argocd-server").withLabels(labels).endMetadata().withNewSpec()
+          .withSelector(Map.of("app.kubernetes.io/name", "argocd-server")).addNewPort().withName("http")
+          .withPort(80).withNewTargetPort(port).endPort().endSpec().build()).create();
+      client.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder().withNewMetadata()
+          .withName("argocd-cmd-params-cm").endMetadata().addToData("server.rootpath", "/argo-cd/").build())
+          .create();
+      client.endpoints().inNamespace(namespace).withName("argocd-server").waitUntilCondition(e -> e != null
+          && e.getSubsets() != null && !e.getSubsets().isEmpty(), 60, TimeUnit.SECONDS);
+      RuntimeInstallation external = RuntimeInstallation.builder().from(tunnel(namespace))
+          .editValues(v -> v.withArgoCd(v.argoCd().withEnabled(false))).build();
+
+      ValidationReport old = validate(external, client);
+
+      assertThat(old.errors()).as(old.toString()).extracting(Finding::ruleId)
+          .containsExactly(RuleIds.CLUSTER_ARGO_CD_VERSION);
+      assertThat(old.errors().get(0).message())
+          .startsWith("Your Argo CD runs version v3.1.8+e0f9c8c, outside the range >=3.2 <=3.4");
+      assertThat(asked.get()).as("the root path from argocd-cmd-params-cm").isEqualTo("/argo-cd/api/version");
+
+      version.set("v3.3.6+2d8d8a2");
+      ValidationReport supported = validate(external, client);
+
+      assertThat(supported.errors()).as(supported.toString()).isEmpty();
+      assertThat(rules(supported)).as(supported.toString()).doesNotContain(RuleIds.CLUSTER_ARGO_CD_VERSION,
+          RuleIds.CLUSTER_ARGO_CD_SERVER, RuleIds.CLUSTER_API_ERROR);
+    } finally {
+      argoCd.stop(0);
+      client.nodes().withName(node).delete();
+    }
   }
 }

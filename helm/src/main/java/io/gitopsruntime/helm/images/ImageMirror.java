@@ -1,16 +1,13 @@
 package io.gitopsruntime.helm.images;
 
 import io.gitopsruntime.GitOpsRuntimeException;
-import io.gitopsruntime.helm.images.internal.ChartPackage;
 import io.gitopsruntime.helm.images.internal.Copier;
-import io.gitopsruntime.helm.images.internal.Manifest;
+import io.gitopsruntime.helm.images.internal.Jobs;
 import io.gitopsruntime.helm.images.internal.OciArchiveReader;
 import io.gitopsruntime.helm.images.internal.OciArchiveWriter;
 import io.gitopsruntime.helm.images.internal.RegistryClient;
-import io.gitopsruntime.helm.images.internal.RegistryException;
 import io.gitopsruntime.helm.images.internal.RegistryTarget;
 import io.gitopsruntime.helm.images.internal.Retry;
-import io.gitopsruntime.helm.images.internal.Source;
 import io.gitopsruntime.helm.images.internal.Target;
 import io.gitopsruntime.helm.images.internal.Tls;
 import java.io.IOException;
@@ -200,27 +197,17 @@ public final class ImageMirror {
     return runArchive(archive, true);
   }
 
-  /** One thing to copy, or why it cannot be. */
-  private record Job(Copier.Item item, @Nullable Source source, Optional<String> failure) {
-    static Job of(Copier.Item item, Source source) {
-      return new Job(item, source, Optional.empty());
-    }
-
-    static Job failed(Copier.Item item, String why) {
-      return new Job(item, null, Optional.of(why));
-    }
-  }
-
   private MirrorReport run(List<ImageRef> images, Optional<ChartArtifact> chart, boolean plan) {
     return execute(plan, null, (clients, staging) -> {
-      List<Job> jobs = new ArrayList<>();
+      List<Jobs.Job> jobs = new ArrayList<>();
       for (ImageRef image : images.stream().distinct().toList()) {
         String repo = naming != null ? targetPrefix + image.repository() : image.registry() + "/" + image.repository();
-        jobs.add(Job.of(new Copier.Item(image.reference(), image.repository(),
+        jobs.add(Jobs.Job.of(new Copier.Item(image.reference(), image.repository(),
             image.digest().orElseGet(() -> image.tag().orElse("latest")), repo, image.tag(), targetOf(image),
             image.reference(), false), clients.get(image.registry())));
       }
-      chart.ifPresent(c -> jobs.add(chartJob(c, clients, staging)));
+      chart.ifPresent(c -> jobs.add(Jobs.chart(c, clients::get, staging, retry, Optional.ofNullable(naming)
+          .map(RegistryOverrides::registry), targetPrefix)));
       return jobs;
     });
   }
@@ -231,123 +218,21 @@ public final class ImageMirror {
     }
     try (OciArchiveReader reader = OciArchiveReader.open(file)) {
       return execute(plan, reader, (clients, staging) -> {
-        List<Job> jobs = new ArrayList<>();
+        List<Jobs.Job> jobs = new ArrayList<>();
         for (OciArchiveReader.Named named : reader.named()) {
-          jobs.add(archivedJob(reader, named));
+          jobs.add(Jobs.archived(reader, named, target(), targetPrefix, this::targetOf));
         }
         return jobs;
       });
     }
   }
 
-  private Job archivedJob(OciArchiveReader reader, OciArchiveReader.Named named) {
-    Optional<ChartConfig> chart;
-    try {
-      chart = ChartConfig.of(reader, reader.manifest("", named.digest()).orElseThrow());
-    } catch (RegistryException e) {
-      chart = Optional.empty();
-    }
-    if (chart.isPresent()) {
-      String tag = chart.get().version().replace('+', '_');
-      return Job.of(new Copier.Item(named.name(), "", named.digest(), targetPrefix + chart.get().name(), Optional.of(tag),
-          target() + "/" + chart.get().name() + ":" + tag, named.name(), true), reader);
-    }
-    try {
-      ImageRef image = ImageRef.parse(named.name());
-      return Job.of(new Copier.Item(image.reference(), image.repository(), named.digest(),
-          targetPrefix + image.repository(), image.tag(), targetOf(image), named.name(), false), reader);
-    } catch (IllegalArgumentException e) {
-      return Job.failed(new Copier.Item(named.name(), "", named.digest(), "", Optional.empty(), target(), named.name(),
-          false), "The archive names " + named.digest() + " \"" + named.name() + "\", which is not an image reference"
-          + " (org.opencontainers.image.ref.name must be the image's full reference): " + e.getMessage());
-    }
-  }
-
-  /** A chart's name and version, from its config, when a manifest is a Helm chart's. */
-  private record ChartConfig(String name, String version) {
-    static Optional<ChartConfig> of(OciArchiveReader source, Manifest manifest) {
-      Optional<Manifest.Descriptor> config = manifest.config();
-      if (config.isEmpty() || !config.get().mediaType().equals(ChartPackage.CHART_CONFIG)) {
-        return Optional.empty();
-      }
-      try {
-        var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(source.blob("", config.get().digest()));
-        return Optional.of(new ChartConfig(node.path("name").asText(), node.path("version").asText()));
-      } catch (IOException e) {
-        return Optional.empty();
-      }
-    }
-  }
-  /** The chart's job: packaged here when local, read by digest from its registry when {@code oci://}. */
-  private Job chartJob(ChartArtifact chart, Clients clients, Path staging) {
-    String reference = chart.reference();
-    Copier.Item unknown = new Copier.Item(reference, "", "", "", Optional.empty(), target(), reference, true);
-    try {
-      if (reference.startsWith("oci://")) {
-        String rest = reference.substring("oci://".length());
-        int slash = rest.indexOf('/');
-        if (slash <= 0 || slash == rest.length() - 1) {
-          return Job.failed(unknown, "The chart reference " + reference + " has no repository path; use"
-              + " oci://HOST/PATH/NAME.");
-        }
-        String host = rest.substring(0, slash);
-        String repository = rest.substring(slash + 1);
-        Optional<String> version = chart.version();
-        int colon = repository.lastIndexOf(':');
-        if (colon > repository.lastIndexOf('/')) {
-          version = version.or(() -> Optional.of(repository.substring(colon + 1)));
-        }
-        String repo = colon > repository.lastIndexOf('/') ? repository.substring(0, colon) : repository;
-        RegistryClient source = clients.get(host);
-        if (version.isEmpty()) {
-          version = newestStable(retry.run("listing the versions of " + reference, () -> source.tags(repo), a -> { }));
-        }
-        if (version.isEmpty()) {
-          return Job.failed(unknown, "The OCI repository " + reference + " has no released chart version; give one"
-              + " (--version).");
-        }
-        String tag = version.get().replace('+', '_');
-        String name = repo.substring(repo.lastIndexOf('/') + 1);
-        String targetRepo = naming != null ? targetPrefix + name : host + "/" + repo;
-        return Job.of(new Copier.Item("oci://" + host + "/" + repo + ":" + version.get(), repo, tag, targetRepo,
-            Optional.of(tag), naming != null ? target() + "/" + name + ":" + tag : host + "/" + repo + ":" + tag,
-            host + "/" + repo + ":" + tag, true), source);
-      }
-      Path local = Path.of(reference.startsWith("file://") ? reference.substring(7) : reference);
-      if (reference.contains("://") || !Files.exists(local)) {
-        return Job.failed(unknown, "The chart " + reference + " cannot be mirrored: mirror copies a chart directory, a"
-            + " .tgz or an oci:// chart. Pull it first (helm pull " + reference + " --version V) and pass the .tgz.");
-      }
-      ChartPackage pkg = ChartPackage.of(local, staging);
-      String tag = pkg.version().replace('+', '_');
-      return Job.of(new Copier.Item(reference, pkg.name(), pkg.manifest().digest(), targetPrefix + pkg.name(),
-          Optional.of(tag), naming != null ? target() + "/" + pkg.name() + ":" + tag : pkg.name() + ":" + tag,
-          pkg.name() + ":" + tag, true), pkg);
-    } catch (IOException e) {
-      return Job.failed(unknown, "Could not package the chart " + reference + ": " + e.getMessage());
-    } catch (RegistryException e) {
-      return Job.failed(unknown, e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Job.failed(unknown, "interrupted");
-    }
-  }
-
-  private static Optional<String> newestStable(List<String> tags) {
-    Comparator<int[]> order = Comparator.<int[]>comparingInt(v -> v[0]).thenComparingInt(v -> v[1])
-        .thenComparingInt(v -> v[2]);
-    return tags.stream().filter(t -> t.matches("v?\\d{1,9}\\.\\d{1,9}\\.\\d{1,9}(_[0-9A-Za-z.-]+)?"))
-        .max(Comparator.comparing(t -> java.util.Arrays.stream(t.replaceFirst("^v", "").replaceFirst("_.*", "")
-            .split("\\.")).mapToInt(Integer::parseInt).toArray(), order))
-        .map(t -> t.replace('_', '+'));
-  }
-
   /** The jobs of a run, made once its clients and staging directory exist. */
-  private interface Jobs {
-    List<Job> make(Clients clients, Path staging) throws InterruptedException;
+  private interface MakeJobs {
+    List<Jobs.Job> make(Clients clients, Path staging) throws InterruptedException;
   }
 
-  private MirrorReport execute(boolean plan, @Nullable OciArchiveReader reader, Jobs make) {
+  private MirrorReport execute(boolean plan, @Nullable OciArchiveReader reader, MakeJobs make) {
     long started = System.nanoTime();
     Path staging;
     try {
@@ -368,9 +253,9 @@ public final class ImageMirror {
         target = new RegistryTarget(clients.get(targetHost));
       }
       Copier copier = new Copier(target, staging, blobPool, plan, listener, retry);
-      List<Job> jobs = make.make(clients, staging);
+      List<Jobs.Job> jobs = make.make(clients, staging);
       List<Future<MirroredImage>> futures = new ArrayList<>();
-      for (Job job : jobs) {
+      for (Jobs.Job job : jobs) {
         futures.add(imagePool.submit(() -> job.source() == null ? failed(job) : copier.copy(job.item(), job.source())));
       }
       List<MirroredImage> images = new ArrayList<>();
@@ -406,7 +291,7 @@ public final class ImageMirror {
     }
   }
 
-  private MirroredImage failed(Job job) {
+  private MirroredImage failed(Jobs.Job job) {
     listener.imageStarted(job.item().source(), job.item().target());
     MirroredImage result = new MirroredImage(job.item().source(), job.item().target(), Optional.empty(), List.of(),
         MirroredImage.Outcome.FAILED, 0, 0, 0, 0, job.failure(), job.item().chart());

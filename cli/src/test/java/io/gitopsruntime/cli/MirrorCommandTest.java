@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,18 +90,27 @@ class MirrorCommandTest {
     assertThat(first.exitCode()).isZero();
     assertThat(first.out()).contains("copied " + source.host() + "/codefresh/cap-app-proxy:1.4124.0 -> " + target.host()
         + "/mirror/codefresh/cap-app-proxy:1.4124.0 (", "copied " + source.host() + "/argoproj/argoexec:v3.7.2 -> "
-        + target.host() + "/mirror/argoproj/argoexec:v3.7.2 (", "2 images to " + target.host() + "/mirror: 2 copied (",
-        "lock file: " + lock);
+        + target.host() + "/mirror/argoproj/argoexec:v3.7.2 (", "2 images and the chart to " + target.host() + "/mirror: 3 copied (",
+        "copied chart " + chart + " -> " + target.host() + "/mirror/gitops-runtime:0.30.0 (2 blobs, ", "lock file: " + lock);
+    assertThat(first.out()).endsWith("""
+        Install from the mirror:
+          gitops-runtime install -f values.yaml --chart oci://%1$s/mirror/gitops-runtime --version 0.30.0 --registry %1$s/mirror
+        or with helm:
+          gitops-runtime export registry-values --registry %1$s/mirror --chart oci://%1$s/mirror/gitops-runtime --version 0.30.0 -f values.yaml --output-file registry-values.yaml
+          helm upgrade --install cf-gitops-runtime oci://%1$s/mirror/gitops-runtime --version 0.30.0 -n codefresh -f values.yaml -f registry-values.yaml
+        """.formatted(target.host()));
     assertThat(first.out()).doesNotContain("p4ss-w0rd");
     assertThat(Files.readString(lock)).contains("\"digest\" : \"" + index + "\"", "\"digest\" : \"" + single + "\"",
-        "\"platforms\" : [ \"linux/amd64\", \"linux/arm64\" ]");
+        "\"platforms\" : [ \"linux/amd64\", \"linux/arm64\" ]",
+        "\"chart\" : {\n    \"source\" : \"" + chart + "\",\n    \"mirror\" : \"" + target.host() + "/mirror/gitops-runtime:0.30.0\"");
     assertThat(target.digestOf("mirror/codefresh/cap-app-proxy", "1.4124.0")).contains(index);
 
     CliRun second = mirror("mirror");
 
     assertThat(second.exitCode()).isZero();
     assertThat(second.out()).contains("present " + target.host() + "/mirror/codefresh/cap-app-proxy:1.4124.0 (nothing to copy)\n",
-        "2 images to " + target.host() + "/mirror: 0 copied (0 blobs, 0 B), 2 already present, 0 failed in ");
+        "present chart " + target.host() + "/mirror/gitops-runtime:0.30.0 (nothing to copy)\n",
+        "2 images and the chart to " + target.host() + "/mirror: 0 copied (0 blobs, 0 B), 3 already present, 0 failed in ");
   }
 
   @Test
@@ -109,7 +119,7 @@ class MirrorCommandTest {
 
     assertThat(plan.exitCode()).isZero();
     assertThat(plan.out()).contains("would copy " + source.host() + "/argoproj/argoexec:v3.7.2 -> " + target.host()
-        + "/planned/argoproj/argoexec:v3.7.2 (3 blobs, ", "2 images to " + target.host() + "/planned: 2 to copy (");
+        + "/planned/argoproj/argoexec:v3.7.2 (3 blobs, ", "2 images and the chart to " + target.host() + "/planned: 3 to copy (");
     assertThat(target.digestOf("planned/argoproj/argoexec", "v3.7.2")).isEmpty();
   }
 
@@ -124,7 +134,84 @@ class MirrorCommandTest {
         + "/denied/argoproj/argoexec:v3.7.2: HEAD https://" + target.host() + "/v2/denied/argoproj/argoexec/manifests/"
         + single + ": 401 Unauthorized. The registry " + target.host() + " needs credentials: log in with docker login or"
         + " helm registry login, or pass a registry config.\n");
-    assertThat(run.err()).isEqualTo("2 images are not on " + target.host() + "/denied; run the same command again to"
+    assertThat(run.err()).isEqualTo("3 images are not on " + target.host() + "/denied; run the same command again to"
         + " resume: what was copied is kept.\n");
+  }
+
+  @Nested
+  class Archives {
+    private CliRun toArchive(Path archive, String... more) {
+      List<String> args = new java.util.ArrayList<>(List.of("mirror", "-f", values.toString(), "--chart", chart.toString(),
+          "--to-archive", archive.toString(), "--insecure-registry", source.host()));
+      args.addAll(List.of(more));
+      return CliRun.with(Map.of(), dir, dir, "", args.toArray(String[]::new));
+    }
+
+    private CliRun fromArchive(Path archive, String prefix, String... more) {
+      List<String> args = new java.util.ArrayList<>(List.of("mirror", "--from-archive", archive.toString(),
+          "--to", target.host() + "/" + prefix, "--ca-file", target.caFile().orElseThrow().toString(),
+          "--registry-config", config.toString()));
+      args.addAll(List.of(more));
+      return CliRun.with(Map.of(), dir, dir, "", args.toArray(String[]::new));
+    }
+
+    @Test
+    void writesABundleAndPushesItInsideTheAirGapPrintingTheInstallCommand() throws IOException {
+      Path archive = dir.resolve("bundle.tar");
+
+      CliRun written = toArchive(archive);
+
+      assertThat(written.exitCode()).as(written.err()).isZero();
+      assertThat(written.out()).contains("copied " + source.host() + "/codefresh/cap-app-proxy:1.4124.0 -> " + source.host()
+          + "/codefresh/cap-app-proxy:1.4124.0 (", "2 images and the chart to " + archive + ": 3 copied (");
+      assertThat(written.out()).doesNotContain("Install from the mirror");
+
+      CliRun plan = fromArchive(archive, "air", "--plan");
+
+      assertThat(plan.exitCode()).isZero();
+      assertThat(plan.out()).contains("would copy chart gitops-runtime:0.30.0 -> " + target.host()
+          + "/air/gitops-runtime:0.30.0 (2 blobs, ", "2 images and the chart to " + target.host() + "/air: 3 to copy (");
+      assertThat(target.digestOf("air/codefresh/cap-app-proxy", "1.4124.0")).isEmpty();
+
+      Path lock = dir.resolve("air.lock");
+      CliRun pushed = fromArchive(archive, "air", "--lock", lock.toString());
+
+      assertThat(pushed.exitCode()).as(pushed.err()).isZero();
+      assertThat(pushed.out()).contains("copied " + source.host() + "/codefresh/cap-app-proxy:1.4124.0 -> " + target.host()
+          + "/air/codefresh/cap-app-proxy:1.4124.0 (", "2 images and the chart to " + target.host() + "/air: 3 copied (",
+          "gitops-runtime install -f values.yaml --chart oci://" + target.host() + "/air/gitops-runtime --version 0.30.0"
+          + " --registry " + target.host() + "/air\n");
+      assertThat(pushed.out()).doesNotContain("p4ss-w0rd");
+      assertThat(target.digestOf("air/codefresh/cap-app-proxy", "1.4124.0")).contains(index);
+      assertThat(target.digestOf("air/argoproj/argoexec", "v3.7.2")).contains(single);
+      assertThat(Files.readString(lock)).contains("\"mirror\" : \"" + target.host() + "/air/gitops-runtime:0.30.0\"");
+    }
+
+    @Test
+    void aCutArchiveIsRefusedNamingTheEntryAndNothingIsPushed() throws IOException {
+      Path archive = dir.resolve("cut.tar");
+      assertThat(toArchive(archive).exitCode()).isZero();
+      byte[] bytes = Files.readAllBytes(archive);
+      Files.write(archive, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+      CliRun run = fromArchive(archive, "cut");
+
+      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.err()).startsWith("The archive " + archive + " is cut short: it ends ")
+          .endsWith(", before its index.json. Nothing was pushed; copy the archive again.\n");
+      assertThat(target.digestOf("cut/codefresh/cap-app-proxy", "1.4124.0")).isEmpty();
+    }
+
+    @Test
+    void refusesBothTargetsAndAnArchiveWithoutARegistry() {
+      CliRun both = toArchive(dir.resolve("x.tar"), "--to", target.host() + "/x");
+      CliRun neither = CliRun.with(Map.of(), dir, dir, "", "mirror", "--from-archive", "x.tar");
+
+      assertThat(both.exitCode()).isEqualTo(2);
+      assertThat(both.err()).startsWith("gitops-runtime mirror: --to and --to-archive exclude each other: mirror to a"
+          + " registry or to an archive.");
+      assertThat(neither.err()).startsWith("gitops-runtime mirror: say where to mirror to: --to HOST[/PREFIX], such as"
+          + " --to registry.example.com/mirror, or --to-archive bundle.tar.");
+    }
   }
 }

@@ -1,10 +1,14 @@
 package io.gitopsruntime.helm.images;
 
 import io.gitopsruntime.GitOpsRuntimeException;
-import io.gitopsruntime.helm.images.internal.Manifest;
+import io.gitopsruntime.helm.images.internal.Copier;
+import io.gitopsruntime.helm.images.internal.Jobs;
+import io.gitopsruntime.helm.images.internal.OciArchiveReader;
+import io.gitopsruntime.helm.images.internal.OciArchiveWriter;
 import io.gitopsruntime.helm.images.internal.RegistryClient;
-import io.gitopsruntime.helm.images.internal.RegistryException;
+import io.gitopsruntime.helm.images.internal.RegistryTarget;
 import io.gitopsruntime.helm.images.internal.Retry;
+import io.gitopsruntime.helm.images.internal.Target;
 import io.gitopsruntime.helm.images.internal.Tls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,23 +24,23 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Copies images, by digest, to a private registry: each image's whole multi-platform index (the index, each platform's
- * manifest, their config and layer blobs), byte for byte so that every digest stays the same, under the name
- * {@link RegistryOverrides} gives it ({@code HOST[/PREFIX]/REPOSITORY[:TAG]}, so the override values find it).
+ * Copies images, by digest, to a private registry or into an air-gapped bundle: each image's whole multi-platform
+ * index (the index, each platform's manifest, their config and layer blobs), byte for byte so that every digest stays
+ * the same, under the name {@link RegistryOverrides} gives it ({@code HOST[/PREFIX]/REPOSITORY[:TAG]}, so the
+ * override values find it); and the chart itself as Helm's OCI chart artifact at {@code HOST[/PREFIX]/NAME:VERSION}
+ * ({@link ChartArtifact}).
  *
  * <p>Resumable: a blob the target already has is not sent again (a {@code HEAD} first), a blob it has in another
  * repository is mounted from there, and an image whose manifest and tag are already there is not touched. Requests
@@ -48,10 +52,16 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * List<ImageRef> images = RuntimeImages.builder().build().of(installation);
  * MirrorReport report = ImageMirror.builder().to("registry.example.com/mirror")
- *     .credentials(RegistryCredentials.fromDockerConfig()).build().copy(images);
+ *     .credentials(RegistryCredentials.fromDockerConfig()).build().copy(images, ChartArtifact.of(installation));
  * System.out.println(report.summary());
  * MirrorLock.of(report.throwIfFailed()).write(Path.of("images.lock"));
  * }</pre>
+ *
+ * <p>Air gap: a mirror built with {@link Builder#toArchive(Path)} writes one tar instead, an OCI image layout
+ * ({@code oci-layout}, {@code index.json} naming each image and the chart by its source reference in
+ * {@code org.opencontainers.image.ref.name}, {@code blobs/sha256/...}) with the lock file as {@code images.lock}; inside
+ * the air gap, a mirror to the registry pushes it with {@link #copyFrom(Path)}, reading the tar in place (never whole
+ * into memory) and checking every blob of an image against its digest before it pushes any of that image.
  *
  * <p>Threads: each run uses two bounded pools of {@code concurrency} threads (images, and blobs), created and shut
  * down by the run; blobs are staged in a temporary directory deleted at the end. Immutable and thread-safe.
@@ -59,7 +69,8 @@ import org.slf4j.LoggerFactory;
 public final class ImageMirror {
   private static final Logger LOG = LoggerFactory.getLogger(ImageMirror.class);
 
-  private final RegistryOverrides naming;
+  private final @Nullable RegistryOverrides naming;
+  private final @Nullable Path archive;
   private final String targetHost;
   private final String targetPrefix;
   private final RegistryCredentials credentials;
@@ -71,8 +82,9 @@ public final class ImageMirror {
   private final Retry retry;
 
   private ImageMirror(Builder builder) {
-    this.naming = RegistryOverrides.builder().registry(builder.target).build();
-    String target = naming.registry();
+    this.archive = builder.archive;
+    this.naming = builder.target.isEmpty() ? null : RegistryOverrides.builder().registry(builder.target).build();
+    String target = naming == null ? "" : naming.registry();
     int slash = target.indexOf('/');
     this.targetHost = slash < 0 ? target : target.substring(0, slash);
     this.targetPrefix = slash < 0 ? "" : target.substring(slash + 1) + "/";
@@ -95,33 +107,46 @@ public final class ImageMirror {
   }
 
   /**
-   * The target registry.
+   * The target.
    *
-   * @return {@code HOST[/PREFIX]}
+   * @return the registry, {@code HOST[/PREFIX]}, or the archive's path
    */
   public String target() {
-    return naming.registry();
+    return naming != null ? naming.registry() : String.valueOf(archive);
   }
 
   /**
    * Where an image goes.
    *
    * @param image the image
-   * @return {@code HOST[/PREFIX]/REPOSITORY[:TAG][@DIGEST]}, as {@link RegistryOverrides#mirrorOf(String)}
+   * @return {@code HOST[/PREFIX]/REPOSITORY[:TAG][@DIGEST]}, as {@link RegistryOverrides#mirrorOf(String)}; for an
+   *     archive, the image's own reference (its name in the archive)
    */
   public String targetOf(ImageRef image) {
-    return naming.mirrorOf(image.reference());
+    return naming != null ? naming.mirrorOf(image.reference()) : image.reference();
   }
 
   /**
-   * Copies the images to the target registry.
+   * Copies the images to the target.
    *
    * @param images the images, such as {@link RuntimeImages#of}'s; duplicates are copied once
    * @return each image's outcome, in the order given; failures are in it, not thrown ({@link MirrorReport#throwIfFailed()})
-   * @throws GitOpsRuntimeException if interrupted (the interrupt flag is kept)
+   * @throws GitOpsRuntimeException if interrupted (the interrupt flag is kept), or if an archive cannot be written
    */
   public MirrorReport copy(List<ImageRef> images) {
-    return run(images, false);
+    return run(images, Optional.empty(), false);
+  }
+
+  /**
+   * Copies the images and the chart to the target.
+   *
+   * @param images the images, such as {@link RuntimeImages#of}'s; duplicates are copied once
+   * @param chart the chart, such as {@link ChartArtifact#of(io.gitopsruntime.RuntimeInstallation)}
+   * @return each image's outcome and the chart's ({@link MirrorReport#chart()})
+   * @throws GitOpsRuntimeException if interrupted, or if an archive cannot be written
+   */
+  public MirrorReport copy(List<ImageRef> images, ChartArtifact chart) {
+    return run(images, Optional.of(chart), false);
   }
 
   /**
@@ -132,12 +157,83 @@ public final class ImageMirror {
    *     or {@code FAILED}
    */
   public MirrorReport plan(List<ImageRef> images) {
-    return run(images, true);
+    return run(images, Optional.empty(), true);
   }
 
-  private MirrorReport run(List<ImageRef> images, boolean plan) {
+  /**
+   * What {@link #copy(List, ChartArtifact)} would copy; writes nothing.
+   *
+   * @param images the images
+   * @param chart the chart
+   * @return each image's and the chart's plan
+   */
+  public MirrorReport plan(List<ImageRef> images, ChartArtifact chart) {
+    return run(images, Optional.of(chart), true);
+  }
+
+  /**
+   * Pushes an archive {@link Builder#toArchive(Path)} wrote (or any OCI image layout tar whose index names images by
+   * reference) to the target registry: every image under the name {@link #targetOf} gives it, and the chart at
+   * {@code HOST[/PREFIX]/NAME:VERSION}. Resumable like {@link #copy}. Each image's blobs are checked against their
+   * digests before any of them is pushed: a blob that is missing, cut short or damaged fails that image, naming the
+   * blob, and nothing of it is pushed.
+   *
+   * @param archive the tar
+   * @return each image's outcome and the chart's
+   * @throws IllegalArgumentException naming the file, if it is not an OCI layout tar or its index cannot be read
+   * @throws IllegalStateException if this mirror writes an archive
+   */
+  public MirrorReport copyFrom(Path archive) {
+    return runArchive(archive, false);
+  }
+
+  /**
+   * What {@link #copyFrom} would push: reads and checks the archive and the target, writes nothing.
+   *
+   * @param archive the tar
+   * @return each image's and the chart's plan
+   */
+  public MirrorReport planFrom(Path archive) {
+    return runArchive(archive, true);
+  }
+
+  private MirrorReport run(List<ImageRef> images, Optional<ChartArtifact> chart, boolean plan) {
+    return execute(plan, null, (clients, staging) -> {
+      List<Jobs.Job> jobs = new ArrayList<>();
+      for (ImageRef image : images.stream().distinct().toList()) {
+        String repo = naming != null ? targetPrefix + image.repository() : image.registry() + "/" + image.repository();
+        jobs.add(Jobs.Job.of(new Copier.Item(image.reference(), image.repository(),
+            image.digest().orElseGet(() -> image.tag().orElse("latest")), repo, image.tag(), targetOf(image),
+            image.reference(), false), clients.get(image.registry())));
+      }
+      chart.ifPresent(c -> jobs.add(Jobs.chart(c, clients::get, staging, retry, Optional.ofNullable(naming)
+          .map(RegistryOverrides::registry), targetPrefix)));
+      return jobs;
+    });
+  }
+
+  private MirrorReport runArchive(Path file, boolean plan) {
+    if (naming == null) {
+      throw new IllegalStateException("An archive is pushed to a registry: build the mirror with to(HOST[/PREFIX]).");
+    }
+    try (OciArchiveReader reader = OciArchiveReader.open(file)) {
+      return execute(plan, reader, (clients, staging) -> {
+        List<Jobs.Job> jobs = new ArrayList<>();
+        for (OciArchiveReader.Named named : reader.named()) {
+          jobs.add(Jobs.archived(reader, named, target(), targetPrefix, this::targetOf));
+        }
+        return jobs;
+      });
+    }
+  }
+
+  /** The jobs of a run, made once its clients and staging directory exist. */
+  private interface MakeJobs {
+    List<Jobs.Job> make(Clients clients, Path staging) throws InterruptedException;
+  }
+
+  private MirrorReport execute(boolean plan, @Nullable OciArchiveReader reader, MakeJobs make) {
     long started = System.nanoTime();
-    List<ImageRef> unique = images.stream().distinct().toList();
     Path staging;
     try {
       staging = Files.createTempDirectory("gitops-runtime-mirror-");
@@ -146,27 +242,61 @@ public final class ImageMirror {
     }
     ExecutorService imagePool = Executors.newFixedThreadPool(concurrency, daemon("mirror-image-"));
     ExecutorService blobPool = Executors.newFixedThreadPool(concurrency, daemon("mirror-blob-"));
+    OciArchiveWriter writer = null;
     try {
-      Run run = new Run(clients(), staging, blobPool, plan);
+      Clients clients = clients();
+      Target target;
+      if (archive != null) {
+        writer = plan ? OciArchiveWriter.planning(archive) : OciArchiveWriter.create(archive);
+        target = writer;
+      } else {
+        target = new RegistryTarget(clients.get(targetHost));
+      }
+      Copier copier = new Copier(target, staging, blobPool, plan, listener, retry);
+      List<Jobs.Job> jobs = make.make(clients, staging);
       List<Future<MirroredImage>> futures = new ArrayList<>();
-      for (ImageRef image : unique) {
-        futures.add(imagePool.submit(() -> run.image(image)));
+      for (Jobs.Job job : jobs) {
+        futures.add(imagePool.submit(() -> job.source() == null ? failed(job) : copier.copy(job.item(), job.source())));
       }
-      List<MirroredImage> done = new ArrayList<>();
+      List<MirroredImage> images = new ArrayList<>();
+      Optional<MirroredImage> chart = Optional.empty();
       for (Future<MirroredImage> future : futures) {
-        done.add(future.get());
+        MirroredImage done = future.get();
+        if (done.chart()) {
+          chart = Optional.of(done);
+        } else {
+          images.add(done);
+        }
       }
-      return new MirrorReport(target(), done, plan, Duration.ofNanos(System.nanoTime() - started));
+      MirrorReport report = new MirrorReport(target(), images, plan, Duration.ofNanos(System.nanoTime() - started), chart);
+      if (writer != null && !plan) {
+        writer.finish(MirrorLock.of(report).toJson());
+      }
+      return report;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new GitOpsRuntimeException("Mirroring to " + target() + " was interrupted; run it again to resume.", e);
     } catch (ExecutionException e) {
       throw new GitOpsRuntimeException("Mirroring to " + target() + " failed: " + e.getCause().getMessage(), e.getCause());
+    } catch (IOException e) {
+      throw new GitOpsRuntimeException("Could not write the archive " + archive + ": " + e.getMessage()
+          + ". Check the free space and the directory's permissions, then run the mirror again.", e);
     } finally {
       imagePool.shutdownNow();
       blobPool.shutdownNow();
+      if (writer != null) {
+        writer.close();
+      }
       deleteTree(staging);
     }
+  }
+
+  private MirroredImage failed(Jobs.Job job) {
+    listener.imageStarted(job.item().source(), job.item().target());
+    MirroredImage result = new MirroredImage(job.item().source(), job.item().target(), Optional.empty(), List.of(),
+        MirroredImage.Outcome.FAILED, 0, 0, 0, 0, job.failure(), job.item().chart());
+    listener.imageDone(result);
+    return result;
   }
 
   private Clients clients() {
@@ -188,231 +318,6 @@ public final class ImageMirror {
       return byHost.computeIfAbsent(host, h -> new RegistryClient(h, plainHttpEverywhere || plainHttp.contains(h), http,
           credentials.basicFor(h)));
     }
-  }
-
-  /** One run's state: clients, staging, and which blobs the target has where. */
-  private final class Run {
-    private final Clients clients;
-    private final Path staging;
-    private final ExecutorService blobs;
-    private final boolean plan;
-    /** Blob digest to a target repository known to hold it, or an upload under way. */
-    private final Map<String, CompletableFuture<String>> onTarget = new ConcurrentHashMap<>();
-    private final AtomicInteger files = new AtomicInteger();
-
-    Run(Clients clients, Path staging, ExecutorService blobs, boolean plan) {
-      this.clients = clients;
-      this.staging = staging;
-      this.blobs = blobs;
-      this.plan = plan;
-    }
-
-    MirroredImage image(ImageRef image) {
-      String target = naming.mirrorOf(image.reference());
-      String targetRepo = targetPrefix + image.repository();
-      listener.imageStarted(image.reference(), target);
-      Counts counts = new Counts();
-      Optional<String> digest = Optional.empty();
-      List<String> platforms = List.of();
-      MirroredImage result;
-      try {
-        RegistryClient source = clients.get(image.registry());
-        RegistryClient dest = clients.get(targetHost);
-        String reference = image.digest().orElseGet(() -> image.tag().orElse("latest"));
-        Manifest top = call(image, "reading " + image.reference(), () -> source.manifest(image.repository(), reference))
-            .orElseThrow(() -> new RegistryException("The registry " + image.registry() + " has no manifest "
-                + reference + " in " + image.repository() + ".", 404, false));
-        digest = Optional.of(top.digest());
-        platforms = platforms(image, source, top);
-        boolean present = call(image, "checking " + target, () -> dest.manifestDigest(targetRepo, top.digest()))
-            .isPresent() && tagPoints(image, dest, targetRepo, top.digest());
-        if (present) {
-          result = new MirroredImage(image.reference(), target, digest, platforms, MirroredImage.Outcome.ALREADY_PRESENT,
-              0, 0, 0, 0, Optional.empty());
-        } else {
-          copyManifest(image, source, dest, targetRepo, top, counts);
-          if (!plan) {
-            for (String tag : image.tag().stream().toList()) {
-              call(image, "tagging " + target, () -> {
-                dest.putManifest(targetRepo, tag, top);
-                return null;
-              });
-            }
-            verify(image, dest, targetRepo, top.digest(), target);
-          }
-          result = new MirroredImage(image.reference(), target, digest, platforms,
-              plan ? MirroredImage.Outcome.TO_COPY : MirroredImage.Outcome.COPIED, counts.copied.get(),
-              counts.mounted.get(), counts.present.get(), counts.bytes.get(), Optional.empty());
-        }
-      } catch (RegistryException e) {
-        result = failed(image, target, digest, platforms, counts, e.getMessage());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        result = failed(image, target, digest, platforms, counts, "interrupted");
-      } catch (RuntimeException e) {
-        LOG.debug("mirroring {} failed", image.reference(), e);
-        result = failed(image, target, digest, platforms, counts, e.getMessage() == null ? e.toString() : e.getMessage());
-      }
-      listener.imageDone(result);
-      return result;
-    }
-
-    private MirroredImage failed(ImageRef image, String target, Optional<String> digest, List<String> platforms,
-        Counts counts, String why) {
-      return new MirroredImage(image.reference(), target, digest, platforms, MirroredImage.Outcome.FAILED,
-          counts.copied.get(), counts.mounted.get(), counts.present.get(), counts.bytes.get(), Optional.of(why));
-    }
-
-    private boolean tagPoints(ImageRef image, RegistryClient dest, String repo, String digest) throws InterruptedException {
-      if (image.tag().isEmpty()) {
-        return true;
-      }
-      return call(image, "checking the tag", () -> dest.manifestDigest(repo, image.tag().get())).equals(Optional.of(digest));
-    }
-
-    private void verify(ImageRef image, RegistryClient dest, String repo, String digest, String target)
-        throws InterruptedException {
-      Optional<String> stored = call(image, "verifying " + target, () -> dest.manifestDigest(repo, digest));
-      if (!stored.equals(Optional.of(digest)) || !tagPoints(image, dest, repo, digest)) {
-        throw new RegistryException("After the copy, the registry " + targetHost + " does not have " + target
-            + " at " + digest + ".", 0, false);
-      }
-    }
-
-    private List<String> platforms(ImageRef image, RegistryClient source, Manifest top) throws InterruptedException {
-      Set<String> found = new TreeSet<>();
-      if (top.isIndex()) {
-        top.manifests().forEach(d -> d.platform().filter(p -> !p.equals("unknown/unknown")).ifPresent(found::add));
-      } else {
-        Optional<Manifest.Descriptor> config = top.config();
-        if (config.isPresent() && config.get().mediaType().contains("image.config")) {
-          byte[] bytes = call(image, "reading the config of " + image.reference(),
-              () -> source.blob(image.repository(), config.get().digest()));
-          Manifest.platformOfConfig(bytes).ifPresent(found::add);
-        }
-      }
-      return List.copyOf(found);
-    }
-
-    /** Children first, then the manifest itself by digest: a registry accepts a manifest only when its parts are there. */
-    private void copyManifest(ImageRef image, RegistryClient source, RegistryClient dest, String targetRepo,
-        Manifest manifest, Counts counts) throws InterruptedException {
-      if (manifest.isIndex()) {
-        for (Manifest.Descriptor child : manifest.manifests()) {
-          boolean there = call(image, "checking " + child.digest(),
-              () -> dest.manifestDigest(targetRepo, child.digest())).isPresent();
-          if (there) {
-            continue;
-          }
-          Manifest read = call(image, "reading " + child.digest(), () -> source.manifest(image.repository(), child.digest()))
-              .orElseThrow(() -> new RegistryException("The registry " + image.registry() + " has no manifest "
-                  + child.digest() + " in " + image.repository() + ", which its index " + manifest.digest()
-                  + " lists.", 404, false));
-          copyManifest(image, source, dest, targetRepo, read, counts);
-        }
-      } else {
-        List<CompletableFuture<Void>> parts = new ArrayList<>();
-        for (Manifest.Descriptor blob : manifest.blobs()) {
-          parts.add(CompletableFuture.runAsync(() -> {
-            try {
-              copyBlob(image, source, dest, targetRepo, blob, counts);
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-              throw new RegistryException("interrupted", 0, false);
-            }
-          }, blobs));
-        }
-        try {
-          CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).get();
-        } catch (ExecutionException e) {
-          if (e.getCause() instanceof RuntimeException runtime) {
-            throw runtime;
-          }
-          throw new IllegalStateException(e.getCause());
-        }
-      }
-      if (!plan) {
-        call(image, "writing manifest " + manifest.digest(), () -> {
-          dest.putManifest(targetRepo, manifest.digest(), manifest);
-          return null;
-        });
-      }
-    }
-
-    private void copyBlob(ImageRef image, RegistryClient source, RegistryClient dest, String targetRepo,
-        Manifest.Descriptor blob, Counts counts) throws InterruptedException {
-      String digest = blob.digest();
-      if (call(image, "checking blob " + digest, () -> dest.hasBlob(targetRepo, digest))) {
-        counts.present.incrementAndGet();
-        onTarget.putIfAbsent(digest, CompletableFuture.completedFuture(targetRepo));
-        return;
-      }
-      if (plan) {
-        counts.copied.incrementAndGet();
-        counts.bytes.addAndGet(Math.max(0, blob.size()));
-        return;
-      }
-      CompletableFuture<String> mine = new CompletableFuture<>();
-      CompletableFuture<String> other = onTarget.putIfAbsent(digest, mine);
-      if (other != null) {
-        String from = waitFor(other);
-        if (from != null && call(image, "mounting blob " + digest, () -> dest.mount(targetRepo, digest, from))) {
-          counts.mounted.incrementAndGet();
-          return;
-        }
-      }
-      if (source.host().equals(dest.host())
-          && call(image, "mounting blob " + digest, () -> dest.mount(targetRepo, digest, image.repository()))) {
-        counts.mounted.incrementAndGet();
-        mine.complete(targetRepo);
-        return;
-      }
-      Path file = staging.resolve("blob-" + files.incrementAndGet());
-      try {
-        long size = call(image, "downloading blob " + digest, () -> source.download(image.repository(), digest, file));
-        call(image, "uploading blob " + digest, () -> {
-          dest.upload(targetRepo, digest, file);
-          return null;
-        });
-        counts.copied.incrementAndGet();
-        counts.bytes.addAndGet(size);
-        mine.complete(targetRepo);
-        if (other != null) {
-          onTarget.put(digest, mine);
-        }
-      } catch (RuntimeException | InterruptedException e) {
-        mine.complete(null);
-        onTarget.remove(digest, mine);
-        throw e;
-      } finally {
-        try {
-          Files.deleteIfExists(file);
-        } catch (IOException e) {
-          LOG.debug("could not delete {}", file, e);
-        }
-      }
-    }
-
-    private String waitFor(CompletableFuture<String> other) throws InterruptedException {
-      try {
-        return other.get();
-      } catch (ExecutionException e) {
-        return null;
-      }
-    }
-
-    private <T> T call(ImageRef image, String what, java.util.concurrent.Callable<T> operation)
-        throws InterruptedException {
-      return retry.run(what, operation, attempt -> listener.retrying(image.reference(), what, attempt));
-    }
-  }
-
-  /** Blob counts of one image; shared by its blob tasks. */
-  private static final class Counts {
-    final AtomicInteger copied = new AtomicInteger();
-    final AtomicInteger mounted = new AtomicInteger();
-    final AtomicInteger present = new AtomicInteger();
-    final AtomicLong bytes = new AtomicLong();
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String prefix) {
@@ -441,6 +346,7 @@ public final class ImageMirror {
   /** Configures {@link ImageMirror}. Not thread-safe. */
   public static final class Builder {
     private String target = "";
+    private @Nullable Path archive;
     private RegistryCredentials credentials = RegistryCredentials.none();
     private final List<Path> caFiles = new ArrayList<>();
     private final Set<String> plainHttp = new HashSet<>();
@@ -452,7 +358,7 @@ public final class ImageMirror {
     private Builder() {}
 
     /**
-     * The target registry (required).
+     * The target registry (this or {@link #toArchive(Path)} is required).
      *
      * @param registry {@code HOST[:PORT][/PREFIX]}, as {@link RegistryOverrides.Builder#registry(String)} takes it
      * @return this builder
@@ -461,6 +367,19 @@ public final class ImageMirror {
     public Builder to(String registry) {
       RegistryOverrides.builder().registry(registry);
       this.target = registry;
+      return this;
+    }
+
+    /**
+     * Writes an air-gapped bundle instead of copying to a registry: one tar holding an OCI image layout with the
+     * images and the chart, and the lock file ({@link ImageMirror}). Push it with a mirror built with {@link #to} and
+     * {@link ImageMirror#copyFrom(Path)}.
+     *
+     * @param archive the tar to write; replaced only once it is complete
+     * @return this builder
+     */
+    public Builder toArchive(Path archive) {
+      this.archive = Objects.requireNonNull(archive, "archive == null");
       return this;
     }
 
@@ -552,11 +471,12 @@ public final class ImageMirror {
      * Builds it.
      *
      * @return the mirror
-     * @throws IllegalStateException if no target was given
+     * @throws IllegalStateException if no target, or both a registry and an archive, were given
      */
     public ImageMirror build() {
-      if (target.isEmpty()) {
-        throw new IllegalStateException("to(HOST[/PREFIX]) is required");
+      if (target.isEmpty() == (archive == null)) {
+        throw new IllegalStateException(target.isEmpty() ? "to(HOST[/PREFIX]) or toArchive(PATH) is required"
+            : "to(HOST[/PREFIX]) and toArchive(PATH) exclude each other: a mirror writes to one target");
       }
       return new ImageMirror(this);
     }

@@ -15,10 +15,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * The lock file of a mirror: each image's source reference, its mirror, its digest and its platforms, so that what
- * was mirrored can be checked and pulled by digest later. Stable JSON: images sorted by source, two-space indent,
+ * The lock file of a mirror: each image's source reference, its mirror, its digest and its platforms, and the chart's,
+ * so that what was mirrored can be checked and pulled by digest later. Stable JSON: images sorted by source, two-space indent,
  * a final newline; the same images give the same bytes.
  *
  * <pre>{@code
@@ -30,7 +31,13 @@ import java.util.Objects;
  *     "mirror" : "registry.example.com/mirror/codefresh/cap-app-proxy:1.4124.0",
  *     "digest" : "sha256:...",
  *     "platforms" : [ "linux/amd64", "linux/arm64" ]
- *   } ]
+ *   } ],
+ *   "chart" : {
+ *     "source" : "oci://quay.io/codefresh/gitops-runtime:0.30.0",
+ *     "mirror" : "registry.example.com/mirror/gitops-runtime:0.30.0",
+ *     "digest" : "sha256:...",
+ *     "platforms" : [ ]
+ *   }
  * }
  * }</pre>
  *
@@ -38,8 +45,9 @@ import java.util.Objects;
  *
  * @param target the target registry, {@code HOST[/PREFIX]}
  * @param images the images, sorted by source
+ * @param chart the chart, when it was mirrored ({@code "chart"}, absent otherwise)
  */
-public record MirrorLock(String target, List<Entry> images) {
+public record MirrorLock(String target, List<Entry> images, Optional<Entry> chart) {
   /** The format version written and read. */
   public static final int VERSION = 1;
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -74,12 +82,24 @@ public record MirrorLock(String target, List<Entry> images) {
    *
    * @param target the target registry
    * @param images the images
+   * @param chart the chart
    */
   public MirrorLock {
     Objects.requireNonNull(target, "target == null");
+    Objects.requireNonNull(chart, "chart == null");
     List<Entry> sorted = new ArrayList<>(images);
     sorted.sort(Comparator.comparing(Entry::source));
     images = List.copyOf(sorted);
+  }
+
+  /**
+   * A lock of images only.
+   *
+   * @param target the target registry
+   * @param images the images
+   */
+  public MirrorLock(String target, List<Entry> images) {
+    this(target, images, Optional.empty());
   }
 
   /**
@@ -95,12 +115,17 @@ public record MirrorLock(String target, List<Entry> images) {
     }
     List<Entry> entries = new ArrayList<>();
     for (MirroredImage image : report.images()) {
-      if ((image.outcome() == MirroredImage.Outcome.COPIED || image.outcome() == MirroredImage.Outcome.ALREADY_PRESENT)
-          && image.digest().isPresent()) {
-        entries.add(new Entry(image.source(), image.target(), image.digest().get(), image.platforms()));
-      }
+      entry(image).ifPresent(entries::add);
     }
-    return new MirrorLock(report.target(), entries);
+    return new MirrorLock(report.target(), entries, report.chart().flatMap(MirrorLock::entry));
+  }
+
+  private static Optional<Entry> entry(MirroredImage image) {
+    if ((image.outcome() == MirroredImage.Outcome.COPIED || image.outcome() == MirroredImage.Outcome.ALREADY_PRESENT)
+        && image.digest().isPresent()) {
+      return Optional.of(new Entry(image.source(), image.target(), image.digest().get(), image.platforms()));
+    }
+    return Optional.empty();
   }
 
   /**
@@ -114,18 +139,22 @@ public record MirrorLock(String target, List<Entry> images) {
     root.put("target", target);
     ArrayNode list = root.putArray("images");
     for (Entry entry : images) {
-      ObjectNode node = list.addObject();
-      node.put("source", entry.source());
-      node.put("mirror", entry.mirror());
-      node.put("digest", entry.digest());
-      ArrayNode platforms = node.putArray("platforms");
-      entry.platforms().forEach(platforms::add);
+      write(list.addObject(), entry);
     }
+    chart.ifPresent(entry -> write(root.putObject("chart"), entry));
     try {
       return JSON.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a lock file is plain JSON", e);
     }
+  }
+
+  private static void write(ObjectNode node, Entry entry) {
+    node.put("source", entry.source());
+    node.put("mirror", entry.mirror());
+    node.put("digest", entry.digest());
+    ArrayNode platforms = node.putArray("platforms");
+    entry.platforms().forEach(platforms::add);
   }
 
   /**
@@ -162,11 +191,15 @@ public record MirrorLock(String target, List<Entry> images) {
     }
     List<Entry> entries = new ArrayList<>();
     for (JsonNode node : root.path("images")) {
-      List<String> platforms = new ArrayList<>();
-      node.path("platforms").forEach(p -> platforms.add(p.asText()));
-      entries.add(new Entry(node.path("source").asText(), node.path("mirror").asText(), node.path("digest").asText(),
-          platforms));
+      entries.add(read(node));
     }
-    return new MirrorLock(root.path("target").asText(), entries);
+    Optional<Entry> chart = root.path("chart").isObject() ? Optional.of(read(root.path("chart"))) : Optional.empty();
+    return new MirrorLock(root.path("target").asText(), entries, chart);
+  }
+
+  private static Entry read(JsonNode node) {
+    List<String> platforms = new ArrayList<>();
+    node.path("platforms").forEach(p -> platforms.add(p.asText()));
+    return new Entry(node.path("source").asText(), node.path("mirror").asText(), node.path("digest").asText(), platforms);
   }
 }

@@ -17,9 +17,11 @@ import java.util.Optional;
  * @param blobsPresent blobs the target already had
  * @param bytesCopied bytes transferred to the target (or, for a plan, that would be)
  * @param failure why it failed, for {@link Outcome#FAILED}
+ * @param chart whether this is the chart (Helm's OCI chart artifact) rather than an image
  */
 public record MirroredImage(String source, String target, Optional<String> digest, List<String> platforms,
-    Outcome outcome, int blobsCopied, int blobsMounted, int blobsPresent, long bytesCopied, Optional<String> failure) {
+    Outcome outcome, int blobsCopied, int blobsMounted, int blobsPresent, long bytesCopied, Optional<String> failure,
+    boolean chart) {
 
   /** What happened to an image. */
   public enum Outcome {
@@ -46,6 +48,7 @@ public record MirroredImage(String source, String target, Optional<String> diges
    * @param blobsPresent blobs present
    * @param bytesCopied bytes transferred
    * @param failure why it failed
+   * @param chart whether it is the chart
    */
   public MirroredImage {
     Objects.requireNonNull(source, "source == null");
@@ -56,14 +59,34 @@ public record MirroredImage(String source, String target, Optional<String> diges
     platforms = List.copyOf(platforms);
   }
 
-  /** One line: the outcome, the image and what was moved. */
+  /**
+   * An image's outcome.
+   *
+   * @param source the image
+   * @param target where it went
+   * @param digest its digest
+   * @param platforms its platforms
+   * @param outcome what happened
+   * @param blobsCopied blobs transferred
+   * @param blobsMounted blobs mounted
+   * @param blobsPresent blobs present
+   * @param bytesCopied bytes transferred
+   * @param failure why it failed
+   */
+  public MirroredImage(String source, String target, Optional<String> digest, List<String> platforms, Outcome outcome,
+      int blobsCopied, int blobsMounted, int blobsPresent, long bytesCopied, Optional<String> failure) {
+    this(source, target, digest, platforms, outcome, blobsCopied, blobsMounted, blobsPresent, bytesCopied, failure, false);
+  }
+
+  /** One line: the outcome, the image (or {@code chart} and the chart) and what was moved. */
   @Override
   public String toString() {
+    String what = chart ? "chart " : "";
     return switch (outcome) {
-      case COPIED -> "copied " + source + " -> " + target + " (" + blobs() + ")";
-      case ALREADY_PRESENT -> "present " + target + " (nothing to copy)";
-      case TO_COPY -> "would copy " + source + " -> " + target + " (" + blobs() + ")";
-      case FAILED -> "FAILED " + source + " -> " + target + ": " + failure.orElse("");
+      case COPIED -> "copied " + what + source + " -> " + target + " (" + blobs() + ")";
+      case ALREADY_PRESENT -> "present " + what + target + " (nothing to copy)";
+      case TO_COPY -> "would copy " + what + source + " -> " + target + " (" + blobs() + ")";
+      case FAILED -> "FAILED " + what + source + " -> " + target + ": " + failure.orElse("");
     };
   }
 

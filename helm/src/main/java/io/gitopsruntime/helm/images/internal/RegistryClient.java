@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * token service, fetched per scope and cached); follows blob redirects without the {@code Authorization} header.
  * Each method makes one attempt; callers retry with {@link Retry}. Thread-safe.
  */
-public final class RegistryClient {
+public final class RegistryClient implements Source {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
   private static final Duration TIMEOUT = Duration.ofMinutes(10);
@@ -65,6 +65,7 @@ public final class RegistryClient {
    *
    * @return such as {@code quay.io}
    */
+  @Override
   public String host() {
     return host;
   }
@@ -77,6 +78,7 @@ public final class RegistryClient {
    * @return the manifest, or empty when the registry has none of that reference
    * @throws InterruptedException if interrupted
    */
+  @Override
   public Optional<Manifest> manifest(String repository, String reference) throws InterruptedException {
     URI uri = uri("/v2/" + repository + "/manifests/" + reference);
     HttpResponse<byte[]> response = send("GET", uri, pull(repository), r -> r.header("Accept", Manifest.ACCEPT).GET(),
@@ -94,6 +96,30 @@ public final class RegistryClient {
       return Optional.of(manifest);
     } catch (IOException e) {
       throw new RegistryException("GET " + uri + " answered a manifest that is not JSON: " + e.getMessage(), 200, false, e);
+    }
+  }
+
+  /**
+   * The tags of a repository (the first 1000).
+   *
+   * @param repository the repository
+   * @return its tags, or empty when it has none or does not exist
+   * @throws InterruptedException if interrupted
+   */
+  public List<String> tags(String repository) throws InterruptedException {
+    URI uri = uri("/v2/" + repository + "/tags/list?n=1000");
+    HttpResponse<byte[]> response = send("GET", uri, pull(repository), HttpRequest.Builder::GET,
+        HttpResponse.BodyHandlers.ofByteArray());
+    if (response.statusCode() == 404) {
+      return List.of();
+    }
+    expect(response, "GET", uri, 200);
+    try {
+      List<String> tags = new ArrayList<>();
+      JSON.readTree(response.body()).path("tags").forEach(t -> tags.add(t.asText()));
+      return tags;
+    } catch (IOException e) {
+      throw new RegistryException("GET " + uri + " answered something that is not JSON.", 200, false, e);
     }
   }
 
@@ -175,6 +201,7 @@ public final class RegistryClient {
    * @return its size
    * @throws InterruptedException if interrupted
    */
+  @Override
   public long download(String repository, String digest, Path file) throws InterruptedException {
     URI uri = uri("/v2/" + repository + "/blobs/" + digest);
     HttpResponse<InputStream> response = send("GET", uri, pull(repository), HttpRequest.Builder::GET,
@@ -212,6 +239,7 @@ public final class RegistryClient {
    * @return its bytes
    * @throws InterruptedException if interrupted
    */
+  @Override
   public byte[] blob(String repository, String digest) throws InterruptedException {
     try {
       Path file = Files.createTempFile("blob-", ".tmp");

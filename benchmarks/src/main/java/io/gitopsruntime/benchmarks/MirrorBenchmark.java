@@ -33,9 +33,13 @@ import java.util.stream.Stream;
  * Mirrors 20 images of about 10 MB each (random, incompressible layers; four of them two-platform OCI indexes) between
  * two real distribution registries on loopback: a plain-HTTP source and a target with basic auth and TLS from a test
  * CA. Measures, in one run: the SDK's {@link ImageMirror} copying all 20 at its default concurrency; {@code skopeo copy
- * --all} copying the same images one after another into another repository path of the target (so that it copies
- * everything too); and a repeat of the SDK's mirror with nothing to copy. After each copy every image's digest is
- * checked on the target, so a run that copied nothing cannot win.
+ * --all --preserve-digests} copying the same images one after another into another repository path of the target (so
+ * that it copies everything too); and a repeat of the SDK's mirror with nothing to copy. After each copy every image's
+ * digest is checked on the target, so a run that copied nothing cannot win.
+ *
+ * <p>{@code --preserve-digests} makes skopeo copy byte for byte, as the SDK does: without it skopeo gzips the test
+ * images' uncompressed layers on the way, which changes every digest (and costs it CPU). The SDK runs in the JVM that
+ * built the images, so its plain-HTTP and SHA-256 code is partly compiled already; its TLS code is not.
  *
  * <p>Needs the provisioned registry ({@value TestRegistry#PROVISION_COMMAND}) and, for the comparison, skopeo
  * ({@code apt-get install skopeo}); without skopeo only the SDK is measured.

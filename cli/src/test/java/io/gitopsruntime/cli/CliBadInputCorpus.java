@@ -1,5 +1,6 @@
 package io.gitopsruntime.cli;
 
+import io.gitopsruntime.core.HostileValues;
 import io.gitopsruntime.testing.TestChart;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,8 +23,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
- * Runs in a child JVM for {@link CliBadInputCorpusTest}: every case of {@link HostileValues}, layered over a valid
- * values file, through every command that reads values, each run in-process through the tool's entry point with its
+ * Runs in a child JVM for {@link CliBadInputCorpusTest}: every case of {@link HostileValues#forTheTool()}, layered
+ * over a valid values file, through every command that reads values, each run in-process through the tool's entry point with its
  * output captured (and {@code System.out} and {@code System.err} too, for anything a library prints). Writes one line
  * per run to the report: {@code run<TAB>case<TAB>command<TAB>exit code<TAB>verdict<TAB>time taken<TAB>excerpt}, where the verdict is
  * {@code ok} or what was wrong. Arguments: a scratch directory, the report file, the kubeconfig of an API server the
@@ -76,7 +77,7 @@ public final class CliBadInputCorpus {
     try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(report, StandardCharsets.UTF_8), true)) {
       Path chart = TestChart.writeTo(dir.resolve("chart"));
       Path base = Files.writeString(dir.resolve("base.yaml"), HostileValues.BASE);
-      for (Map.Entry<String, byte[]> entry : HostileValues.cases().entrySet()) {
+      for (Map.Entry<String, byte[]> entry : HostileValues.forTheTool().entrySet()) {
         Path file = Files.write(dir.resolve(HostileValues.fileName(entry.getKey())), entry.getValue());
         for (Map.Entry<String, List<String>> command : commands().entrySet()) {
           List<String> arguments = new ArrayList<>();

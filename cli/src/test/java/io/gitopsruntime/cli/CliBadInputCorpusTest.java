@@ -2,6 +2,7 @@ package io.gitopsruntime.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gitopsruntime.core.HostileValues;
 import io.gitopsruntime.testing.KubernetesTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Hostile and broken values files ({@link HostileValues}) through every command of the tool that reads values, in
- * one child JVM with a 512 MB heap ({@link CliBadInputCorpus}): each run must end with exit code 0, 1 or 2 within
+ * Hostile and broken values files ({@link HostileValues#forTheTool()}) through every command of the tool that reads
+ * values, in one child JVM with a 512 MB heap ({@link CliBadInputCorpus}): each run must end with exit code 0, 1 or 2 within
  * {@value CliBadInputCorpus#RUN_SECONDS} s, print no stack trace, and on exit code 1 or 2 name the file (with the
  * line) or the values path. The per-run bound only catches hangs; no timing is asserted.
  */
@@ -34,7 +35,7 @@ class CliBadInputCorpusTest {
         .redirectErrorStream(true)
         .redirectOutput(console.toFile())
         .start();
-    int runs = HostileValues.cases().size() * CliBadInputCorpus.commands().size();
+    int runs = HostileValues.forTheTool().size() * CliBadInputCorpus.commands().size();
     long bound = (long) runs * CliBadInputCorpus.RUN_SECONDS + 120;
     try {
       assertThat(child.waitFor(bound, TimeUnit.SECONDS)).as("the corpus ended within " + bound + " s").isTrue();
@@ -54,7 +55,7 @@ class CliBadInputCorpusTest {
       }
     }
     List<String> expected = new ArrayList<>();
-    for (String name : HostileValues.cases().keySet()) {
+    for (String name : HostileValues.forTheTool().keySet()) {
       for (String command : CliBadInputCorpus.commands().keySet()) {
         expected.add(name + " / " + command);
       }

@@ -916,19 +916,6 @@ class ValuesYamlTest {
 
   @Nested
   class Limits {
-    /** 9 anchors of 9 aliases each: about 1 KB that expands to 9^9 values. */
-    static String aliasBomb(String indent) {
-      StringBuilder out = new StringBuilder(indent + "a0: &a0 [x, x, x, x, x, x, x, x, x]\n");
-      for (int level = 1; level < 9; level++) {
-        out.append(indent).append("a").append(level).append(": &a").append(level).append(" [");
-        for (int i = 0; i < 9; i++) {
-          out.append(i == 0 ? "" : ", ").append("*a").append(level - 1);
-        }
-        out.append("]\n");
-      }
-      return out.toString();
-    }
-
     private static final String ALIASES = " keys and list items once its aliases (*name) are expanded, the limit of a values file."
         + " Each alias repeats its anchor's whole value, and aliases of anchors that hold aliases multiply:"
         + " use fewer aliases, or write the values out.";
@@ -937,7 +924,7 @@ class ValuesYamlTest {
 
     @Test
     void endsAnAliasBombNamingTheFileLineAndLimit() {
-      String bomb = aliasBomb("");
+      String bomb = HostileValues.aliasBomb("");
       assertThat(bomb.length()).isLessThan(1024);
 
       assertThatThrownBy(() -> ValuesYaml.parse(bomb, "values.yaml"))
@@ -947,7 +934,7 @@ class ValuesYamlTest {
 
     @Test
     void endsAnAliasBombUnderAnUnknownTopLevelKey() {
-      String yaml = "global:\n  runtime:\n    name: prod\nnot-a-chart-key:\n" + aliasBomb("  ");
+      String yaml = "global:\n  runtime:\n    name: prod\nnot-a-chart-key:\n" + HostileValues.aliasBomb("  ");
 
       assertThatThrownBy(() -> ValuesYaml.parse(yaml, "values.yaml"))
           .isInstanceOf(ValuesSyntaxException.class)
@@ -956,16 +943,9 @@ class ValuesYamlTest {
 
     @Test
     void countsMergedMapsAsCopies() {
-      StringBuilder yaml = new StringBuilder("m0: &m0 {a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8}\n");
-      for (int level = 1; level < 8; level++) {
-        yaml.append("m").append(level).append(": &m").append(level).append(" {");
-        for (int i = 0; i < 8; i++) {
-          yaml.append(i == 0 ? "" : ", ").append("k").append(i).append(": {<<: *m").append(level - 1).append("}");
-        }
-        yaml.append("}\n");
-      }
+      String yaml = HostileValues.mergeKeyBomb(8);
 
-      assertThatThrownBy(() -> ValuesYaml.parse(yaml.toString(), "values.yaml"))
+      assertThatThrownBy(() -> ValuesYaml.parse(yaml, "values.yaml"))
           .isInstanceOf(ValuesSyntaxException.class)
           .hasMessageContaining("the file holds more than 50,000" + ALIASES);
     }
@@ -981,13 +961,9 @@ class ValuesYamlTest {
 
     @Test
     void refusesAMapNested1000DeepUnderGlobal() {
-      StringBuilder yaml = new StringBuilder("global:\n");
-      for (int i = 1; i <= 1000; i++) {
-        yaml.append("  ".repeat(i)).append("k").append(i).append(":\n");
-      }
-      yaml.append("  ".repeat(1001)).append("leaf: x\n");
+      String yaml = HostileValues.deepMap("global", 1000);
 
-      assertThatThrownBy(() -> ValuesYaml.parse(yaml.toString(), "values.yaml"))
+      assertThatThrownBy(() -> ValuesYaml.parse(yaml, "values.yaml"))
           .isInstanceOf(ValuesSyntaxException.class)
           .hasMessage("values.yaml:101:201: " + DEPTH);
     }
@@ -1011,12 +987,9 @@ class ValuesYamlTest {
 
     @Test
     void refuses200000Keys() {
-      StringBuilder yaml = new StringBuilder("extra:\n");
-      for (int i = 0; i < 200_000; i++) {
-        yaml.append("  k").append(i).append(": v\n");
-      }
+      String yaml = HostileValues.manyKeys("extra", 200_000);
 
-      assertThatThrownBy(() -> ValuesYaml.parse(yaml.toString(), "values.yaml"))
+      assertThatThrownBy(() -> ValuesYaml.parse(yaml, "values.yaml"))
           .isInstanceOf(ValuesSyntaxException.class)
           .hasMessage("values.yaml:50001:3: the file holds more than 50,000 keys and list items, the limit of a values file."
               + " Values files are small (the chart's own has about 500 keys): check that this is the values file you meant.");

@@ -22,10 +22,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -43,8 +39,6 @@ import java.util.function.Function;
  * <p>Immutable and thread-safe.
  */
 public final class FleetInstall {
-  private static final int MAX_PARALLEL = 8;
-
   private final Description description;
   private final List<Cluster> clusters;
   private final Function<Cluster, Installer> installers;
@@ -130,25 +124,8 @@ public final class FleetInstall {
    * @return one result per cluster, in the fleet's order
    */
   public List<Result> install() {
-    if (clusters.isEmpty()) {
-      return List.of();
-    }
-    AtomicInteger threads = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(clusters.size(), MAX_PARALLEL), task -> {
-      Thread thread = new Thread(task, "fleet-install-" + threads.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
     try {
-      List<Future<Result>> pending = new ArrayList<>();
-      for (Cluster cluster : clusters) {
-        pending.add(pool.submit(() -> install(cluster)));
-      }
-      List<Result> results = new ArrayList<>();
-      for (Future<Result> result : pending) {
-        results.add(result.get());
-      }
-      return List.copyOf(results);
+      return ParallelTasks.eachOf(clusters, "fleet-install-", this::install);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while installing the fleet; the installs still running were stopped.",
@@ -156,8 +133,6 @@ public final class FleetInstall {
     } catch (ExecutionException e) {
       // install(Cluster) turns every exception into a result
       throw new IllegalStateException("Installing the fleet failed: " + e.getCause(), e.getCause());
-    } finally {
-      pool.shutdownNow();
     }
   }
 

@@ -15,10 +15,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An internal platform tool in miniature: one description of a team's GitOps Runtime becomes one
@@ -37,8 +33,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Immutable and thread-safe.
  */
 public final class FleetPlan {
-  private static final int MAX_PARALLEL = 8;
-
   private final Description description;
   private final List<Cluster> clusters;
   private final ValidatorChain chain;
@@ -172,25 +166,8 @@ public final class FleetPlan {
    *     bad chart version)
    */
   public List<Result> validate() {
-    if (clusters.isEmpty()) {
-      return List.of();
-    }
-    AtomicInteger threads = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(clusters.size(), MAX_PARALLEL), task -> {
-      Thread thread = new Thread(task, "fleet-plan-" + threads.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
     try {
-      List<Future<Result>> pending = new ArrayList<>();
-      for (Cluster cluster : clusters) {
-        pending.add(pool.submit(() -> validate(cluster)));
-      }
-      List<Result> results = new ArrayList<>();
-      for (Future<Result> result : pending) {
-        results.add(result.get());
-      }
-      return List.copyOf(results);
+      return ParallelTasks.eachOf(clusters, "fleet-plan-", this::validate);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while validating the fleet.", e);
@@ -199,8 +176,6 @@ public final class FleetPlan {
         throw (RuntimeException) e.getCause();
       }
       throw new IllegalStateException("Validating the fleet failed: " + e.getCause(), e.getCause());
-    } finally {
-      pool.shutdownNow();
     }
   }
 

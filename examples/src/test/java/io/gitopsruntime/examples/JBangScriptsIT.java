@@ -242,6 +242,8 @@ class JBangScriptsIT {
     void anInstallScriptWithoutTheHelmModuleFailsTheBuild(@TempDir Path dir) throws IOException {
       Files.writeString(dir.resolve("InstallWithManifests.java"), Files.readString(SCRIPTS.resolve("InstallWithManifests.java"))
           .replace("io.gitopsruntime:gitops-runtime-helm", "io.gitopsruntime:gitops-runtime-validation"));
+      Files.copy(SCRIPTS.resolve("support/ScriptSupport.java"),
+          Files.createDirectories(dir.resolve("support")).resolve("ScriptSupport.java"));
 
       ProcessRun build = JBang.fromMavenCentral().build(dir, "InstallWithManifests.java");
 

@@ -1,5 +1,6 @@
 package io.gitopsruntime.helm;
 
+import static io.gitopsruntime.helm.InstallFailures.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -161,13 +162,74 @@ public abstract class HelmInstallerContract {
    */
   protected void afterTheHookFailed(InstallException e, KubernetesClient client) {}
 
-  private Installer installer(KubernetesClient client, Path kubeconfig) {
-    return installer(client, kubeconfig, OFFLINE);
+  /**
+   * What else the first install of the test chart did; nothing more by default.
+   *
+   * @param result what the install returned
+   * @param client the cluster's client
+   * @param kubeconfig the kubeconfig the installer was given
+   */
+  protected void afterTheFirstInstall(InstallResult result, KubernetesClient client, Path kubeconfig) {}
+
+  /**
+   * Leaves the release stuck in {@code pending-upgrade}, as an interrupted upgrade leaves it.
+   *
+   * @param client the cluster's client
+   * @param kubeconfig its kubeconfig
+   * @return the stuck revision; the one before it is the last deployed
+   */
+  protected abstract int stuckInPendingUpgrade(KubernetesClient client, Path kubeconfig);
+
+  /**
+   * Leaves the release stuck in {@code pending-install} at revision 1, as an interrupted first install leaves it.
+   *
+   * @param client the cluster's client
+   * @param kubeconfig its kubeconfig
+   */
+  protected abstract void stuckInPendingInstall(KubernetesClient client, Path kubeconfig);
+
+  /**
+   * What else the installer did when it found the release pending; nothing more by default.
+   *
+   * @param kubeconfig the kubeconfig the installer was given
+   * @param kubeContext the context it was given
+   */
+  protected void afterThePendingReleaseStopped(Path kubeconfig, String kubeContext) {}
+
+  /**
+   * The request that an installer built without a client makes exactly once, with the client it builds, to install
+   * the test chart and read its status.
+   *
+   * @return the path of a GET request
+   */
+  protected abstract String requestOfItsOwnClient();
+
+  /**
+   * An installer on the client with the offline validators, the values directory and the listener.
+   *
+   * @param client the cluster's client
+   * @param kubeconfig its kubeconfig
+   * @return the installer
+   */
+  protected final Installer installer(KubernetesClient client, Path kubeconfig) {
+    return configured(client, kubeconfig).build();
+  }
+
+  private HelmInstallerBuilder<?> configured(KubernetesClient client, Path kubeconfig) {
+    return builder().kubeconfig(kubeconfig).kubernetesClient(client).validators(OFFLINE)
+        .tempDirectory(valuesDirectory()).listener(listener());
   }
 
   private Installer installer(KubernetesClient client, Path kubeconfig, ValidatorChain validators) {
-    return builder().kubeconfig(kubeconfig).kubernetesClient(client).validators(validators)
-        .tempDirectory(valuesDirectory()).listener(listener()).build();
+    return configured(client, kubeconfig).validators(validators).build();
+  }
+
+  /** The message for a release stuck in a pending state, up to the command that gets it out. */
+  private static String stuckIn(String state, int revision, String remedy) {
+    return "Upgrading release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: the release is stuck in " + state
+        + " (revision " + revision + "): an earlier operation on it was interrupted, and Helm refuses to start another"
+        + " (\"another operation (install/upgrade/rollback) is in progress\").\n"
+        + "If no other install of this release is running, " + remedy + ", then run the install again:\n";
   }
 
   /** The test chart's installation with a literal secret in every secret slot, each starting with {@link #SECRET}. */
@@ -216,6 +278,7 @@ public abstract class HelmInstallerContract {
       assertThat(result.changes()).isNotEmpty().extracting(PlannedChange::change).containsOnly(ChangeKind.CREATE);
       assertThat(result.changes()).contains(PlannedChange.of(KEPT_CRD, ChangeKind.CREATE),
           PlannedChange.of(CONFIG_MAP, ChangeKind.CREATE), PlannedChange.of(operatorDeployment(), ChangeKind.CREATE));
+      afterTheFirstInstall(result, client, kubeconfig);
     }
     assertThat(valuesDirectory()).isEmptyDirectory();
     assertThat(listener().events()).containsSubsequence("started VALIDATE", "finished VALIDATE", "started RENDER",
@@ -224,10 +287,11 @@ public abstract class HelmInstallerContract {
   }
 
   @Test
-  void changesNothingWhenRunAgainWithTheSameInstallation(KubernetesClient client,
+  void changesNothingAtAllWhenRunAgainWithTheSameInstallation(KubernetesTestServer server, KubernetesClient client,
       @KubernetesTest.Kubeconfig Path kubeconfig) {
     try (Installer installer = installer(client, kubeconfig)) {
       installer.install(installation(""));
+      server.journal().clear();
 
       InstallResult again = installer.install(installation(""));
 
@@ -235,6 +299,7 @@ public abstract class HelmInstallerContract {
       assertThat(again.revision()).isEqualTo(1);
       assertThat(again.changes()).isNotEmpty().extracting(PlannedChange::change).containsOnly(ChangeKind.UNCHANGED);
     }
+    assertThat(writes(server)).isEmpty();
     assertThat(valuesDirectory()).isEmptyDirectory();
   }
 
@@ -321,8 +386,7 @@ public abstract class HelmInstallerContract {
       @KubernetesTest.Kubeconfig Path kubeconfig) {
     RuntimeInstallation failing = failingValidateValues(server, client, HOOK_LOG);
     try (Installer installer = installer(client, kubeconfig)) {
-      assertThatThrownBy(() -> installer.install(failing)).isInstanceOfSatisfying(InstallException.class, e -> {
-        assertThat(e.failure()).isEqualTo(FailureKind.HOOK_FAILED);
+      assertFailure(() -> installer.install(failing), FailureKind.HOOK_FAILED).satisfies(e -> {
         assertThat(e).hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: the"
             + " pre-install hook Job \"validate-values\" failed (BackoffLimitExceeded: Job has reached the specified"
             + " backoff limit). Its log says:\n"
@@ -347,9 +411,8 @@ public abstract class HelmInstallerContract {
         .create();
     helmRefusesTheArgoCrds();
     try (Installer installer = installer(client, kubeconfig)) {
-      assertThatThrownBy(() -> installer.install(installation(""))).isInstanceOfSatisfying(InstallException.class, e -> {
-        assertThat(e.failure()).isEqualTo(FailureKind.OWNERSHIP_CONFLICT);
-        assertThat(e).hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: 2 objects"
+      assertFailure(() -> installer.install(installation("")), FailureKind.OWNERSHIP_CONFLICT)
+          .hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: 2 objects"
             + " already exist without this release's ownership metadata, so Helm will not adopt them:\n"
             + "  CustomResourceDefinition/applications.argoproj.io: label app.kubernetes.io/managed-by is missing;"
             + " annotation meta.helm.sh/release-name is missing; annotation meta.helm.sh/release-namespace is missing\n"
@@ -370,7 +433,6 @@ public abstract class HelmInstallerContract {
             + "If another release owns them (for example another runtime in this cluster), do not adopt them: install"
             + " this runtime without its CRDs instead (only the first runtime of a cluster installs them). Helm 3.17 or"
             + " newer can also adopt them itself with --take-ownership." + failedCommand(kubeconfig));
-      });
     }
   }
 
@@ -379,8 +441,7 @@ public abstract class HelmInstallerContract {
       @KubernetesTest.Kubeconfig Path kubeconfig) {
     client.apiextensions().v1().customResourceDefinitions().resource(Fixtures.crd("products", "codefresh.io",
         "Product", Map.of("example.com/note", "from an earlier install"))).create();
-    try (Installer installer = builder().kubeconfig(kubeconfig).kubernetesClient(client).validators(OFFLINE)
-        .tempDirectory(valuesDirectory()).listener(listener()).adoptExisting(true).build()) {
+    try (Installer installer = configured(client, kubeconfig).adoptExisting(true).build()) {
       assertThat(installer.install(installation("")).outcome()).isEqualTo(InstallOutcome.INSTALLED);
     }
 
@@ -427,6 +488,51 @@ public abstract class HelmInstallerContract {
   }
 
   @Test
+  void givesTheRollbackCommandToTheLastDeployedRevisionForAReleaseStuckInPendingUpgrade(KubernetesTestServer server,
+      KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
+    int stuck = stuckInPendingUpgrade(client, kubeconfig);
+    String context = server.contextName();
+    try (Installer installer = configured(client, kubeconfig).kubeContext(context).build()) {
+      assertFailure(() -> installer.install(installation(DEBUG)), FailureKind.PENDING_RELEASE)
+          .hasMessage(stuckIn("pending-upgrade", stuck, "roll back to the last deployed revision")
+              + "  helm rollback cf-gitops-runtime " + (stuck - 1) + " -n codefresh --kubeconfig " + kubeconfig
+              + " --kube-context " + context);
+    }
+    afterThePendingReleaseStopped(kubeconfig, context);
+  }
+
+  @Test
+  void givesTheUninstallCommandForAnUnfinishedFirstInstallAndInstallsOnceItIsRemoved(KubernetesTestServer server,
+      KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
+    stuckInPendingInstall(client, kubeconfig);
+    String context = server.contextName();
+    try (Installer installer = configured(client, kubeconfig).kubeContext(context).build()) {
+      assertFailure(() -> installer.install(installation("")), FailureKind.PENDING_RELEASE)
+          .hasMessage(stuckIn("pending-install", 1, "remove the unfinished first install")
+              + "  helm uninstall cf-gitops-runtime -n codefresh --kubeconfig " + kubeconfig + " --kube-context " + context);
+      afterThePendingReleaseStopped(kubeconfig, context);
+
+      assertThat(installer.uninstall(installation("")).found()).isTrue();
+      assertThat(installer.install(installation("")).outcome()).isEqualTo(InstallOutcome.INSTALLED);
+      assertThat(installer.status(installation("")).state()).isEqualTo(ReleaseState.DEPLOYED);
+    }
+  }
+
+  @Test
+  void buildsItsOwnClientFromTheKubeconfigWhenNoneIsHandedIn(KubernetesTestServer server,
+      @KubernetesTest.Kubeconfig Path kubeconfig) {
+    RuntimeInstallation installation = installation("");
+    server.journal().clear();
+    try (Installer installer = builder().kubeconfig(kubeconfig).validators(OFFLINE).tempDirectory(valuesDirectory())
+        .build()) {
+      assertThat(installer.install(installation).outcome()).isEqualTo(InstallOutcome.INSTALLED);
+      assertThat(installer.status(installation).isHealthy()).isTrue();
+    }
+
+    assertThat(server.journal().calls("GET", requestOfItsOwnClient())).hasSize(1);
+  }
+
+  @Test
   void neverClosesAClientHandedInAndRefusesWorkOnceClosed(KubernetesClient client,
       @KubernetesTest.Kubeconfig Path kubeconfig) {
     Installer installer = installer(client, kubeconfig);
@@ -452,8 +558,7 @@ public abstract class HelmInstallerContract {
       messages.add(installer.plan(withSecretsEverywhere()).toString());
       RuntimeInstallation failing = failingValidateValuesOnUpgrade(server, client, withSecretsEverywhere(),
           "the API key " + SECRET + "user-token is not valid");
-      assertThatThrownBy(() -> installer.install(failing)).isInstanceOfSatisfying(InstallException.class, e -> {
-        assertThat(e.failure()).isEqualTo(FailureKind.HOOK_FAILED);
+      assertFailure(() -> installer.install(failing), FailureKind.HOOK_FAILED).satisfies(e -> {
         assertThat(e.getMessage()).contains("  the API key **** is not valid");
         for (Throwable t = e; t != null; t = t.getCause()) {
           messages.add(String.valueOf(t.getMessage()));

@@ -1,11 +1,14 @@
 package io.gitopsruntime.helm.cli;
 
+import static io.gitopsruntime.helm.InstallFailures.assertFailure;
+import static io.gitopsruntime.helm.InstallFailures.gaveUpWaiting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marcnuri.helm.Helm;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitopsruntime.RuntimeInstallation;
+import io.gitopsruntime.core.SecretHandling;
 import io.gitopsruntime.core.ValidatorChain;
 import io.gitopsruntime.core.ValuesYaml;
 import io.gitopsruntime.helm.Fixtures;
@@ -173,6 +176,49 @@ class HelmCliInstallerTest {
           + " missing key \"meta.helm.sh/release-namespace\": must be set to \"codefresh\"\n");
     }
 
+    /** Helm got the values in a file only its owner could read, deleted afterwards, and printed its output. */
+    @Override
+    protected void afterTheFirstInstall(InstallResult result, KubernetesClient client, Path kubeconfig) {
+      assertThat(result.changes()).containsExactly(PlannedChange.of(CRD, ChangeKind.CREATE),
+          PlannedChange.of(CM, ChangeKind.CREATE), PlannedChange.of(DEPLOYMENT, ChangeKind.CREATE));
+      assertThat(helm.subcommands()).containsExactly("version", "status", "template", "upgrade", "status");
+      List<String> upgrade = helm.calls("upgrade").get(0);
+      assertThat(upgrade).containsExactly("upgrade", "--install", RELEASE, CHART, "--namespace", "codefresh", "-f",
+          valuesArgument(upgrade, valuesDirectory()), "--wait", "--timeout", "600s", "--kubeconfig", kubeconfig.toString());
+      assertThat(helm.valuesModes()).hasSize(2).containsOnly("-rw-------");
+      assertThat(helm.lastValues()).isEqualTo(ValuesYaml.write(HelmCliInstallerTest.installation().values(),
+          SecretHandling.REVEAL))
+          .contains("token: test-token");
+      assertThat(listener().events()).containsSubsequence("started HELM",
+          "helm: Release \"cf-gitops-runtime\" does not exist. Installing it now.", "helm: STATUS: deployed",
+          "finished HELM", "CREATE CustomResourceDefinition/products.codefresh.io",
+          "CREATE ConfigMap/codefresh/cap-app-proxy-cm", "CREATE Deployment/codefresh/cap-app-proxy");
+    }
+
+    @Override
+    protected int stuckInPendingUpgrade(KubernetesClient client, Path kubeconfig) {
+      helm.release("0.30.0", "1 superseded", "2 deployed", "3 pending-upgrade");
+      return 3;
+    }
+
+    @Override
+    protected void stuckInPendingInstall(KubernetesClient client, Path kubeconfig) {
+      helm.release("0.30.0", "1 pending-install");
+    }
+
+    /** It read the history, with the kubeconfig and the context, and ran no upgrade. */
+    @Override
+    protected void afterThePendingReleaseStopped(Path kubeconfig, String kubeContext) {
+      assertThat(helm.subcommands()).containsExactly("version", "status", "history");
+      assertThat(helm.calls("history").get(0)).containsExactly("history", RELEASE, "--namespace", "codefresh", "-o",
+          "json", "--kubeconfig", kubeconfig.toString(), "--kube-context", kubeContext);
+    }
+
+    @Override
+    protected String requestOfItsOwnClient() {
+      return "/api/v1/namespaces/codefresh";
+    }
+
     @Override
     protected String failedCommand(Path kubeconfig) {
       return "\nCommand: helm upgrade --install cf-gitops-runtime oci://quay.io/codefresh/gitops-runtime --namespace"
@@ -184,31 +230,6 @@ class HelmCliInstallerTest {
   @Nested
   @KubernetesTest(namespace = "codefresh")
   class Installs {
-    @Test
-    void installsWithTheValuesInAFileOnlyItsOwnerCanReadDeletedAfterwards(KubernetesClient client,
-        @KubernetesTest.Kubeconfig Path kubeconfig) {
-      try (HelmCliInstaller installer = installer(client, kubeconfig).build()) {
-        InstallResult result = installer.install(installation());
-
-        assertThat(result.outcome()).isEqualTo(InstallOutcome.INSTALLED);
-        assertThat(result.revision()).isEqualTo(1);
-        assertThat(result.changes()).containsExactly(PlannedChange.of(CRD, ChangeKind.CREATE),
-            PlannedChange.of(CM, ChangeKind.CREATE), PlannedChange.of(DEPLOYMENT, ChangeKind.CREATE));
-      }
-      assertThat(helm.subcommands()).containsExactly("version", "status", "template", "upgrade", "status");
-      List<String> upgrade = helm.calls("upgrade").get(0);
-      assertThat(upgrade).containsExactly("upgrade", "--install", RELEASE, CHART, "--namespace", "codefresh", "-f",
-          valuesArgument(upgrade), "--wait", "--timeout", "600s", "--kubeconfig", kubeconfig.toString());
-      assertThat(helm.valuesModes()).hasSize(2).containsOnly("-rw-------");
-      assertThat(helm.lastValues()).isEqualTo(ValuesYaml.write(installation().values(),
-          io.gitopsruntime.core.SecretHandling.REVEAL)).contains("token: test-token");
-      assertThat(valuesDir).isEmptyDirectory();
-      assertThat(listener.events()).containsSubsequence("started VALIDATE", "finished VALIDATE", "started RENDER",
-          "finished RENDER", "started HELM", "helm: Release \"cf-gitops-runtime\" does not exist. Installing it now.",
-          "helm: STATUS: deployed", "finished HELM", "CREATE CustomResourceDefinition/products.codefresh.io",
-          "CREATE ConfigMap/codefresh/cap-app-proxy-cm", "CREATE Deployment/codefresh/cap-app-proxy");
-    }
-
     @Test
     void asksHelmToCreateTheNamespaceOnlyWhenItIsMissing(KubernetesClient client,
         @KubernetesTest.Kubeconfig Path kubeconfig) {
@@ -321,14 +342,12 @@ class HelmCliInstallerTest {
     void refusesAHelmOlderThan3100(KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
       helm.version("v3.9.4");
       try (HelmCliInstaller installer = installer(client, kubeconfig).build()) {
-        assertThatThrownBy(() -> installer.install(installation())).isInstanceOfSatisfying(InstallException.class, e -> {
-          assertThat(e.failure()).isEqualTo(FailureKind.HELM_UNAVAILABLE);
-          assertThat(e).hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: helm 3.9.4"
+        assertFailure(() -> installer.install(installation()), FailureKind.HELM_UNAVAILABLE)
+            .hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: helm 3.9.4"
               + " at " + helm.executable() + " is too old: the installers need Helm 3.10.0 or newer. Install Helm 3.10.0 or"
               + " newer (https://helm.sh/docs/intro/install/), or set its path with"
               + " HelmCliInstaller.builder().helmExecutable(Path.of(\"/path/to/helm\")), or use EmbeddedHelmInstaller,"
               + " which needs no binary.");
-        });
       }
       assertThat(helm.subcommands()).containsExactly("version");
     }
@@ -339,14 +358,12 @@ class HelmCliInstallerTest {
       String path = Files.createDirectories(tmp.resolve("bin1")) + ":" + Files.createDirectories(tmp.resolve("bin2"));
       try (HelmCliInstaller installer = HelmCliInstaller.builder().searchPath(path).kubeconfig(kubeconfig)
           .kubernetesClient(client).validators(OFFLINE).build()) {
-        assertThatThrownBy(() -> installer.status(installation())).isInstanceOfSatisfying(InstallException.class, e -> {
-          assertThat(e.failure()).isEqualTo(FailureKind.HELM_UNAVAILABLE);
-          assertThat(e).hasMessage("Reading the status of release \"cf-gitops-runtime\" in namespace \"codefresh\" failed:"
+        assertFailure(() -> installer.status(installation()), FailureKind.HELM_UNAVAILABLE)
+            .hasMessage("Reading the status of release \"cf-gitops-runtime\" in namespace \"codefresh\" failed:"
               + " helm was not found: looked for an executable \"helm\" in each directory of PATH (" + path + "). Install"
               + " Helm 3.10.0 or newer (https://helm.sh/docs/intro/install/), or set its path with"
               + " HelmCliInstaller.builder().helmExecutable(Path.of(\"/path/to/helm\")), or use EmbeddedHelmInstaller,"
               + " which needs no binary.");
-        });
       }
     }
 
@@ -377,56 +394,16 @@ class HelmCliInstallerTest {
   @KubernetesTest(namespace = "codefresh")
   class ExplainsFailures {
     @Test
-    void givesTheUninstallCommandForAReleaseStuckInPendingInstallWithoutRunningAnUpgrade(KubernetesClient client,
-        @KubernetesTest.Kubeconfig Path kubeconfig) {
-      helm.release("0.30.0", "1 pending-install");
-      try (HelmCliInstaller installer = installer(client, kubeconfig).build()) {
-        assertThatThrownBy(() -> installer.install(installation())).isInstanceOfSatisfying(InstallException.class, e -> {
-          assertThat(e.failure()).isEqualTo(FailureKind.PENDING_RELEASE);
-          assertThat(e).hasMessage("Upgrading release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: the release"
-              + " is stuck in pending-install (revision 1): an earlier operation on it was interrupted, and Helm refuses to"
-              + " start another (\"another operation (install/upgrade/rollback) is in progress\").\n"
-              + "If no other install of this release is running, remove the unfinished first install, then run the install"
-              + " again:\n"
-              + "  helm uninstall cf-gitops-runtime -n codefresh --kubeconfig " + kubeconfig);
-        });
-      }
-      assertThat(helm.subcommands()).containsExactly("version", "status", "history");
-    }
-
-    @Test
-    void givesTheRollbackCommandToTheLastDeployedRevisionForAReleaseStuckInPendingUpgrade(KubernetesClient client,
-        @KubernetesTest.Kubeconfig Path kubeconfig) {
-      helm.release("0.30.0", "1 superseded", "2 deployed", "3 pending-upgrade");
-      try (HelmCliInstaller installer = installer(client, kubeconfig).kubeContext("gitops-runtime-test").build()) {
-        assertThatThrownBy(() -> installer.install(installation())).isInstanceOfSatisfying(InstallException.class, e -> {
-          assertThat(e.failure()).isEqualTo(FailureKind.PENDING_RELEASE);
-          assertThat(e).hasMessage("Upgrading release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: the release"
-              + " is stuck in pending-upgrade (revision 3): an earlier operation on it was interrupted, and Helm refuses to"
-              + " start another (\"another operation (install/upgrade/rollback) is in progress\").\n"
-              + "If no other install of this release is running, roll back to the last deployed revision, then run the"
-              + " install again:\n"
-              + "  helm rollback cf-gitops-runtime 2 -n codefresh --kubeconfig " + kubeconfig
-              + " --kube-context gitops-runtime-test");
-        });
-      }
-      assertThat(helm.calls("history").get(0)).containsExactly("history", RELEASE, "--namespace", "codefresh", "-o",
-          "json", "--kubeconfig", kubeconfig.toString(), "--kube-context", "gitops-runtime-test");
-    }
-
-    @Test
     void stopsAHelmThatRunsTooLongAndDeletesTheValues(KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
       helm.respondAfter("upgrade", Duration.ofSeconds(30), 0, "", "");
       long start = System.nanoTime();
       try (HelmCliInstaller installer = installer(client, kubeconfig)
           .processTimeout(Duration.ofSeconds(1), Duration.ofSeconds(1)).build()) {
-        assertThatThrownBy(() -> installer.install(installation())).isInstanceOfSatisfying(InstallException.class, e -> {
-          assertThat(e.failure()).isEqualTo(FailureKind.TIMEOUT);
-          assertThat(e.getMessage()).startsWith("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\""
+        assertFailure(() -> installer.install(installation()), FailureKind.TIMEOUT).satisfies(e ->
+            assertThat(e.getMessage()).startsWith("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\""
               + " failed: helm did not finish within 1s and was stopped; Helm marks the release failed when stopped this"
               + " way, and the next install continues from there.\n"
-              + "Every workload of the release is ready now: it may have become ready after Helm gave up.\n");
-        });
+              + "Every workload of the release is ready now: it may have become ready after Helm gave up.\n"));
       }
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
       assertThat(valuesDir).isEmptyDirectory();
@@ -475,19 +452,11 @@ class HelmCliInstallerTest {
       helm.respond("upgrade", 1, "", "Error: INSTALLATION FAILED: context deadline exceeded\n");
 
       try (HelmCliInstaller installer = installer(client, kubeconfig).timeout(Duration.ofMinutes(5)).build()) {
-        assertThatThrownBy(() -> installer.install(installation())).isInstanceOfSatisfying(InstallException.class, e -> {
-          assertThat(e.failure()).isEqualTo(FailureKind.TIMEOUT);
-          assertThat(e).hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: Helm gave up"
-              + " waiting after 5m (\"context deadline exceeded\").\n"
-              + "Not ready:\n"
-              + "  Deployment/codefresh/cap-app-proxy (0 of 2 replicas available)\n"
-              + "Find out why with kubectl get events -n codefresh --kubeconfig " + kubeconfig + " and kubectl describe on"
-              + " the objects above, fix it, and run the install again; if the cluster is only slow, give it more time with"
-              + " timeout(Duration.ofMinutes(15)) (Codefresh recommends at least 10 minutes).\n"
-              + "Command: helm upgrade --install cf-gitops-runtime oci://quay.io/codefresh/gitops-runtime --namespace"
-              + " codefresh -f " + valuesArgument(helm.calls("upgrade").get(0)) + " --wait --timeout 300s --kubeconfig "
-              + kubeconfig + " (exit code 1)");
-        });
+        assertFailure(() -> installer.install(installation()), FailureKind.TIMEOUT).hasMessage(gaveUpWaiting("5m",
+            "context deadline exceeded", "Deployment/codefresh/cap-app-proxy (0 of 2 replicas available)", kubeconfig)
+            + "\nCommand: helm upgrade --install cf-gitops-runtime oci://quay.io/codefresh/gitops-runtime --namespace"
+            + " codefresh -f " + valuesArgument(helm.calls("upgrade").get(0)) + " --wait --timeout 300s --kubeconfig "
+            + kubeconfig + " (exit code 1)");
       }
     }
 
@@ -506,22 +475,6 @@ class HelmCliInstallerTest {
             .addNotReady(NotReady.of(DEPLOYMENT, "0 of 1 replicas available")).build());
         assertThat(status.isHealthy()).isFalse();
       }
-    }
-  }
-
-  @Nested
-  @KubernetesTest(namespace = "codefresh")
-  class ClosesWhatItCreated {
-    @Test
-    void buildsItsOwnClientFromTheKubeconfigWhenNoneIsHandedIn(KubernetesTestServer server,
-        @KubernetesTest.Kubeconfig Path kubeconfig) {
-      server.journal().clear();
-      try (HelmCliInstaller installer = HelmCliInstaller.builder().helmExecutable(helm.executable()).kubeconfig(kubeconfig)
-          .validators(OFFLINE).tempDirectory(valuesDir).build()) {
-        installer.install(installation());
-      }
-
-      assertThat(server.journal().calls("GET", "/api/v1/namespaces/codefresh")).hasSize(1);
     }
   }
 

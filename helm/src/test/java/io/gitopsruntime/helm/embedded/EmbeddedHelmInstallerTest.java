@@ -1,5 +1,7 @@
 package io.gitopsruntime.helm.embedded;
 
+import static io.gitopsruntime.helm.InstallFailures.assertFailure;
+import static io.gitopsruntime.helm.InstallFailures.gaveUpWaiting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,6 +19,7 @@ import io.gitopsruntime.install.FailureKind;
 import io.gitopsruntime.install.InstallException;
 import io.gitopsruntime.install.InstallOutcome;
 import io.gitopsruntime.install.InstallResult;
+import io.gitopsruntime.install.Installer;
 import io.gitopsruntime.install.ObjectRef;
 import io.gitopsruntime.install.PlannedChange;
 import io.gitopsruntime.install.ReleaseState;
@@ -69,10 +72,6 @@ class EmbeddedHelmInstallerTest {
 
   static List<String> names(List<? extends HasMetadata> objects) {
     return objects.stream().map(o -> o.getMetadata().getName()).sorted().toList();
-  }
-
-  static List<RecordedCall> writes(KubernetesTestServer server) {
-    return server.journal().calls(c -> !c.method().equals("GET"));
   }
 
   /** The installers' common contract, with helm-java rendering and installing the test chart for real. */
@@ -129,6 +128,42 @@ class EmbeddedHelmInstallerTest {
       assertThat(client.apps().deployments().list().getItems()).isEmpty();
     }
 
+    /** helm-java installed a real release of the whole chart, running its hooks. */
+    @Override
+    protected void afterTheFirstInstall(InstallResult result, KubernetesClient client, Path kubeconfig) {
+      assertThat(result.changes()).hasSize(54);
+      assertThat(names(client.apps().deployments().list().getItems())).containsExactly("argo-gateway", "cap-app-proxy",
+          "cluster-event-reporter", "gitops-operator", "internal-router", "runtime-event-reporter", "tunnel-client");
+      assertThat(client.secrets().withName("sh.helm.release.v1." + RELEASE + ".v1").get()).isNotNull();
+      assertThat(listener().events()).containsSubsequence("started HELM", "helm: STATUS: deployed",
+          "helm: Watching for changes to Job validate-values with timeout of 1m0s", "helm: creating 54 resource(s)",
+          "finished HELM", "CREATE Deployment/codefresh/cap-app-proxy");
+    }
+
+    /** An upgrade interrupted midway: revision 2 pending over the deployed revision 1. */
+    @Override
+    protected int stuckInPendingUpgrade(KubernetesClient client, Path kubeconfig) {
+      try (Installer installer = installer(client, kubeconfig)) {
+        installer.install(installation(""));
+      }
+      HelmReleaseSecrets.addRevision(client, "codefresh", RELEASE, 1, "pending-upgrade");
+      return 2;
+    }
+
+    @Override
+    protected void stuckInPendingInstall(KubernetesClient client, Path kubeconfig) {
+      try (Installer installer = installer(client, kubeconfig)) {
+        installer.install(installation(""));
+      }
+      HelmReleaseSecrets.markLatest(client, "codefresh", RELEASE, 1, "pending-install");
+    }
+
+    /** What is not ready is read with the installer's own client. */
+    @Override
+    protected String requestOfItsOwnClient() {
+      return "/apis/apps/v1/namespaces/codefresh/daemonsets";
+    }
+
     /** The test chart renders Argo CD's CRDs, and Helm refuses them by itself. */
     @Override
     protected void helmRefusesTheArgoCrds() {}
@@ -142,44 +177,6 @@ class EmbeddedHelmInstallerTest {
   @Nested
   @KubernetesTest(namespace = "codefresh")
   class Installs {
-    @Test
-    void installsARealReleaseRunningItsHooksAndDeletesTheValuesFile(KubernetesClient client,
-        @KubernetesTest.Kubeconfig Path kubeconfig) {
-      try (EmbeddedHelmInstaller installer = installer(client, kubeconfig).build()) {
-        InstallResult result = installer.install(installation(""));
-
-        assertThat(result.outcome()).isEqualTo(InstallOutcome.INSTALLED);
-        assertThat(result.revision()).isEqualTo(1);
-        assertThat(result.changes()).hasSize(54).extracting(PlannedChange::change).containsOnly(ChangeKind.CREATE);
-      }
-      assertThat(names(client.apps().deployments().list().getItems())).containsExactly("argo-gateway", "cap-app-proxy",
-          "cluster-event-reporter", "gitops-operator", "internal-router", "runtime-event-reporter", "tunnel-client");
-      assertThat(client.secrets().withName("sh.helm.release.v1." + RELEASE + ".v1").get()).isNotNull();
-      assertThat(valuesDir).isEmptyDirectory();
-      assertThat(listener.events()).containsSubsequence("started VALIDATE", "finished VALIDATE", "started RENDER",
-          "finished RENDER", "started HELM", "helm: STATUS: deployed", "helm: Watching for changes to Job validate-values"
-              + " with timeout of 1m0s", "helm: creating 54 resource(s)", "finished HELM",
-          "CREATE Deployment/codefresh/cap-app-proxy");
-    }
-
-    @Test
-    void changesNothingAtAllWhenRunAgainWithTheSameInstallation(KubernetesTestServer server, KubernetesClient client,
-        @KubernetesTest.Kubeconfig Path kubeconfig) {
-      RuntimeInstallation installation = installation("");
-      try (EmbeddedHelmInstaller installer = installer(client, kubeconfig).build()) {
-        installer.install(installation);
-        server.journal().clear();
-
-        InstallResult again = installer.install(installation);
-
-        assertThat(again.outcome()).isEqualTo(InstallOutcome.UNCHANGED);
-        assertThat(again.revision()).isEqualTo(1);
-        assertThat(again.changes()).extracting(PlannedChange::change).containsOnly(ChangeKind.UNCHANGED);
-      }
-      assertThat(writes(server)).isEmpty();
-      assertThat(valuesDir).isEmptyDirectory();
-    }
-
     @Test
     void installsTheChartFromAnArchive(KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
       RuntimeInstallation installation = installation(TestChart.packageTo(tmp).toString(), "");
@@ -251,66 +248,15 @@ class EmbeddedHelmInstallerTest {
   }
 
   @Nested
-  @KubernetesTest(namespace = "codefresh")
-  class ExplainsFailures {
-    @Test
-    void givesTheRollbackCommandForAnUpgradeInterruptedMidway(KubernetesClient client,
-        @KubernetesTest.Kubeconfig Path kubeconfig) {
-      try (EmbeddedHelmInstaller installer = installer(client, kubeconfig).build()) {
-        installer.install(installation(""));
-        HelmReleaseSecrets.addRevision(client, "codefresh", RELEASE, 1, "pending-upgrade");
-
-        assertThatThrownBy(() -> installer.install(installation("app-proxy:\n  replicaCount: 1\n")))
-            .isInstanceOfSatisfying(InstallException.class, e -> {
-              assertThat(e.failure()).isEqualTo(FailureKind.PENDING_RELEASE);
-              assertThat(e).hasMessage("Upgrading release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: the"
-                  + " release is stuck in pending-upgrade (revision 2): an earlier operation on it was interrupted, and"
-                  + " Helm refuses to start another (\"another operation (install/upgrade/rollback) is in progress\").\n"
-                  + "If no other install of this release is running, roll back to the last deployed revision, then run"
-                  + " the install again:\n"
-                  + "  helm rollback cf-gitops-runtime 1 -n codefresh --kubeconfig " + kubeconfig);
-            });
-      }
-    }
-
-    @Test
-    void convergesAfterTheUnfinishedFirstInstallIsRemovedAsTheMessageSays(KubernetesClient client,
-        @KubernetesTest.Kubeconfig Path kubeconfig) {
-      try (EmbeddedHelmInstaller installer = installer(client, kubeconfig).build()) {
-        installer.install(installation(""));
-        HelmReleaseSecrets.markLatest(client, "codefresh", RELEASE, 1, "pending-install");
-
-        assertThatThrownBy(() -> installer.install(installation(""))).isInstanceOfSatisfying(InstallException.class, e -> {
-          assertThat(e.failure()).isEqualTo(FailureKind.PENDING_RELEASE);
-          assertThat(e.getMessage()).endsWith("remove the unfinished first install, then run the install again:\n"
-              + "  helm uninstall cf-gitops-runtime -n codefresh --kubeconfig " + kubeconfig);
-        });
-        assertThat(installer.uninstall(installation("")).found()).isTrue();
-
-        assertThat(installer.install(installation("")).outcome()).isEqualTo(InstallOutcome.INSTALLED);
-        assertThat(installer.status(installation("")).state()).isEqualTo(ReleaseState.DEPLOYED);
-      }
-    }
-
-  }
-
-  @Nested
   @KubernetesTest(namespace = "codefresh", controllers = false)
   class ExplainsTimeouts {
     @Test
     void saysWhatWasNotReadyWhenHelmGaveUpWaiting(KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
       RuntimeInstallation installation = installation("installer:\n  skipValidation: true\n  skipUsageValidation: true\n");
       try (EmbeddedHelmInstaller installer = installer(client, kubeconfig).timeout(Duration.ofSeconds(2)).build()) {
-        assertThatThrownBy(() -> installer.install(installation)).isInstanceOfSatisfying(InstallException.class, e -> {
-          assertThat(e.failure()).isEqualTo(FailureKind.TIMEOUT);
-          assertThat(e).hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: Helm gave up"
-              + " waiting after 2s (\"failed pre-install: 1 error occurred: timed out waiting for the condition\").\n"
-              + "Not ready:\n"
-              + "  Job/codefresh/redis-secret-init (still running)\n"
-              + "Find out why with kubectl get events -n codefresh --kubeconfig " + kubeconfig + " and kubectl describe on"
-              + " the objects above, fix it, and run the install again; if the cluster is only slow, give it more time with"
-              + " timeout(Duration.ofMinutes(15)) (Codefresh recommends at least 10 minutes).");
-        });
+        assertFailure(() -> installer.install(installation), FailureKind.TIMEOUT).hasMessage(gaveUpWaiting("2s",
+            "failed pre-install: 1 error occurred: timed out waiting for the condition",
+            "Job/codefresh/redis-secret-init (still running)", kubeconfig));
       }
     }
   }
@@ -335,8 +281,7 @@ class EmbeddedHelmInstallerTest {
         KubernetesClient client, @KubernetesTest.Kubeconfig Path kubeconfig) {
       server.inject(Fault.status(500).on("POST", "/apis/apps/v1/namespaces/codefresh/deployments"));
       try (EmbeddedHelmInstaller installer = installer(client, kubeconfig).build()) {
-        assertThatThrownBy(() -> installer.install(installation(""))).isInstanceOfSatisfying(InstallException.class,
-            e -> assertThat(e.failure()).isEqualTo(FailureKind.KUBERNETES_API));
+        assertFailure(() -> installer.install(installation("")), FailureKind.KUBERNETES_API);
         assertThat(installer.status(installation("")).state()).isEqualTo(ReleaseState.FAILED);
 
         InstallResult again = installer.install(installation(""));
@@ -355,14 +300,12 @@ class EmbeddedHelmInstallerTest {
         @KubernetesTest.Kubeconfig Path kubeconfig) {
       server.inject(Fault.dropConnection().on("POST", "/apis/apps/v1/namespaces/codefresh/deployments"));
       try (EmbeddedHelmInstaller installer = installer(client, kubeconfig).build()) {
-        assertThatThrownBy(() -> installer.install(installation(""))).isInstanceOfSatisfying(InstallException.class, e -> {
-          assertThat(e.failure()).isEqualTo(FailureKind.KUBERNETES_API);
-          assertThat(e).hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: a"
-              + " request to the Kubernetes API failed: 1 error occurred:\n\t* Post \"" + server.url()
-              + "/apis/apps/v1/namespaces/codefresh/deployments?fieldManager=java\": EOF\n"
-              + "Check that the cluster is reachable and that your credentials may change it, then run the install again:"
-              + " it continues from where this one stopped.");
-        });
+        assertFailure(() -> installer.install(installation("")), FailureKind.KUBERNETES_API)
+            .hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: a request to the"
+                + " Kubernetes API failed: 1 error occurred:\n\t* Post \"" + server.url()
+                + "/apis/apps/v1/namespaces/codefresh/deployments?fieldManager=java\": EOF\n"
+                + "Check that the cluster is reachable and that your credentials may change it, then run the install again:"
+                + " it continues from where this one stopped.");
 
         assertThat(installer.install(installation("")).outcome()).isEqualTo(InstallOutcome.UPGRADED);
         assertThat(installer.status(installation("")).isHealthy()).isTrue();
@@ -403,19 +346,5 @@ class EmbeddedHelmInstallerTest {
           .map(ProcessHandle::pid).toList();
     }
 
-    @Test
-    void buildsItsOwnClientFromTheKubeconfigWhenNoneIsHandedIn(KubernetesTestServer server,
-        @KubernetesTest.Kubeconfig Path kubeconfig) {
-      RuntimeInstallation installation = installation("");
-      server.journal().clear();
-      try (EmbeddedHelmInstaller installer = EmbeddedHelmInstaller.builder().kubeconfig(kubeconfig).validators(OFFLINE)
-          .tempDirectory(valuesDir).build()) {
-        assertThat(installer.install(installation).outcome()).isEqualTo(InstallOutcome.INSTALLED);
-        assertThat(installer.status(installation).isHealthy()).isTrue();
-      }
-
-      assertThat(server.journal().calls("GET", "/apis/apps/v1/namespaces/codefresh/daemonsets"))
-          .as("what is not ready is read with the installer's own client").hasSize(1);
-    }
   }
 }

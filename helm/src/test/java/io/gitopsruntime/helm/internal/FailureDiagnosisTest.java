@@ -9,6 +9,7 @@ import io.gitopsruntime.install.InstallException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,14 @@ class FailureDiagnosisTest {
   private static FailureDiagnosis.Context context(Operation operation) {
     return new FailureDiagnosis.Context(operation, "cf-gitops-runtime", "codefresh", SECRETS)
         .chart("oci://quay.io/codefresh/gitops-runtime 0.30.0").timeout(Duration.ofMinutes(5));
+  }
+
+  /** Asserts the kind of the failure diagnosed from what Helm said, for more assertions on the exception. */
+  private static AbstractThrowableAssert<?, InstallException> assertDiagnosis(FailureDiagnosis.Context context,
+      String helmSays, FailureKind kind) {
+    InstallException e = FailureDiagnosis.diagnose(context, helmSays, null);
+    assertThat(e.failure()).isEqualTo(kind);
+    return assertThat(e);
   }
 
   @Nested
@@ -160,12 +169,10 @@ class FailureDiagnosisTest {
 
     @Test
     void saysAHooksLogCouldNotBeReadWithoutACluster() {
-      InstallException e = FailureDiagnosis.diagnose(context(Operation.INSTALL).command("helm upgrade --install ...", 1),
+      assertDiagnosis(context(Operation.INSTALL).command("helm upgrade --install ...", 1),
           "Error: INSTALLATION FAILED: failed pre-install: 1 error occurred:\n\t* job validate-values failed:"
-              + " BackoffLimitExceeded\n", null);
-
-      assertThat(e.failure()).isEqualTo(FailureKind.HOOK_FAILED);
-      assertThat(e).hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: the pre-install"
+              + " BackoffLimitExceeded\n", FailureKind.HOOK_FAILED)
+          .hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: the pre-install"
           + " hook Job \"validate-values\" failed (\"failed pre-install: 1 error occurred: job validate-values failed:"
           + " BackoffLimitExceeded\"), and its log could not be read: there is no Kubernetes client.\n"
           + "Read its log while the Job still exists (Kubernetes deletes it about 5 minutes after it failed): kubectl logs"
@@ -175,12 +182,10 @@ class FailureDiagnosisTest {
 
     @Test
     void namesTheHookJobHelm4SaysFailed() {
-      InstallException e = FailureDiagnosis.diagnose(context(Operation.INSTALL).command("helm upgrade --install ...", 1),
+      assertDiagnosis(context(Operation.INSTALL).command("helm upgrade --install ...", 1),
           "Error: INSTALLATION FAILED: failed pre-install: resource Job/codefresh/validate-values not ready. status:"
-              + " Failed, message: Job Failed. failed: 1/1\n", null);
-
-      assertThat(e.failure()).isEqualTo(FailureKind.HOOK_FAILED);
-      assertThat(e).hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: the pre-install"
+              + " Failed, message: Job Failed. failed: 1/1\n", FailureKind.HOOK_FAILED)
+          .hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: the pre-install"
           + " hook Job \"validate-values\" failed (\"failed pre-install: resource Job/codefresh/validate-values not ready."
           + " status: Failed, message: Job Failed. failed: 1/1\"), and its log could not be read: there is no Kubernetes"
           + " client.\n"
@@ -191,12 +196,10 @@ class FailureDiagnosisTest {
 
     @Test
     void namesTheFieldAndTheManagerOfAServerSideApplyConflict() {
-      InstallException e = FailureDiagnosis.diagnose(context(Operation.UPGRADE),
+      assertDiagnosis(context(Operation.UPGRADE),
           "Error: UPGRADE FAILED: conflict occurred while applying object codefresh/cap-app-proxy-cm /v1, Kind=ConfigMap:"
-              + " Apply failed with 1 conflict: conflict with \"kubectl\" using v1: .data.logLevel", null);
-
-      assertThat(e.failure()).isEqualTo(FailureKind.OWNERSHIP_CONFLICT);
-      assertThat(e).hasMessage("Upgrading release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: server-side"
+              + " Apply failed with 1 conflict: conflict with \"kubectl\" using v1: .data.logLevel", FailureKind.OWNERSHIP_CONFLICT)
+          .hasMessage("Upgrading release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: server-side"
           + " apply met fields that another field manager owns:\n"
           + "  ConfigMap/codefresh/cap-app-proxy-cm: 1 conflict: conflict with \"kubectl\" using v1: .data.logLevel\n"
           + "The installer does not take over fields another tool manages. Stop that tool from managing them (or remove"
@@ -206,15 +209,13 @@ class FailureDiagnosisTest {
 
     @Test
     void leavesHelmsWarningsOutOfTheMessage() {
-      InstallException e = FailureDiagnosis.diagnose(context(Operation.INSTALL),
+      assertDiagnosis(context(Operation.INSTALL),
           "level=WARN msg=\"--wait=true is deprecated (boolean value) and can be replaced with --wait=watcher\"\n"
               + "WARNING: Kubernetes configuration file is group-readable. This is insecure. Location: /home/me/.kube/config\n"
               + "I1202 05:00:14.012666    8398 reflector.go:664] \"Warning: watch ended with error\" err=\"an error on the"
               + " server (\\\"unable to decode an event from the watch stream: context canceled\\\")\"\n"
-              + "Error: INSTALLATION FAILED: execution error at (gitops-runtime/templates/x.yaml:3:4): bad value\n", null);
-
-      assertThat(e.failure()).isEqualTo(FailureKind.CHART);
-      assertThat(e).hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: the chart could"
+              + "Error: INSTALLATION FAILED: execution error at (gitops-runtime/templates/x.yaml:3:4): bad value\n", FailureKind.CHART)
+          .hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: the chart could"
           + " not be loaded or rendered: execution error at (gitops-runtime/templates/x.yaml:3:4): bad value\n"
           + "Check the chart reference (oci://quay.io/codefresh/gitops-runtime 0.30.0), its version and your access to its"
           + " registry; for a template error, check the values it names.");
@@ -222,12 +223,10 @@ class FailureDiagnosisTest {
 
     @Test
     void quotesAChartErrorMaskingSecrets() {
-      InstallException e = FailureDiagnosis.diagnose(context(Operation.INSTALL),
+      assertDiagnosis(context(Operation.INSTALL),
           "Error: INSTALLATION FAILED: execution error at (gitops-runtime/templates/x.yaml:3:4): token tok-SECRET-1234 is"
-              + " not valid", null);
-
-      assertThat(e.failure()).isEqualTo(FailureKind.CHART);
-      assertThat(e).hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: the chart could"
+              + " not valid", FailureKind.CHART)
+          .hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: the chart could"
           + " not be loaded or rendered: execution error at (gitops-runtime/templates/x.yaml:3:4): token **** is not"
           + " valid\n"
           + "Check the chart reference (oci://quay.io/codefresh/gitops-runtime 0.30.0), its version and your access to its"
@@ -236,11 +235,9 @@ class FailureDiagnosisTest {
 
     @Test
     void saysWhatToDoAfterTheKubernetesApiRefusedARequest() {
-      InstallException e = FailureDiagnosis.diagnose(context(Operation.INSTALL),
-          "failed to create resource: Internal error occurred: etcd is unavailable", null);
-
-      assertThat(e.failure()).isEqualTo(FailureKind.KUBERNETES_API);
-      assertThat(e).hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: a request to"
+      assertDiagnosis(context(Operation.INSTALL),
+          "failed to create resource: Internal error occurred: etcd is unavailable", FailureKind.KUBERNETES_API)
+          .hasMessage("Installing release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: a request to"
           + " the Kubernetes API failed: failed to create resource: Internal error occurred: etcd is unavailable\n"
           + "Check that the cluster is reachable and that your credentials may change it, then run the install again: it"
           + " continues from where this one stopped.");
@@ -248,11 +245,9 @@ class FailureDiagnosisTest {
 
     @Test
     void saysHowToRecoverFromAFailedFirstInstallThatHelmWillNotUpgrade() {
-      InstallException e = FailureDiagnosis.diagnose(context(Operation.UPGRADE),
-          "Error: UPGRADE FAILED: \"cf-gitops-runtime\" has no deployed releases", null);
-
-      assertThat(e.failure()).isEqualTo(FailureKind.OTHER);
-      assertThat(e).hasMessage("Upgrading release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: the release's"
+      assertDiagnosis(context(Operation.UPGRADE),
+          "Error: UPGRADE FAILED: \"cf-gitops-runtime\" has no deployed releases", FailureKind.OTHER)
+          .hasMessage("Upgrading release \"cf-gitops-runtime\" in namespace \"codefresh\" failed: the release's"
           + " first install failed, and Helm will not upgrade it (\"\"cf-gitops-runtime\" has no deployed releases\").\n"
           + "Remove the failed release, then run the install again:\n"
           + "  helm uninstall cf-gitops-runtime -n codefresh");

@@ -6,26 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gitopsruntime.install.ChangeKind;
 import io.gitopsruntime.install.ObjectRef;
 import io.gitopsruntime.install.PlannedChange;
+import io.gitopsruntime.testing.FakeHelm;
 import org.junit.jupiter.api.Test;
 
 class ReleaseManifestTest {
-  private static final String MANIFEST = String.join("\n",
-      "---",
-      "# Source: gitops-runtime/templates/crds.yaml",
-      "apiVersion: apiextensions.k8s.io/v1",
-      "kind: CustomResourceDefinition",
-      "metadata:",
-      "  name: products.codefresh.io",
-      "  annotations:",
-      "    helm.sh/resource-policy: keep",
-      "---",
-      "# Source: gitops-runtime/templates/configmaps.yaml",
-      "apiVersion: v1",
-      "kind: ConfigMap",
-      "metadata:",
-      "  name: cap-app-proxy-cm",
-      "data:",
-      "  logLevel: info",
+  /**
+   * The fake Helm's manifest (a kept CRD, a ConfigMap, a Deployment), then an object in another namespace and an empty
+   * document.
+   */
+  private static final String MANIFEST = FakeHelm.MANIFEST + String.join("\n",
       "---",
       "# Source: gitops-runtime/templates/other.yaml",
       "apiVersion: v1",
@@ -40,13 +29,14 @@ class ReleaseManifestTest {
   private static final ObjectRef CRD = ObjectRef.clusterScoped("apiextensions.k8s.io/v1", "CustomResourceDefinition",
       "products.codefresh.io");
   private static final ObjectRef CM = ObjectRef.of("v1", "ConfigMap", "codefresh", "cap-app-proxy-cm");
+  private static final ObjectRef DEPLOYMENT = ObjectRef.of("apps/v1", "Deployment", "codefresh", "cap-app-proxy");
   private static final ObjectRef ELSEWHERE = ObjectRef.of("v1", "ConfigMap", "kube-system", "elsewhere");
 
   @Test
   void readsTheObjectsInOrderGivingTheReleaseNamespaceToThoseWithoutOneUnlessClusterScoped() {
     ReleaseManifest manifest = ReleaseManifest.parse(MANIFEST, "codefresh");
 
-    assertThat(manifest.refs()).containsExactly(CRD, CM, ELSEWHERE);
+    assertThat(manifest.refs()).containsExactly(CRD, CM, DEPLOYMENT, ELSEWHERE);
   }
 
   @Test
@@ -66,6 +56,7 @@ class ReleaseManifestTest {
     assertThat(deployed.changesTo(desired)).containsExactly(
         PlannedChange.of(CRD, ChangeKind.UNCHANGED),
         PlannedChange.of(CM, ChangeKind.UPDATE),
+        PlannedChange.of(DEPLOYMENT, ChangeKind.UNCHANGED),
         PlannedChange.of(ObjectRef.of("v1", "ConfigMap", "kube-system", "new-one"), ChangeKind.CREATE),
         PlannedChange.of(ELSEWHERE, ChangeKind.DELETE));
   }

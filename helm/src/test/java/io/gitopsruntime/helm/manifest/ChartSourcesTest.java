@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitopsruntime.RuntimeInstallation;
 import io.gitopsruntime.core.ValuesYaml;
+import io.gitopsruntime.helm.RecordingListener;
 import io.gitopsruntime.install.FailureKind;
 import io.gitopsruntime.install.InstallException;
 import io.gitopsruntime.install.InstallListener;
@@ -79,7 +80,7 @@ class ChartSourcesTest {
     client.apiextensions().v1().customResourceDefinitions().resource(Charts.crd("monitoring.coreos.com", "ServiceMonitor",
         "servicemonitors", "v1")).create();
     Path chart = Charts.probe(tmp);
-    Fixtures.Recorder events = new Fixtures.Recorder();
+    RecordingListener events = new RecordingListener();
     try (ManifestInstaller installer = installer(server, events, b -> b.validate(false))) {
       InstallResult result = installer.install(RuntimeInstallation.builder().chart(chart.toString())
           .values(ValuesYaml.parse("global:\n  runtime:\n    name: probe\n")).build());
@@ -93,9 +94,9 @@ class ChartSourcesTest {
     assertThat(client.genericKubernetesResources("example.com/v1", "Widget").inNamespace(NAMESPACE).withName("gizmo").get())
         .isNotNull();
     assertThat(client.configMaps().inNamespace(NAMESPACE).withName("sub-config").get()).isNotNull();
-    assertThat(events.events()).containsSubsequence("hook pre-install Job/codefresh/sub-setup",
-        "hook succeeded Job/codefresh/sub-setup", "applied CREATE ConfigMap/codefresh/sub-config",
-        "hook post-install ConfigMap/codefresh/sub-done");
+    assertThat(events.events()).containsSubsequence("hook started pre-install Job/codefresh/sub-setup",
+        "hook succeeded Job/codefresh/sub-setup", "CREATE ConfigMap/codefresh/sub-config",
+        "hook started post-install ConfigMap/codefresh/sub-done");
     assertThat(client.batch().v1().jobs().inNamespace(NAMESPACE).withName("sub-setup").get())
         .as("kept: before-hook-creation is its only policy").isNotNull();
     assertThat(client.configMaps().inNamespace(NAMESPACE).withName("sub-done").get().getMetadata().getAnnotations())

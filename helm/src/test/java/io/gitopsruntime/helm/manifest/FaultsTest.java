@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gitopsruntime.helm.RecordingListener;
 import io.gitopsruntime.helm.manifest.internal.RetryPolicy;
 import io.gitopsruntime.install.ChangeKind;
 import io.gitopsruntime.install.FailureKind;
@@ -97,7 +98,7 @@ class FaultsTest {
 
     @Test
     void failsWithWhatIsNotReadyWhenTheOneTimeoutOfTheInstallRunsOut(KubernetesTestServer server) {
-      Fixtures.Recorder events = new Fixtures.Recorder();
+      RecordingListener events = new RecordingListener();
       InstallListener stopControllersOnApply = new InstallListener() {
         @Override
         public void phaseStarted(io.gitopsruntime.install.InstallPhase phase) {
@@ -126,7 +127,7 @@ class FaultsTest {
               + "generation 1 yet)\n")
           .hasMessageEndingWith("Check their Pods and events (`kubectl describe`), or raise the timeout with "
               + "timeout(..); installing again resumes the wait.");
-      assertThat(events.matching("waiting ")).last().asString()
+      assertThat(events.events("waiting ")).last().asString()
           .contains("Deployment/codefresh/internal-router (the controller has not seen generation 1 yet)");
     }
   }

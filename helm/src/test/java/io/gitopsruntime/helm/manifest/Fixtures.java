@@ -4,23 +4,16 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitopsruntime.RuntimeInstallation;
 import io.gitopsruntime.core.ValidatorChain;
 import io.gitopsruntime.core.ValuesYaml;
-import io.gitopsruntime.install.ChangeKind;
 import io.gitopsruntime.install.InstallListener;
-import io.gitopsruntime.install.InstallPhase;
-import io.gitopsruntime.install.NotReady;
-import io.gitopsruntime.install.ObjectRef;
 import io.gitopsruntime.testing.KubernetesTestServer;
 import io.gitopsruntime.testing.RecordedCall;
 import io.gitopsruntime.testing.TestChart;
-import io.gitopsruntime.validation.ValidationReport;
 import io.gitopsruntime.validators.Validators;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.UnaryOperator;
 
-/** What the manifest installer's tests share: installations of the test chart, installers, a recording listener. */
+/** What the manifest installer's tests share: installations of the test chart and installers. */
 final class Fixtures {
   static final String RELEASE = RuntimeInstallation.DEFAULT_RELEASE;
   static final String NAMESPACE = RuntimeInstallation.DEFAULT_NAMESPACE;
@@ -59,57 +52,5 @@ final class Fixtures {
 
   static KubernetesClient client(KubernetesTestServer server) {
     return server.client();
-  }
-
-  /** Records every event as one line; thread-safe. */
-  static final class Recorder implements InstallListener {
-    private final List<String> events = new ArrayList<>();
-
-    synchronized List<String> events() {
-      return List.copyOf(events);
-    }
-
-    synchronized List<String> matching(String prefix) {
-      return events.stream().filter(e -> e.startsWith(prefix)).toList();
-    }
-
-    private synchronized void add(String event) {
-      events.add(event);
-    }
-
-    @Override
-    public void phaseStarted(InstallPhase phase) {
-      add("phase " + phase);
-    }
-
-    @Override
-    public void validated(ValidationReport report) {
-      add("validated " + report);
-    }
-
-    @Override
-    public void objectApplied(ObjectRef object, ChangeKind change) {
-      add("applied " + change + " " + object);
-    }
-
-    @Override
-    public void objectDeleted(ObjectRef object) {
-      add("deleted " + object);
-    }
-
-    @Override
-    public void waiting(List<NotReady> notReady, Duration elapsed) {
-      add("waiting " + notReady);
-    }
-
-    @Override
-    public void hookStarted(ObjectRef hook, String event) {
-      add("hook " + event + " " + hook);
-    }
-
-    @Override
-    public void hookFinished(ObjectRef hook, boolean succeeded) {
-      add("hook " + (succeeded ? "succeeded " : "failed ") + hook);
-    }
   }
 }

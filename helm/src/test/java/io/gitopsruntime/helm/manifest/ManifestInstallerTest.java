@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitopsruntime.RuntimeInstallation;
 import io.gitopsruntime.core.ValuesYaml;
+import io.gitopsruntime.helm.RecordingListener;
 import io.gitopsruntime.install.ChangeKind;
 import io.gitopsruntime.install.InstallListener;
 import io.gitopsruntime.install.InstallOutcome;
@@ -70,7 +71,7 @@ class ManifestInstallerTest {
     @Test
     void installsTheChartRunningItsPhasesInOrderWithHelmOwnershipOnEveryObject(KubernetesTestServer server,
         KubernetesClient client) {
-      Fixtures.Recorder events = new Fixtures.Recorder();
+      RecordingListener events = new RecordingListener();
       try (ManifestInstaller installer = installer(server, events)) {
         InstallResult result = installer.install(installation(TestChart.writeTo(tmp), ""));
 
@@ -78,8 +79,8 @@ class ManifestInstallerTest {
         assertThat(result.revision()).isEqualTo(1);
         assertThat(result.changes()).extracting(PlannedChange::change).containsOnly(ChangeKind.CREATE);
       }
-      assertThat(events.matching("phase ")).containsExactly("phase VALIDATE", "phase RENDER", "phase CRDS",
-          "phase PRE_HOOKS", "phase APPLY", "phase WAIT", "phase PRUNE", "phase POST_HOOKS");
+      assertThat(events.events("started ")).containsExactly("started VALIDATE", "started RENDER", "started CRDS",
+          "started PRE_HOOKS", "started APPLY", "started WAIT", "started PRUNE", "started POST_HOOKS");
       assertThat(client.apps().deployments().inNamespace(NAMESPACE).list().getItems())
           .extracting(d -> d.getMetadata().getName())
           .containsExactlyInAnyOrder("cap-app-proxy", "internal-router", "argo-gateway", "cluster-event-reporter",
@@ -139,7 +140,7 @@ class ManifestInstallerTest {
     void upgradeAppliesAChangedValueAndPrunesAnObjectTheChartNoLongerRenders(KubernetesTestServer server,
         KubernetesClient client) {
       Path chart = TestChart.writeTo(tmp);
-      Fixtures.Recorder events = new Fixtures.Recorder();
+      RecordingListener events = new RecordingListener();
       try (ManifestInstaller installer = installer(server, events)) {
         installer.install(installation(chart, ""));
 
@@ -156,9 +157,9 @@ class ManifestInstallerTest {
       assertThat(client.configMaps().inNamespace(NAMESPACE).withName("cap-app-proxy-cm").get().getData())
           .containsEntry("logLevel", "debug");
       assertThat(client.configMaps().inNamespace(NAMESPACE).withName("codefresh-workflows-log-store").get()).isNull();
-      assertThat(events.events()).contains("hook pre-upgrade Job/codefresh/validate-values",
-              "hook pre-upgrade Job/codefresh/redis-secret-init")
-          .doesNotContain("hook pre-upgrade Job/codefresh/validate-usage");
+      assertThat(events.events()).contains("hook started pre-upgrade Job/codefresh/validate-values",
+              "hook started pre-upgrade Job/codefresh/redis-secret-init")
+          .doesNotContain("hook started pre-upgrade Job/codefresh/validate-usage");
       assertThat(client.secrets().inNamespace(NAMESPACE).withLabel("gitops-runtime.io/release", Fixtures.RELEASE).list()
           .getItems()).extracting(s -> s.getMetadata().getName() + " " + s.getMetadata().getLabels()
               .get("gitops-runtime.io/status"))
@@ -186,7 +187,7 @@ class ManifestInstallerTest {
     @Test
     void removesEverythingTheReleaseInstalledButTheCrdsItMarksKeep(KubernetesTestServer server, KubernetesClient client) {
       RuntimeInstallation installation = installation(TestChart.writeTo(tmp), "gitops-operator:\n  crds:\n    keep: true\n");
-      Fixtures.Recorder events = new Fixtures.Recorder();
+      RecordingListener events = new RecordingListener();
       try (ManifestInstaller installer = installer(server, events)) {
         InstallResult installed = installer.install(installation);
 
@@ -204,9 +205,9 @@ class ManifestInstallerTest {
       assertThat(leftovers(client)).isEmpty();
       assertThat(client.apiextensions().v1().customResourceDefinitions().list().getItems()).hasSize(6);
       assertThat(client.leases().inNamespace(NAMESPACE).list().getItems()).isEmpty();
-      assertThat(events.events()).containsSubsequence("hook pre-delete Job/codefresh/delete-runtime-from-platform",
+      assertThat(events.events()).containsSubsequence("hook started pre-delete Job/codefresh/delete-runtime-from-platform",
           "hook succeeded Job/codefresh/delete-runtime-from-platform",
-          "hook pre-delete Job/codefresh/cleanup-runtime-resources",
+          "hook started pre-delete Job/codefresh/cleanup-runtime-resources",
           "deleted Deployment/codefresh/cap-app-proxy");
     }
 

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitopsruntime.RuntimeInstallation;
 import io.gitopsruntime.core.ValidatorChain;
 import io.gitopsruntime.core.ValuesYaml;
+import io.gitopsruntime.helm.RecordingListener;
 import io.gitopsruntime.helm.manifest.internal.WorkDir;
 import io.gitopsruntime.install.FailureKind;
 import io.gitopsruntime.install.InstallException;
@@ -84,7 +85,7 @@ class SecretsTest {
   void theTokenAppearsInNoEventLogLineUrlInventoryOrTemporaryFile(KubernetesTestServer server, KubernetesClient client)
       throws Exception {
     Set<Path> before = temporaryEntries();
-    Fixtures.Recorder events = new Fixtures.Recorder();
+    RecordingListener events = new RecordingListener();
     Path chart = TestChart.writeTo(tmp);
     String logs;
     try (CapturedLogs captured = CapturedLogs.start();
@@ -112,7 +113,7 @@ class SecretsTest {
 
   @Test
   void theInventoryHoldsReferencesAndDigestsButNoValue(KubernetesTestServer server, KubernetesClient client) {
-    try (ManifestInstaller installer = installer(server, new Fixtures.Recorder(),
+    try (ManifestInstaller installer = installer(server, new RecordingListener(),
         SecretsTest::validators)) {
       installer.install(everySlot(TestChart.writeTo(tmp), ""));
     }
@@ -131,7 +132,7 @@ class SecretsTest {
     server.failJob("validate-values", "the API key " + TOKEN + "-user is not valid for account 628a80b693a15c0f9c13ab75");
     InstallException failure;
     try (CapturedLogs captured = CapturedLogs.start();
-        ManifestInstaller installer = installer(server, new Fixtures.Recorder(), SecretsTest::validators)) {
+        ManifestInstaller installer = installer(server, new RecordingListener(), SecretsTest::validators)) {
       failure = catchThrowableOfType(InstallException.class, () -> installer.install(everySlot(TestChart.writeTo(tmp), "")));
       assertThat(captured.text()).doesNotContain(TOKEN);
     }

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitopsruntime.RuntimeInstallation;
+import io.gitopsruntime.helm.RecordingListener;
 import io.gitopsruntime.install.ChangeKind;
 import io.gitopsruntime.install.FailureKind;
 import io.gitopsruntime.install.InstallException;
@@ -47,7 +48,7 @@ class WavesAndHooksTest {
         KubernetesClient client) {
       server.readinessDelay(Duration.ofMillis(300));
       List<String> establishedWhenApplied = new CopyOnWriteArrayList<>();
-      Fixtures.Recorder events = new Fixtures.Recorder();
+      RecordingListener events = new RecordingListener();
       InstallListener checker = new InstallListener() {
         @Override
         public void objectApplied(ObjectRef object, ChangeKind change) {
@@ -71,7 +72,7 @@ class WavesAndHooksTest {
       }
 
       assertThat(establishedWhenApplied).hasSizeGreaterThan(30).allMatch(s -> s.endsWith(" true"));
-      assertThat(events.matching("waiting ")).first().asString()
+      assertThat(events.events("waiting ")).first().asString()
           .contains("CustomResourceDefinition/", "(not established yet)");
       assertThat(client.genericKubernetesResources("codefresh.io/v1beta1", "Product").inNamespace(NAMESPACE).list()
           .getItems()).hasSize(2);
@@ -114,27 +115,27 @@ class WavesAndHooksTest {
 
     @Test
     void runsThePreInstallHooksByWeightThenNameKeepingHelmsKindOrder(KubernetesTestServer server) {
-      Fixtures.Recorder events = new Fixtures.Recorder();
+      RecordingListener events = new RecordingListener();
       try (ManifestInstaller installer = installer(server, events)) {
         installer.install(installation(TestChart.writeTo(tmp), ""));
       }
 
-      assertThat(events.matching("hook pre-install ")).containsExactly(
-          "hook pre-install ConfigMap/codefresh/helm-values-config",
-          "hook pre-install ServiceAccount/codefresh/redis-secret-init",
-          "hook pre-install Role/codefresh/redis-secret-init",
-          "hook pre-install RoleBinding/codefresh/redis-secret-init",
-          "hook pre-install ClusterRole/validate-values-cr",
-          "hook pre-install ClusterRoleBinding/validate-values-crb",
-          "hook pre-install ServiceAccount/codefresh/validate-values-sa",
-          "hook pre-install Job/codefresh/validate-values",
-          "hook pre-install ClusterRole/validate-usage-cr",
-          "hook pre-install ClusterRoleBinding/validate-usage-crb",
-          "hook pre-install ServiceAccount/codefresh/validate-usage-sa",
-          "hook pre-install Job/codefresh/redis-secret-init",
-          "hook pre-install Job/codefresh/validate-usage");
+      assertThat(events.events("hook started pre-install ")).containsExactly(
+          "hook started pre-install ConfigMap/codefresh/helm-values-config",
+          "hook started pre-install ServiceAccount/codefresh/redis-secret-init",
+          "hook started pre-install Role/codefresh/redis-secret-init",
+          "hook started pre-install RoleBinding/codefresh/redis-secret-init",
+          "hook started pre-install ClusterRole/validate-values-cr",
+          "hook started pre-install ClusterRoleBinding/validate-values-crb",
+          "hook started pre-install ServiceAccount/codefresh/validate-values-sa",
+          "hook started pre-install Job/codefresh/validate-values",
+          "hook started pre-install ClusterRole/validate-usage-cr",
+          "hook started pre-install ClusterRoleBinding/validate-usage-crb",
+          "hook started pre-install ServiceAccount/codefresh/validate-usage-sa",
+          "hook started pre-install Job/codefresh/redis-secret-init",
+          "hook started pre-install Job/codefresh/validate-usage");
       assertThat(events.events()).containsSubsequence("hook succeeded Job/codefresh/validate-values",
-          "hook pre-install Job/codefresh/redis-secret-init");
+          "hook started pre-install Job/codefresh/redis-secret-init");
     }
 
     @Test

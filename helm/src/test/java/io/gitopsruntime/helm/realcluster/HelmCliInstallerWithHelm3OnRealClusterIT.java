@@ -1,13 +1,10 @@
 package io.gitopsruntime.helm.realcluster;
 
-import io.gitopsruntime.core.ValidatorChain;
 import io.gitopsruntime.helm.cli.HelmCliInstaller;
 import io.gitopsruntime.install.Installer;
 import io.gitopsruntime.testing.cluster.RealControlPlane;
 import io.gitopsruntime.testing.cluster.TestAssets;
-import io.gitopsruntime.validators.Validators;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 
 /** The Helm CLI installer running the real Helm 3 on a real control plane. */
@@ -24,23 +21,17 @@ class HelmCliInstallerWithHelm3OnRealClusterIT extends InstallerContract {
       boolean adopt) {
     Assumptions.assumeTrue(helm.isPresent(), TestAssets.fromEnvironment().skipMessage());
     return HelmCliInstaller.builder().helmExecutable(helm.get()).kubeconfig(cluster.kubeconfig())
-        .validators(ValidatorChain.builder().addAll(Validators.offline()).build()).timeout(Duration.ofMinutes(5))
-        .forceConflicts(forceConflicts).adoptExisting(adopt).build();
+        .validators(OFFLINE).timeout(TIMEOUT).forceConflicts(forceConflicts).adoptExisting(adopt).build();
   }
 
   @Override
-  Installer adoptingInstaller(RealControlPlane cluster) {
-    return helmCli(cluster, TestAssets.fromEnvironment().helm3(), false, true);
+  Installer installer(RealControlPlane cluster, boolean adoptExisting) {
+    return helmCli(cluster, TestAssets.fromEnvironment().helm3(), false, adoptExisting);
   }
 
   /** Kills the running {@code helm} process; the installer's thread goes on. */
   @Override
   void stopMidway(java.util.concurrent.Future<?> running) {
     killChildren(TestAssets.fromEnvironment().helm3().orElseThrow().toString());
-  }
-
-  @Override
-  Installer installer(RealControlPlane cluster) {
-    return helmCli(cluster, TestAssets.fromEnvironment().helm3());
   }
 }

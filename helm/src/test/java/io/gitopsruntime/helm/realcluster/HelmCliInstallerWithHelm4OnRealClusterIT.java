@@ -19,13 +19,9 @@ class HelmCliInstallerWithHelm4OnRealClusterIT extends InstallerContract {
   }
 
   @Override
-  Installer installer(RealControlPlane cluster) {
-    return HelmCliInstallerWithHelm3OnRealClusterIT.helmCli(cluster, TestAssets.fromEnvironment().helm4());
-  }
-
-  @Override
-  Installer adoptingInstaller(RealControlPlane cluster) {
-    return HelmCliInstallerWithHelm3OnRealClusterIT.helmCli(cluster, TestAssets.fromEnvironment().helm4(), false, true);
+  Installer installer(RealControlPlane cluster, boolean adoptExisting) {
+    return HelmCliInstallerWithHelm3OnRealClusterIT.helmCli(cluster, TestAssets.fromEnvironment().helm4(), false,
+        adoptExisting);
   }
 
   @Override

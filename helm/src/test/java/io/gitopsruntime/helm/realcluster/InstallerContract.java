@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressClassBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitopsruntime.RuntimeInstallation;
+import io.gitopsruntime.core.ValidatorChain;
 import io.gitopsruntime.core.ValuesYaml;
 import io.gitopsruntime.install.FailureKind;
 import io.gitopsruntime.install.InstallException;
@@ -17,8 +18,10 @@ import io.gitopsruntime.install.UninstallResult;
 import io.gitopsruntime.testing.TestChart;
 import io.gitopsruntime.testing.cluster.RealCluster;
 import io.gitopsruntime.testing.cluster.RealControlPlane;
+import io.gitopsruntime.validators.Validators;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -45,8 +48,24 @@ abstract class InstallerContract {
   KubernetesClient client;
   Path chart;
 
-  /** A new installer on the cluster's admin kubeconfig, with the offline validators only. */
-  abstract Installer installer(RealControlPlane cluster);
+  /** The validators every installer here runs: the offline ones. */
+  static final ValidatorChain OFFLINE = ValidatorChain.builder().addAll(Validators.offline()).build();
+  /** How long every installer here gives Helm: a CRD's deletion under load once outlasted 3 minutes. */
+  static final Duration TIMEOUT = Duration.ofMinutes(5);
+
+  /**
+   * A new installer on the cluster's admin kubeconfig, with the {@link #OFFLINE} validators and the {@link #TIMEOUT}.
+   *
+   * @param cluster the cluster
+   * @param adoptExisting what the installer's {@code adoptExisting} option is set to
+   * @return the installer
+   */
+  abstract Installer installer(RealControlPlane cluster, boolean adoptExisting);
+
+  /** A new installer on the cluster's admin kubeconfig that adopts nothing. */
+  final Installer installer(RealControlPlane cluster) {
+    return installer(cluster, false);
+  }
 
   @BeforeAll
   void startFromACleanCluster(RealControlPlane cluster) throws Exception {
@@ -77,9 +96,6 @@ abstract class InstallerContract {
   Installer installerTakingOverFields(RealControlPlane cluster) {
     throw new UnsupportedOperationException("this installer takes fields over anyway");
   }
-
-  /** The installer with {@code adoptExisting(true)}. */
-  abstract Installer adoptingInstaller(RealControlPlane cluster);
 
   /** The real {@code helm} run on the release after this installer adopted objects into it. */
   java.util.Optional<Path> realHelm() {
@@ -405,7 +421,7 @@ abstract class InstallerContract {
     assertThat(refused.getMessage()).contains(crd).contains("adoptExisting(true)");
 
     InstallResult adopted;
-    try (Installer installer = adoptingInstaller(cluster)) {
+    try (Installer installer = installer(cluster, true)) {
       adopted = installer.install(installation(""));
     }
     assertThat(adopted.outcome()).isIn(InstallOutcome.INSTALLED, InstallOutcome.UPGRADED);

@@ -24,6 +24,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -35,7 +36,8 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real OCI distribution registry on a free loopback port, with its own storage in a temporary directory, optionally
- * with HTTP basic auth (a bcrypt htpasswd file) and TLS from a test CA; stopped by its process id on {@link #close()}.
+ * with HTTP basic auth (a bcrypt htpasswd file) or bearer tokens from a {@link TokenServer} (the registry's
+ * {@code auth.token}), and TLS from a test CA; stopped by its process id on {@link #close()}.
  * Pushes small test images made of random layers, as OCI manifests and multi-platform indexes, with the JDK's HTTP
  * client: no Docker engine.
  *
@@ -61,19 +63,26 @@ public final class TestRegistry implements AutoCloseable {
   private final String host;
   private final boolean tls;
   private final @Nullable Path caFile;
-  private final Optional<String> authorization;
+  private final Authorization authorization;
+  private final @Nullable TokenServer tokens;
   private final HttpClient http;
   private final Random random = new SecureRandom();
 
   private TestRegistry(ChildProcess process, Path dir, String host, boolean tls, @Nullable Path caFile,
-      Optional<String> authorization, HttpClient http) {
+      Authorization authorization, @Nullable TokenServer tokens, HttpClient http) {
     this.process = process;
     this.dir = dir;
     this.host = host;
     this.tls = tls;
     this.caFile = caFile;
     this.authorization = authorization;
+    this.tokens = tokens;
     this.http = http;
+  }
+
+  /** The {@code Authorization} header of the registry's own requests to a repository. */
+  private interface Authorization {
+    Optional<String> header(String repository);
   }
 
   /**
@@ -154,6 +163,16 @@ public final class TestRegistry implements AutoCloseable {
   }
 
   /**
+   * The token server, when the registry was started with {@link Builder#tokenAuth(String, String)}: add users, shorten
+   * token lifetimes and read the token requests made.
+   *
+   * @return the token server
+   */
+  public Optional<TokenServer> tokenServer() {
+    return Optional.ofNullable(tokens);
+  }
+
+  /**
    * The process id of the registry.
    *
    * @return the pid
@@ -174,7 +193,7 @@ public final class TestRegistry implements AutoCloseable {
   public String pushImage(String repository, String tag, String platform, int layerBytes) {
     String digest = pushManifest(repository, platform, layerBytes);
     byte[] manifest = get(repository, digest);
-    put("/v2/" + repository + "/manifests/" + tag, OCI_MANIFEST, manifest);
+    put(repository, "/v2/" + repository + "/manifests/" + tag, OCI_MANIFEST, manifest);
     return digest;
   }
 
@@ -202,7 +221,7 @@ public final class TestRegistry implements AutoCloseable {
     }
     byte[] index = ("{\"schemaVersion\":2,\"mediaType\":\"" + OCI_INDEX + "\",\"manifests\":[" + manifests + "]}")
         .getBytes(StandardCharsets.UTF_8);
-    put("/v2/" + repository + "/manifests/" + tag, OCI_INDEX, index);
+    put(repository, "/v2/" + repository + "/manifests/" + tag, OCI_INDEX, index);
     return digest(index);
   }
 
@@ -214,7 +233,7 @@ public final class TestRegistry implements AutoCloseable {
    * @return the digest, or empty if absent
    */
   public Optional<String> digestOf(String repository, String reference) {
-    HttpResponse<Void> response = send(request("/v2/" + repository + "/manifests/" + reference)
+    HttpResponse<Void> response = send(request(repository, "/v2/" + repository + "/manifests/" + reference)
         .header("Accept", OCI_INDEX + ", " + OCI_MANIFEST).method("HEAD", HttpRequest.BodyPublishers.noBody()),
         HttpResponse.BodyHandlers.discarding());
     return response.statusCode() == 200 ? response.headers().firstValue("Docker-Content-Digest") : Optional.empty();
@@ -228,7 +247,7 @@ public final class TestRegistry implements AutoCloseable {
    * @return true if present
    */
   public boolean hasBlob(String repository, String digest) {
-    return send(request("/v2/" + repository + "/blobs/" + digest).method("HEAD", HttpRequest.BodyPublishers.noBody()),
+    return send(request(repository, "/v2/" + repository + "/blobs/" + digest).method("HEAD", HttpRequest.BodyPublishers.noBody()),
         HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
   }
 
@@ -240,7 +259,7 @@ public final class TestRegistry implements AutoCloseable {
    * @return the bytes
    */
   public byte[] get(String repository, String reference) {
-    HttpResponse<byte[]> response = send(request("/v2/" + repository + "/manifests/" + reference)
+    HttpResponse<byte[]> response = send(request(repository, "/v2/" + repository + "/manifests/" + reference)
         .header("Accept", OCI_INDEX + ", " + OCI_MANIFEST).GET(), HttpResponse.BodyHandlers.ofByteArray());
     if (response.statusCode() != 200) {
       throw new IllegalStateException("GET manifest " + repository + ":" + reference + " answered " + response.statusCode());
@@ -262,7 +281,7 @@ public final class TestRegistry implements AutoCloseable {
         + "\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + digest(config) + "\",\"size\":" + config.length
         + "},\"layers\":[" + layer(shared) + "," + layer(layer) + "]}").getBytes(StandardCharsets.UTF_8);
     String digest = digest(manifest);
-    put("/v2/" + repository + "/manifests/" + digest, OCI_MANIFEST, manifest);
+    put(repository, "/v2/" + repository + "/manifests/" + digest, OCI_MANIFEST, manifest);
     return digest;
   }
 
@@ -272,7 +291,7 @@ public final class TestRegistry implements AutoCloseable {
   }
 
   private void pushBlob(String repository, byte[] bytes) {
-    HttpResponse<Void> started = send(request("/v2/" + repository + "/blobs/uploads/")
+    HttpResponse<Void> started = send(request(repository, "/v2/" + repository + "/blobs/uploads/")
         .POST(HttpRequest.BodyPublishers.noBody()), HttpResponse.BodyHandlers.discarding());
     if (started.statusCode() != 202) {
       throw new IllegalStateException("starting an upload to " + repository + " answered " + started.statusCode());
@@ -281,24 +300,24 @@ public final class TestRegistry implements AutoCloseable {
     URI put = URI.create(location + (location.getQuery() == null ? "?" : "&") + "digest=" + digest(bytes));
     HttpRequest.Builder request = HttpRequest.newBuilder(put).timeout(Duration.ofSeconds(60))
         .header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
-    authorization.ifPresent(a -> request.header("Authorization", a));
+    authorization.header(repository).ifPresent(a -> request.header("Authorization", a));
     HttpResponse<String> done = send(request, HttpResponse.BodyHandlers.ofString());
     if (done.statusCode() != 201) {
       throw new IllegalStateException("uploading a blob to " + repository + " answered " + done.statusCode() + " " + done.body());
     }
   }
 
-  private void put(String path, String mediaType, byte[] body) {
-    HttpResponse<String> response = send(request(path).header("Content-Type", mediaType)
+  private void put(String repository, String path, String mediaType, byte[] body) {
+    HttpResponse<String> response = send(request(repository, path).header("Content-Type", mediaType)
         .PUT(HttpRequest.BodyPublishers.ofByteArray(body)), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 201) {
       throw new IllegalStateException("PUT " + path + " answered " + response.statusCode() + " " + response.body());
     }
   }
 
-  private HttpRequest.Builder request(String path) {
+  private HttpRequest.Builder request(String repository, String path) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(60));
-    authorization.ifPresent(a -> request.header("Authorization", a));
+    authorization.header(repository).ifPresent(a -> request.header("Authorization", a));
     return request;
   }
 
@@ -335,6 +354,9 @@ public final class TestRegistry implements AutoCloseable {
   @Override
   public void close() {
     process.stop();
+    if (tokens != null) {
+      tokens.close();
+    }
     try (Stream<Path> paths = Files.walk(dir)) {
       paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
@@ -347,6 +369,7 @@ public final class TestRegistry implements AutoCloseable {
     private @Nullable String user;
     private @Nullable String password;
     private boolean tls;
+    private boolean token;
 
     private Builder() {}
 
@@ -360,6 +383,24 @@ public final class TestRegistry implements AutoCloseable {
     public Builder basicAuth(String user, String password) {
       this.user = user;
       this.password = password;
+      this.token = false;
+      return this;
+    }
+
+    /**
+     * Requires bearer tokens from a {@link TokenServer} started with the registry ({@link TestRegistry#tokenServer()}), as Docker
+     * Hub, ghcr.io, quay.io, Harbor and GitLab do; one user who may pull, push and delete everywhere. The registry's
+     * {@code auth.token} names the token server's realm, the registry's host as service, {@link TokenServer#ISSUER} and
+     * the signing certificate as {@code rootcertbundle}.
+     *
+     * @param user the user name
+     * @param password the password
+     * @return this builder
+     */
+    public Builder tokenAuth(String user, String password) {
+      this.user = user;
+      this.password = password;
+      this.token = true;
       return this;
     }
 
@@ -392,9 +433,10 @@ public final class TestRegistry implements AutoCloseable {
             .append("http:\n  addr: ").append(host).append("\n  secret: test-registry-secret\n");
         Path caFile = null;
         SSLContext ssl = SSLContext.getDefault();
+        Pki pki = tls || token ? Pki.create() : null;
+        Pki.Issued serving = null;
         if (tls) {
-          Pki pki = Pki.create();
-          Pki.Issued serving = pki.serving();
+          serving = Objects.requireNonNull(pki).serving();
           Pki.write(dir.resolve("tls.crt"), serving.certificate());
           Pki.write(dir.resolve("tls.key"), serving.key());
           caFile = pki.writeCa(dir.resolve("ca.crt"));
@@ -402,22 +444,41 @@ public final class TestRegistry implements AutoCloseable {
               .append(dir.resolve("tls.key")).append('\n');
           ssl = trusting(caFile);
         }
-        Optional<String> authorization = Optional.empty();
-        if (user != null && password != null) {
+        Authorization authorization = repository -> Optional.empty();
+        TokenServer tokens = null;
+        if (token && user != null && password != null) {
+          Pki.Issued signer = Objects.requireNonNull(pki).client("test-token-signer", List.of());
+          Path bundle = Pki.write(dir.resolve("token-signer.crt"), signer.certificate());
+          tokens = TokenServer.start(host, signer, serving).user(user, password, "*");
+          config.append("auth:\n  token:\n    realm: ").append(tokens.realm()).append("\n    service: ").append(host)
+              .append("\n    issuer: ").append(TokenServer.ISSUER).append("\n    rootcertbundle: ").append(bundle)
+              .append('\n');
+          TokenServer minting = tokens;
+          authorization = repository -> Optional.of("Bearer " + minting.mint(repository));
+        } else if (user != null && password != null) {
           byte[] salt = new byte[16];
           new SecureRandom().nextBytes(salt);
           String hash = OpenBSDBCrypt.generate("2y", password.toCharArray(), salt, 5);
           Files.writeString(dir.resolve("htpasswd"), user + ":" + hash + "\n");
           config.append("auth:\n  htpasswd:\n    realm: test-registry\n    path: ").append(dir.resolve("htpasswd")).append('\n');
-          authorization = Optional.of("Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+          Optional<String> basic = Optional.of("Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
               .getBytes(StandardCharsets.UTF_8)));
+          authorization = repository -> basic;
         }
         Files.writeString(dir.resolve("config.yml"), config);
-        ChildProcess process = ChildProcess.start("registry", dir, List.of(binary.toString(), "serve",
-            dir.resolve("config.yml").toString()));
+        ChildProcess process;
+        try {
+          process = ChildProcess.start("registry", dir, List.of(binary.toString(), "serve",
+              dir.resolve("config.yml").toString()));
+        } catch (RuntimeException e) {
+          if (tokens != null) {
+            tokens.close();
+          }
+          throw e;
+        }
         HttpClient http = HttpClient.newBuilder().sslContext(ssl).version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-        TestRegistry registry = new TestRegistry(process, dir, host, tls, caFile, authorization, http);
+        TestRegistry registry = new TestRegistry(process, dir, host, tls, caFile, authorization, tokens, http);
         registry.awaitUp();
         return registry;
       } catch (IOException e) {

@@ -18,10 +18,14 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -350,10 +354,71 @@ public final class RegistryClient implements Source {
     HttpResponse<T> second = sendOnce(again.build(), body, method, uri);
     if (second.statusCode() == 401) {
       discard(second);
-      throw new RegistryException(method + " " + uri + ": 401 Unauthorized. The registry " + host
-          + " refused the credentials for it.", 401, false);
+      throw new RegistryException(method + " " + uri + ": 401 Unauthorized. "
+          + refused(second.headers().firstValue("WWW-Authenticate").orElse(""), scope, fresh.get()), 401, false);
     }
     return second;
+  }
+
+  /**
+   * Why the registry refused a request with the credentials it asked for: the token lacks an action the request needs
+   * ({@code error="insufficient_scope"}, such as push for a user who may only pull), or the credentials themselves.
+   */
+  private String refused(String challenge, String scope, String authorization) {
+    if (!param(challenge, "error").equals("insufficient_scope")) {
+      return "The registry " + host + " refused the credentials for it.";
+    }
+    Optional<Map<String, Set<String>>> granted = granted(authorization);
+    List<String> lacking = new ArrayList<>();
+    for (String one : scope.split(" ")) {
+      int first = one.indexOf(':');
+      int last = one.lastIndexOf(':');
+      String name = one.substring(first + 1, last);
+      Set<String> has = granted.map(g -> g.getOrDefault(name, Set.of())).orElse(Set.of());
+      List<String> missing = new ArrayList<>();
+      for (String action : one.substring(last + 1).split(",")) {
+        if (!has.contains(action) && !has.contains("*")) {
+          missing.add(action);
+        }
+      }
+      if (!missing.isEmpty()) {
+        lacking.add(String.join(" and ", missing) + " on the repository " + name);
+      }
+    }
+    String what = lacking.isEmpty() ? "rights this request needs" : String.join(" and ", lacking);
+    return (basic.isPresent() ? "The credentials for the registry " + host + " lack " : "Without credentials, the registry "
+        + host + " grants no ") + what + " (insufficient_scope): log in as a user with those rights (docker login or"
+        + " helm registry login), or pass a registry config with such credentials.";
+  }
+
+  /** What a token grants, by repository, when it is a JWT with an {@code access} claim (tokens may be opaque). */
+  private static Optional<Map<String, Set<String>>> granted(String authorization) {
+    String[] parts = authorization.substring(authorization.indexOf(' ') + 1).split("\\.");
+    if (parts.length != 3) {
+      return Optional.empty();
+    }
+    try {
+      Map<String, Set<String>> granted = new HashMap<>();
+      for (JsonNode access : JSON.readTree(Base64.getUrlDecoder().decode(parts[1])).path("access")) {
+        if (access.path("type").asText("").equals("repository")) {
+          Set<String> actions = granted.computeIfAbsent(access.path("name").asText(""), n -> new HashSet<>());
+          access.path("actions").forEach(a -> actions.add(a.asText("")));
+        }
+      }
+      return Optional.of(granted);
+    } catch (IOException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String param(String challenge, String name) {
+    Matcher m = PARAM.matcher(challenge);
+    while (m.find()) {
+      if (m.group(1).equalsIgnoreCase(name)) {
+        return m.group(2);
+      }
+    }
+    return "";
   }
 
   private Optional<String> authorization(String scope) {

@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * A real OCI distribution registry on a free loopback port, with its own storage in a temporary directory, optionally
  * with HTTP basic auth (a bcrypt htpasswd file) or bearer tokens from a {@link TokenServer} (the registry's
- * {@code auth.token}), and TLS from a test CA; stopped by its process id on {@link #close()}.
+ * {@code auth.token}), and TLS from a test CA; stopped by its process id on {@link #close()} (and, should a test
+ * not close it, when the JVM ends, even when it is killed).
  * Pushes small test images made of random layers, as OCI manifests and multi-platform indexes, with the JDK's HTTP
  * client: no Docker engine.
  *
@@ -67,10 +68,18 @@ public final class TestRegistry implements AutoCloseable {
   private final @Nullable TokenServer tokens;
   private final HttpClient http;
   private final Random random = new SecureRandom();
+  private final ChildProcess watchdog;
+  private final Thread shutdownHook = new Thread(this::close, "test-registry-stop");
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   private TestRegistry(ChildProcess process, Path dir, String host, boolean tls, @Nullable Path caFile,
       Authorization authorization, @Nullable TokenServer tokens, HttpClient http) {
     this.process = process;
+    // stopped by close(), by a shutdown hook if a test forgets, and, should the JVM be killed, by a watchdog shell
+    this.watchdog = ChildProcess.start("registry-watchdog", dir, List.of("/bin/sh", "-c", "while kill -0 "
+        + ProcessHandle.current().pid() + " 2>/dev/null; do sleep 1; done; kill -9 " + process.pid()
+        + " 2>/dev/null; rm -rf '" + dir + "'"));
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
     this.dir = dir;
     this.host = host;
     this.tls = tls;
@@ -353,7 +362,16 @@ public final class TestRegistry implements AutoCloseable {
   /** Stops the registry by its process id and deletes its storage. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException shuttingDown) {
+      // called by the hook itself
+    }
     process.stop();
+    watchdog.stop();
     if (tokens != null) {
       tokens.close();
     }
@@ -479,7 +497,12 @@ public final class TestRegistry implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder().sslContext(ssl).version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
         TestRegistry registry = new TestRegistry(process, dir, host, tls, caFile, authorization, tokens, http);
-        registry.awaitUp();
+        try {
+          registry.awaitUp();
+        } catch (RuntimeException e) {
+          registry.close();
+          throw e;
+        }
         return registry;
       } catch (IOException e) {
         throw new UncheckedIOException("could not start the test registry", e);

@@ -176,6 +176,35 @@ class ImageMirrorTest {
         assertThat(plainTarget.digestOf("resumed/codefresh/resumed", "1.0")).isEqualTo(Optional.of(digest));
       }
     }
+
+    @Test
+    void aRegistryOutOfSpaceIsNamedNotRetriedAndTheNextRunResumes() {
+      String digest = source().pushImage("codefresh/full", "1.0", "linux/amd64", 64 * 1024);
+      try (TestRegistry plainTarget = TestRegistry.builder().start(); FaultProxy proxy = FaultProxy.inFrontOf(plainTarget)) {
+        proxy.diskFull(true);
+        ImageMirror mirror = ImageMirror.builder().to(proxy.host() + "/full").plainHttp(source().host())
+            .plainHttp(proxy.host()).retries(3, Duration.ofMillis(10)).build();
+
+        MirrorReport full = mirror.copy(List.of(ref("codefresh/full", "1.0")));
+
+        assertThat(full.images()).extracting(MirroredImage::outcome).containsExactly(MirroredImage.Outcome.FAILED);
+        assertThat(full.images().get(0).failure()).get().asString()
+            .contains(": 500 UNKNOWN unknown error: write /var/lib/registry/docker/registry/v2/repositories/full/"
+                + "codefresh/full/blobs/uploads/")
+            .endsWith("/data: no space left on device. The registry " + proxy.host() + " has no storage left: free"
+                + " space on it (or run its garbage collection), then mirror again; blobs already copied are skipped.");
+        // one upload started per blob (the image has three), none retried: retries(3) would have made it nine
+        assertThat(proxy.requests()).as("a full disk is not retried").filteredOn(r -> r.startsWith("POST "))
+            .hasSize(3);
+        assertThat(plainTarget.digestOf("full/codefresh/full", "1.0")).isEmpty();
+
+        proxy.diskFull(false);
+        MirrorReport freed = mirror.copy(List.of(ref("codefresh/full", "1.0")));
+
+        assertThat(freed.images().get(0).outcome()).isEqualTo(MirroredImage.Outcome.COPIED);
+        assertThat(plainTarget.digestOf("full/codefresh/full", "1.0")).isEqualTo(Optional.of(digest));
+      }
+    }
   }
 
   private static TestRegistry source() {

@@ -48,6 +48,7 @@ public final class FaultProxy implements AutoCloseable {
   private final List<Armed> faults = new CopyOnWriteArrayList<>();
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private final List<String> played = new CopyOnWriteArrayList<>();
+  private volatile boolean diskFull;
 
   private FaultProxy(String upstreamHost) throws IOException {
     this.upstream = "http://" + upstreamHost;
@@ -95,6 +96,19 @@ public final class FaultProxy implements AutoCloseable {
   }
 
   /**
+   * Makes the registry behind answer every write (POST, PATCH, PUT) as the distribution registry does when its
+   * storage is full: {@code 500} with {@code {"errors":[{"code":"UNKNOWN","message":"unknown error","detail":"write
+   * .../data: no space left on device"}]}} (the answer of distribution v3.1.2 on a full file system); reads go on.
+   *
+   * @param full true to fill the disk, false to free it
+   * @return this proxy
+   */
+  public FaultProxy diskFull(boolean full) {
+    this.diskFull = full;
+    return this;
+  }
+
+  /**
    * Every request seen, as {@code METHOD PATH}.
    *
    * @return the requests, in order
@@ -120,6 +134,16 @@ public final class FaultProxy implements AutoCloseable {
     @Nullable Fault fault = take(method, path);
     try (exchange) {
       byte[] body = exchange.getRequestBody().readAllBytes();
+      if (diskFull && (method.equals("POST") || method.equals("PATCH") || method.equals("PUT"))) {
+        played.add("500 " + method + " " + path + " (no space left on device)");
+        byte[] error = ("{\"errors\":[{\"code\":\"UNKNOWN\",\"message\":\"unknown error\",\"detail\":\"write"
+            + " /var/lib/registry/docker/registry/v2/repositories" + path.replaceFirst("^/v2", "")
+            + "/data: no space left on device\"}]}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(500, error.length);
+        exchange.getResponseBody().write(error);
+        return;
+      }
       if (fault != null && !fault.dropsConnection()) {
         played.add(fault.status() + " " + method + " " + path);
         Duration after = fault.retryAfter();

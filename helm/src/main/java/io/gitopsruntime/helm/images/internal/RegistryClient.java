@@ -30,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small client of the OCI distribution API for one registry: manifests and blobs by digest, cross-repository
@@ -38,6 +39,10 @@ import java.util.regex.Pattern;
  * Each method makes one attempt; callers retry with {@link Retry}. Thread-safe.
  */
 public final class RegistryClient implements Source {
+  /** Keeps the body of an error answer (its {@code errors} say why), discards that of a success. */
+  private static final HttpResponse.BodyHandler<@Nullable String> ERRORS_ONLY = info -> info.statusCode() >= 400
+      ? HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8)
+      : HttpResponse.BodySubscribers.replacing(null);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
   private static final Duration TIMEOUT = Duration.ofMinutes(10);
@@ -269,8 +274,8 @@ public final class RegistryClient implements Source {
    */
   public boolean mount(String repository, String digest, String from) throws InterruptedException {
     URI uri = uri("/v2/" + repository + "/blobs/uploads/?mount=" + encode(digest) + "&from=" + encode(from));
-    HttpResponse<Void> response = send("POST", uri, push(repository) + " " + pull(from),
-        r -> r.POST(HttpRequest.BodyPublishers.noBody()), HttpResponse.BodyHandlers.discarding());
+    HttpResponse<@Nullable String> response = send("POST", uri, push(repository) + " " + pull(from),
+        r -> r.POST(HttpRequest.BodyPublishers.noBody()), ERRORS_ONLY);
     if (response.statusCode() == 201) {
       return true;
     }
@@ -298,8 +303,8 @@ public final class RegistryClient implements Source {
    */
   public void upload(String repository, String digest, Path file) throws InterruptedException {
     URI start = uri("/v2/" + repository + "/blobs/uploads/");
-    HttpResponse<Void> started = send("POST", start, push(repository), r -> r.POST(HttpRequest.BodyPublishers.noBody()),
-        HttpResponse.BodyHandlers.discarding());
+    HttpResponse<@Nullable String> started = send("POST", start, push(repository),
+        r -> r.POST(HttpRequest.BodyPublishers.noBody()), ERRORS_ONLY);
     expect(started, "POST", start, 202);
     String location = started.headers().firstValue("Location").orElseThrow(() -> new RegistryException(
         "POST " + start + " started an upload without a Location.", 202, false));
@@ -500,6 +505,12 @@ public final class RegistryClient implements Source {
     String errors = errors(response);
     discard(response);
     String message = method + " " + uri + ": " + got + errors + ".";
+    if (got == 507 || errors.contains("no space left on device")) {
+      // retrying cannot help; what was copied stays, so the next run resumes
+      throw new RegistryException(message + " The registry " + uri.getAuthority() + " has no storage left: free"
+          + " space on it (or run its garbage collection), then mirror again; blobs already copied are skipped.",
+          got, false);
+    }
     Optional<String> after = response.headers().firstValue("Retry-After");
     if ((got == 429 || got == 503) && after.isPresent() && after.get().strip().matches("\\d+")) {
       throw new RegistryException(message, got, Duration.ofSeconds(Long.parseLong(after.get().strip())));
@@ -516,12 +527,20 @@ public final class RegistryClient implements Source {
     try {
       List<String> codes = new ArrayList<>();
       for (JsonNode error : JSON.readTree(text).path("errors")) {
-        codes.add(error.path("code").asText("") + " " + error.path("message").asText(""));
+        JsonNode detail = error.path("detail");
+        String said = error.path("code").asText("") + " " + error.path("message").asText("");
+        // a textual detail is the registry's own reason (such as a storage error); structured details are left out
+        codes.add(detail.isTextual() && !detail.asText().isBlank()
+            ? said.strip() + ": " + abbreviate(detail.asText().strip(), 300) : said);
       }
       return codes.isEmpty() ? "" : " " + String.join("; ", codes).strip();
     } catch (IOException e) {
       return "";
     }
+  }
+
+  private static String abbreviate(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max) + "...";
   }
 
   private static <T> void discard(HttpResponse<T> response) {

@@ -80,6 +80,7 @@ public final class ImageMirror {
   private final int concurrency;
   private final MirrorListener listener;
   private final Retry retry;
+  private @Nullable HttpClient http; // made on the first copy, guarded by this
 
   private ImageMirror(Builder builder) {
     this.archive = builder.archive;
@@ -300,9 +301,15 @@ public final class ImageMirror {
   }
 
   private Clients clients() {
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(30))
-        .followRedirects(HttpClient.Redirect.NEVER).sslContext(Tls.trusting(caFiles)).build();
-    return new Clients(http);
+    // one HTTP client (its connection pool and selector thread) for every copy this mirror makes: Java 17's
+    // client cannot be closed, so one per copy would leave idle connections behind until it is collected
+    synchronized (this) {
+      if (http == null) {
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(30))
+            .followRedirects(HttpClient.Redirect.NEVER).sslContext(Tls.trusting(caFiles)).build();
+      }
+      return new Clients(http);
+    }
   }
 
   /** One client per registry host, made on first use. */

@@ -1,6 +1,7 @@
 package io.gitopsruntime.helm.images.internal;
 
 import java.io.EOFException;
+import io.gitopsruntime.helm.internal.TarHeaders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -145,15 +146,15 @@ public final class Tar {
       buffer.clear();
       readFully(channel, buffer, position);
       byte[] header = buffer.array();
-      if (isZero(header)) {
+      if (TarHeaders.isZero(header)) {
         break;
       }
       if (!checksumMatches(header)) {
         throw new IOException("the tar header at byte " + position + " is damaged (its checksum does not match)");
       }
-      String name = longName != null ? longName : name(header);
+      String name = longName != null ? longName : TarHeaders.name(header);
       longName = null;
-      long size = parseOctal(header, 124, 12, position);
+      long size = TarHeaders.octal(header, 124, 12, "the tar header at byte " + position + " is damaged");
       char type = (char) header[156];
       long data = position + BLOCK;
       long available = Math.max(0, Math.min(size, length - data));
@@ -163,8 +164,8 @@ public final class Tar {
         }
         ByteBuffer record = ByteBuffer.allocate((int) size);
         readFully(channel, record, data);
-        String text = new String(record.array(), StandardCharsets.UTF_8);
-        longName = type == 'L' ? text.replace("\u0000", "") : paxPath(text);
+        longName = type == 'L' ? new String(record.array(), StandardCharsets.UTF_8).replace("\u0000", "")
+            : TarHeaders.paxPath(record.array());
       } else if (type == '0' || type == '\0' || type == '7') {
         entries.add(new Entry(name, data, size, available));
         if (available < size) {
@@ -225,53 +226,6 @@ public final class Tar {
     for (int i = 0; i < BLOCK; i++) {
       sum += i >= 148 && i < 156 ? ' ' : header[i] & 0xff;
     }
-    return sum == parseOctal(header, 148, 8, 0);
-  }
-
-  private static String name(byte[] header) {
-    String name = field(header, 0, 100);
-    if (field(header, 257, 6).startsWith("ustar")) {
-      String prefix = field(header, 345, 155);
-      if (!prefix.isEmpty()) {
-        name = prefix + "/" + name;
-      }
-    }
-    return name;
-  }
-
-  private static String paxPath(String text) {
-    for (String record : text.split("\n")) {
-      int space = record.indexOf(' ');
-      if (space > 0 && record.startsWith("path=", space + 1)) {
-        return record.substring(space + 6);
-      }
-    }
-    return null;
-  }
-
-  private static boolean isZero(byte[] block) {
-    for (byte b : block) {
-      if (b != 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static String field(byte[] header, int offset, int length) {
-    int end = offset;
-    while (end < offset + length && header[end] != 0) {
-      end++;
-    }
-    return new String(header, offset, end - offset, StandardCharsets.UTF_8);
-  }
-
-  private static long parseOctal(byte[] header, int offset, int length, long position) throws IOException {
-    String text = field(header, offset, length).trim();
-    try {
-      return text.isEmpty() ? 0 : Long.parseLong(text, 8);
-    } catch (NumberFormatException e) {
-      throw new IOException("the tar header at byte " + position + " is damaged");
-    }
+    return sum == TarHeaders.octal(header, 148, 8, "the tar header at byte 0 is damaged");
   }
 }

@@ -2,6 +2,7 @@ package io.gitopsruntime.helm.manifest.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import io.gitopsruntime.helm.internal.TarHeaders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,12 +36,12 @@ final class TarGz {
       byte[] header = new byte[BLOCK];
       String longName = null;
       while (readFully(in, header)) {
-        if (isZero(header)) {
+        if (TarHeaders.isZero(header)) {
           break;
         }
-        String name = longName != null ? longName : name(header);
+        String name = longName != null ? longName : TarHeaders.name(header);
         longName = null;
-        long size = octal(header, 124, 12);
+        long size = TarHeaders.octal(header, 124, 12, "the archive has a damaged header");
         char type = (char) header[156];
         byte[] data = readData(in, size);
         total += size;
@@ -48,7 +49,7 @@ final class TarGz {
           throw new IOException("the archive unpacks to more than " + (MAX_TOTAL >> 20) + " MB");
         }
         if (type == 'x') {
-          String path = paxPath(data);
+          String path = TarHeaders.paxPath(data);
           if (path != null) {
             longName = path;
           }
@@ -76,44 +77,6 @@ final class TarGz {
         }
       }
     }
-  }
-
-  private static String name(byte[] header) {
-    String name = field(header, 0, 100);
-    String magic = field(header, 257, 6);
-    if (magic.startsWith("ustar")) {
-      String prefix = field(header, 345, 155);
-      if (!prefix.isEmpty()) {
-        name = prefix + "/" + name;
-      }
-    }
-    return name;
-  }
-
-  private static String paxPath(byte[] data) {
-    String text = new String(data, StandardCharsets.UTF_8);
-    int i = 0;
-    while (i < text.length()) {
-      int space = text.indexOf(' ', i);
-      if (space < 0) {
-        break;
-      }
-      int length;
-      try {
-        length = Integer.parseInt(text.substring(i, space));
-      } catch (NumberFormatException e) {
-        break;
-      }
-      if (length <= 0 || i + length > text.length()) {
-        break;
-      }
-      String record = text.substring(space + 1, i + length - 1);
-      if (record.startsWith("path=")) {
-        return record.substring(5);
-      }
-      i += length;
-    }
-    return null;
   }
 
   private static byte[] readData(InputStream in, long size) throws IOException {
@@ -149,34 +112,5 @@ final class TarGz {
       read += n;
     }
     return true;
-  }
-
-  private static boolean isZero(byte[] block) {
-    for (byte b : block) {
-      if (b != 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static String field(byte[] header, int offset, int length) {
-    int end = offset;
-    while (end < offset + length && header[end] != 0) {
-      end++;
-    }
-    return new String(header, offset, end - offset, StandardCharsets.UTF_8);
-  }
-
-  private static long octal(byte[] header, int offset, int length) throws IOException {
-    String text = field(header, offset, length).trim();
-    if (text.isEmpty()) {
-      return 0;
-    }
-    try {
-      return Long.parseLong(text, 8);
-    } catch (NumberFormatException e) {
-      throw new IOException("the archive has a damaged header");
-    }
   }
 }

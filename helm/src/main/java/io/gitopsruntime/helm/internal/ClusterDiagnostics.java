@@ -21,6 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -346,30 +352,55 @@ public final class ClusterDiagnostics {
    * @return the conflicts, in the given order
    */
   public List<OwnershipConflict> ownershipConflicts(Collection<ObjectRef> objects, String release, String namespace) {
-    List<OwnershipConflict> out = new ArrayList<>();
-    for (ObjectRef ref : objects) {
-      GenericKubernetesResource existing;
-      try {
-        var resources = client.genericKubernetesResources(ref.apiVersion(), ref.kind());
-        existing = ref.namespace().isPresent()
-            ? resources.inNamespace(ref.namespace().get()).withName(ref.name()).get()
-            : resources.withName(ref.name()).get();
-      } catch (KubernetesClientException e) {
-        log.debug("could not read {}: {}", ref, e.toString());
-        continue;
-      }
-      if (existing == null) {
-        continue;
-      }
-      List<String> problems = new ArrayList<>();
-      check(problems, "label", MANAGED_BY, existing.getMetadata().getLabels(), "Helm");
-      check(problems, "annotation", RELEASE_NAME, existing.getMetadata().getAnnotations(), release);
-      check(problems, "annotation", RELEASE_NAMESPACE, existing.getMetadata().getAnnotations(), namespace);
-      if (!problems.isEmpty()) {
-        out.add(new OwnershipConflict(ref, List.copyOf(problems)));
-      }
+    // one GET per object (a LIST per kind could fetch every CRD of a large cluster), eight at a time
+    List<ObjectRef> refs = List.copyOf(objects);
+    List<Callable<Optional<OwnershipConflict>>> reads = new ArrayList<>();
+    for (ObjectRef ref : refs) {
+      reads.add(() -> ownershipConflict(ref, release, namespace));
     }
-    return out;
+    AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(
+        Math.max(1, Math.min(8, refs.size())), task -> {
+          Thread thread = new Thread(task, "gitops-runtime-ownership-" + threads.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
+    try {
+      List<OwnershipConflict> out = new ArrayList<>();
+      for (Future<Optional<OwnershipConflict>> read : pool.invokeAll(reads)) {
+        read.get().ifPresent(out::add);
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KubernetesClientException("interrupted while reading the release's objects", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException runtime ? runtime
+          : new KubernetesClientException("could not read the release's objects", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private Optional<OwnershipConflict> ownershipConflict(ObjectRef ref, String release, String namespace) {
+    GenericKubernetesResource existing;
+    try {
+      var resources = client.genericKubernetesResources(ref.apiVersion(), ref.kind());
+      existing = ref.namespace().isPresent()
+          ? resources.inNamespace(ref.namespace().get()).withName(ref.name()).get()
+          : resources.withName(ref.name()).get();
+    } catch (KubernetesClientException e) {
+      log.debug("could not read {}: {}", ref, e.toString());
+      return Optional.empty();
+    }
+    if (existing == null) {
+      return Optional.empty();
+    }
+    List<String> problems = new ArrayList<>();
+    check(problems, "label", MANAGED_BY, existing.getMetadata().getLabels(), "Helm");
+    check(problems, "annotation", RELEASE_NAME, existing.getMetadata().getAnnotations(), release);
+    check(problems, "annotation", RELEASE_NAMESPACE, existing.getMetadata().getAnnotations(), namespace);
+    return problems.isEmpty() ? Optional.empty() : Optional.of(new OwnershipConflict(ref, List.copyOf(problems)));
   }
 
   private static void check(List<String> problems, String what, String key, @Nullable Map<String, String> map, String want) {

@@ -2,6 +2,7 @@ package io.gitopsruntime.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gitopsruntime.testing.TestFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -77,16 +78,7 @@ class ConsumerBuildIT {
     }
     Files.createDirectories(to);
     Files.copy(from.resolve("pom.xml"), to.resolve("pom.xml"));
-    try (Stream<Path> sources = Files.walk(from.resolve("src"))) {
-      for (Path source : sources.toList()) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target);
-        }
-      }
-    }
+    TestFiles.copyTree(from.resolve("src"), to.resolve("src"));
     return to;
   }
 }

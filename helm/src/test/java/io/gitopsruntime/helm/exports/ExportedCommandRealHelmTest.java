@@ -14,6 +14,7 @@ import io.gitopsruntime.core.ValuesTree;
 import io.gitopsruntime.core.ValuesYaml;
 import io.gitopsruntime.testing.cluster.TestAssets;
 import io.gitopsruntime.values.GitOpsRuntimeValues;
+import io.gitopsruntime.testing.TestFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -320,13 +321,7 @@ class ExportedCommandRealHelmTest {
   }
 
   static Path copyChart(String valuesYaml) throws IOException {
-    Path copy = Files.createTempDirectory(work, "chart").resolve("values-echo");
-    Files.createDirectories(copy.resolve("templates"));
-    try (Stream<Path> files = Files.walk(chart())) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        Files.copy(file, copy.resolve(chart().relativize(file).toString()));
-      }
-    }
+    Path copy = TestFiles.copyTree(chart(), Files.createTempDirectory(work, "chart").resolve("values-echo"));
     Files.writeString(copy.resolve("values.yaml"), valuesYaml);
     return copy;
   }

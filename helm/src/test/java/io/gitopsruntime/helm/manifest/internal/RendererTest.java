@@ -3,11 +3,11 @@ package io.gitopsruntime.helm.manifest.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gitopsruntime.helm.manifest.ShopChart;
+import io.gitopsruntime.testing.TestFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,19 +15,7 @@ class RendererTest {
   @TempDir Path tmp;
 
   private Path copyOfShop() throws IOException {
-    Path from = ShopChart.path();
-    Path to = tmp.resolve("shop");
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
-    }
-    return to;
+    return TestFiles.copyTree(ShopChart.path(), tmp.resolve("shop"));
   }
 
   @Test

@@ -137,6 +137,22 @@ class MirrorArchiveTest {
   }
 
   @Test
+  void anArchiveCutExactlyBetweenTwoEntriesIsCutShortToo() throws IOException {
+    Path archive = writeArchive();
+    String layer = Manifests.layerOf(source().get("argoproj/argoexec", single));
+    long end = offsetOf(archive, "blobs/sha256/" + layer.substring(7)) + 512 + 65536;
+    try (RandomAccessFile file = new RandomAccessFile(archive.toFile(), "rw")) {
+      file.setLength(end);
+    }
+
+    assertThatThrownBy(() -> toTarget("cut-between").build().copyFrom(archive))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("The archive " + archive + " is cut short: it ends after blobs/sha256/" + layer.substring(7)
+            + ", at byte " + end + ", before its index.json. Nothing was pushed; copy the archive again.");
+    assertThat(target().digestOf("cut-between/argoproj/argoexec", "v3.7.2")).isEmpty();
+  }
+
+  @Test
   void aDamagedBlobFailsItsImageNamingTheBlobAndTheOthersArePushed() throws IOException {
     Path archive = writeArchive();
     String layer = Manifests.layerOf(source().get("argoproj/argoexec", single));

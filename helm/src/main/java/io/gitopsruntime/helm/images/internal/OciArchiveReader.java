@@ -69,7 +69,8 @@ public final class OciArchiveReader implements Source, AutoCloseable {
       throw new IllegalArgumentException("Could not read the archive " + file + ": " + e.getMessage(), e);
     }
     try {
-      List<Tar.Entry> list = Tar.list(channel);
+      Tar.Listing listing = Tar.list(channel);
+      List<Tar.Entry> list = listing.entries();
       Map<String, Tar.Entry> entries = new HashMap<>();
       list.forEach(e -> entries.put(e.name().startsWith("./") ? e.name().substring(2) : e.name(), e));
       Tar.Entry index = entries.get("index.json");
@@ -79,6 +80,11 @@ public final class OciArchiveReader implements Source, AutoCloseable {
           throw new IllegalArgumentException("The archive " + file + " is cut short: it ends " + last.available()
               + " bytes into " + last.name() + " (of " + last.size() + "), before its index.json. Nothing was pushed;"
               + " copy the archive again.");
+        }
+        if (!listing.ended() && !list.isEmpty()) {
+          throw new IllegalArgumentException("The archive " + file + " is cut short: it ends " + (last == null ? ""
+              : "after " + last.name() + ", ") + "at byte " + listing.length() + ", before its index.json. Nothing"
+              + " was pushed; copy the archive again.");
         }
         throw new IllegalArgumentException("The archive " + file + " is not an OCI image layout: it has no "
             + (index == null ? "index.json" : "oci-layout") + ". Write one with mirror --to-archive.");

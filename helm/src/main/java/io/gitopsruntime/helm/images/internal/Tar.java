@@ -129,14 +129,24 @@ public final class Tar {
   }
 
   /**
-   * Lists the regular files of an archive on disk, reading only headers. An archive cut short ends the list with the
-   * entry it ends in ({@link Entry#complete()} false).
+   * The regular files of an archive, and whether it is whole.
+   *
+   * @param entries the entries, in order; an archive cut inside an entry ends with that entry ({@link
+   *     Entry#complete()} false)
+   * @param ended whether the archive ends with its end-of-archive blocks (the writer always writes them, so an
+   *     archive without them was cut, perhaps exactly between two entries)
+   * @param length the archive's length in bytes
+   */
+  public record Listing(List<Entry> entries, boolean ended, long length) {}
+
+  /**
+   * Lists the regular files of an archive on disk, reading only headers.
    *
    * @param channel the archive
-   * @return the entries, in order
+   * @return the entries and whether the archive is whole
    * @throws IOException if it cannot be read or a header is damaged
    */
-  public static List<Entry> list(FileChannel channel) throws IOException {
+  public static Listing list(FileChannel channel) throws IOException {
     List<Entry> entries = new ArrayList<>();
     long length = channel.size();
     long position = 0;
@@ -147,7 +157,7 @@ public final class Tar {
       readFully(channel, buffer, position);
       byte[] header = buffer.array();
       if (TarHeaders.isZero(header)) {
-        break;
+        return new Listing(entries, true, length);
       }
       if (!checksumMatches(header)) {
         throw new IOException("the tar header at byte " + position + " is damaged (its checksum does not match)");
@@ -169,12 +179,12 @@ public final class Tar {
       } else if (type == '0' || type == '\0' || type == '7') {
         entries.add(new Entry(name, data, size, available));
         if (available < size) {
-          return entries;
+          return new Listing(entries, false, length);
         }
       }
       position = data + size + (BLOCK - size % BLOCK) % BLOCK;
     }
-    return entries;
+    return new Listing(entries, false, length);
   }
 
   /**

@@ -176,6 +176,25 @@ class MirrorCommandTest {
     }
 
     @Test
+    void anImageThatCannotBeReadWritesNoBundle() throws IOException {
+      Path objects = chart.resolve("templates").resolve("objects.yaml");
+      Files.writeString(objects, Files.readString(objects) + "        - name: gone\n          image: " + source().host()
+          + "/codefresh/gone:0.0.1\n");
+      Path archive = dir.resolve("bundle.tar");
+
+      CliRun run = toArchive(archive);
+
+      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.out()).contains("FAILED " + source().host() + "/codefresh/gone:0.0.1 -> ",
+          "3 images and the chart to " + archive + ": 3 copied (");
+      assertThat(run.err()).endsWith("No bundle was written to " + archive + ": 1 image could not be read (FAILED"
+          + " above), and a bundle without it would fail inside the air gap. Run the same command again once it can be"
+          + " read.\n");
+      assertThat(archive).doesNotExist();
+      assertThat(dir.resolve("bundle.tar.partial")).doesNotExist();
+    }
+
+    @Test
     void aCutArchiveIsRefusedNamingTheEntryAndNothingIsPushed() throws IOException {
       Path archive = dir.resolve("cut.tar");
       assertThat(toArchive(archive).exitCode()).isZero();

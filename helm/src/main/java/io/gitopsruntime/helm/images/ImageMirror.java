@@ -61,7 +61,9 @@ import org.slf4j.LoggerFactory;
  * ({@code oci-layout}, {@code index.json} naming each image and the chart by its source reference in
  * {@code org.opencontainers.image.ref.name}, {@code blobs/sha256/...}) with the lock file as {@code images.lock}; inside
  * the air gap, a mirror to the registry pushes it with {@link #copyFrom(Path)}, reading the tar in place (never whole
- * into memory) and checking every blob of an image against its digest before it pushes any of that image.
+ * into memory) and checking every blob of an image against its digest before it pushes any of that image. The tar is
+ * put in place only when every image and the chart were read: if one failed, the report says which and no archive is
+ * written (a file already at that path is left as it was).
  *
  * <p>Threads: each run uses two bounded pools of {@code concurrency} threads (images, and blobs), created and shut
  * down by the run; blobs are staged in a temporary directory deleted at the end. Immutable and thread-safe.
@@ -270,7 +272,9 @@ public final class ImageMirror {
         }
       }
       MirrorReport report = new MirrorReport(target(), images, plan, Duration.ofNanos(System.nanoTime() - started), chart);
-      if (writer != null && !plan) {
+      if (writer != null && !plan && report.succeeded()) {
+        // a bundle without every image would fail inside the air gap, where nothing can be fetched again: only a
+        // complete one is put in place (the writer's close deletes the partial file otherwise)
         writer.finish(MirrorLock.of(report).toJson());
       }
       return report;
@@ -382,7 +386,8 @@ public final class ImageMirror {
      * images and the chart, and the lock file ({@link ImageMirror}). Push it with a mirror built with {@link #to} and
      * {@link ImageMirror#copyFrom(Path)}.
      *
-     * @param archive the tar to write; replaced only once it is complete
+     * @param archive the tar to write; replaced only once it is complete, and left as it was if an image or the chart
+     *     could not be read
      * @return this builder
      */
     public Builder toArchive(Path archive) {

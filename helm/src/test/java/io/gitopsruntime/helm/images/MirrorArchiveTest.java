@@ -178,6 +178,24 @@ class MirrorArchiveTest {
   }
 
   @Test
+  void anImageThatCannotBeReadLeavesNoArchiveAndKeepsTheFileThatWasThere() throws IOException {
+    Path archive = Files.writeString(dir.resolve("bundle.tar"), "last week's bundle");
+    List<ImageRef> images = new java.util.ArrayList<>(images());
+    images.add(ImageRef.parse(source().host() + "/codefresh/missing:0.0.1"));
+
+    MirrorReport report = ImageMirror.builder().toArchive(archive).plainHttp(source().host()).retries(1, Duration.ofMillis(10))
+        .build().copy(images, ChartArtifact.of(chart().toString(), Optional.empty()));
+
+    assertThat(report.with(MirroredImage.Outcome.FAILED)).singleElement()
+        .satisfies(failed -> assertThat(failed.source()).isEqualTo(source().host() + "/codefresh/missing:0.0.1"));
+    assertThat(report.with(MirroredImage.Outcome.COPIED)).hasSize(3);
+    assertThat(Files.readString(archive)).isEqualTo("last week's bundle");
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(f -> f.getFileName().toString())).doesNotContain("bundle.tar.partial");
+    }
+  }
+
+  @Test
   void aFileThatIsNotAnArchiveIsRefusedNamingIt() throws IOException {
     Path file = Files.writeString(dir.resolve("notes.tar"), "not a tar");
 

@@ -175,7 +175,7 @@ public final class Applier {
     if (!existed) {
       return false;
     }
-    long interval = 20;
+    Backoff backoff = new Backoff(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofMillis(500));
     while (true) {
       try {
         if (context.api().get(object.path()).isEmpty()) {
@@ -188,8 +188,7 @@ public final class Applier {
         throw context.failure(io.gitopsruntime.install.FailureKind.TIMEOUT, Messages.timeoutBeforeWait(context.release(),
             context.namespace(), context.deadline().timeout(), "waiting for " + object.ref() + " to be deleted"), null);
       }
-      Sleep.of(Duration.ofMillis(interval), context.deadline());
-      interval = Math.min(500, interval * 2);
+      Sleep.of(backoff.next(), context.deadline());
     }
   }
 }

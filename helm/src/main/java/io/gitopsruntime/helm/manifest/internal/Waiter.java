@@ -10,11 +10,12 @@ import java.util.Optional;
 
 /**
  * Waits until objects are ready (see {@link Readiness}), polling the not-ready ones concurrently (every
- * 25 ms at first, backing off to every second), telling the listener what is not ready and why after
- * each poll, within the operation's deadline. Thread-safe.
+ * 25 ms at first, at least every 200 ms for ten seconds, then backing off to every second: {@link Backoff}),
+ * telling the listener what is not ready and why after each poll, within the operation's deadline. Thread-safe.
  */
 public final class Waiter {
   private static final Duration FIRST = Duration.ofMillis(25);
+  private static final Duration CLOSE = Duration.ofMillis(200);
   private static final Duration LONGEST = Duration.ofSeconds(1);
 
   private final Context context;
@@ -43,7 +44,7 @@ public final class Waiter {
       }
     }
     long start = System.nanoTime();
-    Duration interval = FIRST;
+    Backoff backoff = new Backoff(FIRST, CLOSE, LONGEST);
     while (!pending.isEmpty()) {
       List<Readiness.State> states = context.parallel().map(pending, this::state);
       List<KubeObject> still = new ArrayList<>();
@@ -69,8 +70,7 @@ public final class Waiter {
         throw context.failure(FailureKind.TIMEOUT, Messages.timeout(context.release(), context.namespace(),
             context.deadline().timeout(), notReady), null);
       }
-      Sleep.of(interval, context.deadline());
-      interval = interval.multipliedBy(2).compareTo(LONGEST) > 0 ? LONGEST : interval.multipliedBy(2);
+      Sleep.of(backoff.next(), context.deadline());
     }
   }
 

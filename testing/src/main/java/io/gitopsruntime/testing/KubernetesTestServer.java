@@ -55,6 +55,11 @@ public final class KubernetesTestServer implements AutoCloseable {
   public static final String FAIL_WITH_ANNOTATION = SimulatedControllers.FAIL_WITH_ANNOTATION;
   /** Annotation on a Job (or its pod template): the log of its Pod when it succeeds. */
   public static final String LOG_ANNOTATION = SimulatedControllers.LOG_ANNOTATION;
+  /**
+   * Annotation on a Job (or its pod template), value {@code "true"}: its Pod succeeds, but the Job's status stays
+   * active with no completion, as a real Job controller shows it until its next sync of the Job.
+   */
+  public static final String STATUS_LATE_ANNOTATION = SimulatedControllers.STATUS_LATE_ANNOTATION;
   /** The Kubernetes version {@code /version} reports unless the builder says otherwise. */
   public static final String DEFAULT_KUBERNETES_VERSION = "v1.33.4";
 

@@ -158,6 +158,32 @@ class WavesAndHooksTest {
     }
 
     @Test
+    void aHookJobOfOnePodIsDoneOnceItsPodSucceededBeforeTheJobControllerSaysSo(KubernetesTestServer server) {
+      // the Job's status never records the completion here: waiting for it would time out
+      RecordingListener events = new RecordingListener();
+      try (ManifestInstaller installer = installer(server, events, b -> b.timeout(Duration.ofSeconds(10)))) {
+        installer.install(installation(TestChart.writeTo(tmp), "testHooks:\n  validateUsage:\n    statusLate: true\n"));
+      }
+
+      assertThat(events.events()).containsSubsequence("hook started pre-install Job/codefresh/validate-usage",
+          "hook succeeded Job/codefresh/validate-usage");
+    }
+
+    @Test
+    void aHookJobOfSeveralCompletionsWaitsForTheJobsOwnStatus(KubernetesTestServer server) {
+      RuntimeInstallation installation = installation(TestChart.writeTo(tmp),
+          "testHooks:\n  validateUsage:\n    statusLate: true\n    completions: 2\n");
+      InstallException failure;
+      try (ManifestInstaller installer = installer(server, InstallListener.NONE, b -> b.timeout(Duration.ofSeconds(2)))) {
+        failure = catchThrowableOfType(InstallException.class, () -> installer.install(installation));
+      }
+
+      assertThat(failure.failure()).isEqualTo(FailureKind.TIMEOUT);
+      assertThat(failure).hasMessageStartingWith("Timed out after 2 s waiting for the pre-install hook"
+          + " Job/codefresh/validate-usage to complete (");
+    }
+
+    @Test
     void failsWithTheLogLineOfAFailedValidateValuesJobAndKeepsTheJob(KubernetesTestServer server,
         KubernetesClient client) {
       RuntimeInstallation installation = installation(TestChart.writeTo(tmp),

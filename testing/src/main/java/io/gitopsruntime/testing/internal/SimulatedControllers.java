@@ -31,6 +31,8 @@ public final class SimulatedControllers implements AutoCloseable {
   public static final String FAIL_WITH_ANNOTATION = "test.gitopsruntime.io/fail-with";
   /** Annotation on a Job (or its pod template) whose value becomes the log of a succeeding Job's Pod. */
   public static final String LOG_ANNOTATION = "test.gitopsruntime.io/log";
+  /** Annotation on a Job: its Pod succeeds, but the Job's status keeps it active, with no completion recorded. */
+  public static final String STATUS_LATE_ANNOTATION = "test.gitopsruntime.io/status-late";
   static final String BACKOFF_MESSAGE = "Job has reached the specified backoff limit";
 
   private static final Logger LOG = LoggerFactory.getLogger(SimulatedControllers.class);
@@ -324,7 +326,10 @@ public final class SimulatedControllers implements AutoCloseable {
     String now = now();
     Map<String, Object> status = Json.object("startTime", now, "active", 0, "ready", 0, "terminating", 0,
         "uncountedTerminatedPods", Json.object());
-    if (failure == null) {
+    if (failure == null && "true".equals(annotation(job, STATUS_LATE_ANNOTATION))) {
+      // what a real Job controller shows between its Pod's success and its next sync of the Job
+      status.put("active", 1);
+    } else if (failure == null) {
       String message = "Reached expected number of succeeded pods";
       status.put("completionTime", now);
       status.put("succeeded", 1);

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the hooks of one event with Helm's semantics ({@code pkg/action/hooks.go}): one hook at a time, by
  * weight then name (stable on Helm's kind order); before-hook-creation deletes the previous object
- * first; Jobs are waited for until they complete and Pods until they succeed, other kinds only created;
+ * first; Jobs are waited for until they complete (a Job of one Pod until that Pod has succeeded, which the Job
+ * controller records up to a second later) and Pods until they succeed, other kinds only created;
  * on a failure the failing hook's log is read at once, hook-failed deletes it, hook-succeeded deletes the
  * hooks that already succeeded, and the install fails with the log in its message; when all succeeded,
  * hook-succeeded deletes them, last first. CustomResourceDefinitions are never deleted. Hooks are applied
@@ -106,7 +107,7 @@ public final class HookRunner {
     if (!object.kind().equals("Job") && !object.kind().equals("Pod")) {
       return Readiness.State.READY;
     }
-    long interval = 20;
+    Backoff backoff = new Backoff(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(1));
     Readiness.State state;
     while (true) {
       Optional<Map<String, Object>> live;
@@ -124,6 +125,9 @@ public final class HookRunner {
             : new Readiness.State(false, false, phase.toLowerCase(java.util.Locale.ROOT));
       } else {
         state = Readiness.of("Job", live.get());
+        if (!state.ready() && !state.failed() && podSucceeded(live.get())) {
+          state = Readiness.State.READY;
+        }
       }
       if (state.ready() || state.failed()) {
         return state;
@@ -131,9 +135,51 @@ public final class HookRunner {
       if (context.deadline().expired()) {
         throw context.failure(FailureKind.TIMEOUT, state.reason(), null);
       }
-      Sleep.of(Duration.ofMillis(interval), context.deadline());
-      interval = Math.min(1000, interval * 2);
+      Sleep.of(backoff.next(), context.deadline());
     }
+  }
+
+  /**
+   * Whether a Job that succeeds with its first succeeded Pod (one completion, not indexed, no success policy) has that
+   * Pod succeeded, before the Job's status says so. The Job controller batches a Pod's updates for up to a second
+   * before it syncs the Job, a second every hook Job would otherwise wait; for such a Job, the succeeded Pod decides
+   * the outcome. Only this Job's Pods count (by owner uid), not those of one deleted before it by before-hook-creation.
+   */
+  private boolean podSucceeded(Map<String, Object> job) {
+    Map<String, Object> spec = Json.map(job, "spec");
+    if (spec == null || spec.get("successPolicy") != null || "Indexed".equals(spec.get("completionMode"))) {
+      return false;
+    }
+    // without completions, a Job of several parallel Pods is a work queue: it waits for all of them to end
+    boolean onePod = spec.get("completions") == null ? Json.number(spec, 1, "parallelism") == 1
+        : Json.number(spec, 0, "completions") == 1;
+    if (!onePod) {
+      return false;
+    }
+    String uid = Json.string(job, "metadata", "uid");
+    String namespace = Json.string(job, "metadata", "namespace");
+    String name = Json.string(job, "metadata", "name");
+    if (uid == null || namespace == null || name == null) {
+      return false;
+    }
+    Map<String, Object> pods;
+    try {
+      pods = context.api().list("/api/v1/namespaces/" + namespace + "/pods?labelSelector="
+          + KubeApi.encode("job-name=" + name));
+    } catch (KubeApiException e) {
+      log.debug("could not list the Pods of Job {}, waiting for its status: {}", name, e.toString());
+      return false;
+    }
+    for (Object item : Json.list(pods, "items")) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> pod = (Map<String, Object>) item;
+      boolean ours = Json.list(pod, "metadata", "ownerReferences").stream()
+          .anyMatch(owner -> owner instanceof Map<?, ?> o && uid.equals(o.get("uid")));
+      if (ours && "Succeeded".equals(Json.string(pod, "status", "phase"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isCrd(KubeObject object) {

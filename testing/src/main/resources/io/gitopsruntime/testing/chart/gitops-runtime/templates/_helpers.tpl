@@ -100,8 +100,14 @@ metadata:
     {{- else if .test.log }}
     test.gitopsruntime.io/log: {{ .test.log | quote }}
     {{- end }}
+    {{- if .test.statusLate }}
+    test.gitopsruntime.io/status-late: "true"
+    {{- end }}
 spec:
   backoffLimit: {{ .backoffLimit }}
+  {{- with .test.completions }}
+  completions: {{ . }}
+  {{- end }}
   ttlSecondsAfterFinished: 300
   template:
     metadata:

@@ -30,6 +30,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @KubernetesTest(namespace = "codefresh")
 class WavesAndHooksTest {
@@ -169,10 +171,11 @@ class WavesAndHooksTest {
           "hook succeeded Job/codefresh/validate-usage");
     }
 
-    @Test
-    void aHookJobOfSeveralCompletionsWaitsForTheJobsOwnStatus(KubernetesTestServer server) {
+    @ParameterizedTest
+    @ValueSource(strings = {"completions: 2", "activeDeadlineSeconds: 600"})
+    void aHookJobWhoseOnePodDoesNotDecideItWaitsForTheJobsOwnStatus(String field, KubernetesTestServer server) {
       RuntimeInstallation installation = installation(TestChart.writeTo(tmp),
-          "testHooks:\n  validateUsage:\n    statusLate: true\n    completions: 2\n");
+          "testHooks:\n  validateUsage:\n    statusLate: true\n    " + field + "\n");
       InstallException failure;
       try (ManifestInstaller installer = installer(server, InstallListener.NONE, b -> b.timeout(Duration.ofSeconds(2)))) {
         failure = catchThrowableOfType(InstallException.class, () -> installer.install(installation));

@@ -140,14 +140,17 @@ public final class HookRunner {
   }
 
   /**
-   * Whether a Job that succeeds with its first succeeded Pod (one completion, not indexed, no success policy) has that
-   * Pod succeeded, before the Job's status says so. The Job controller batches a Pod's updates for up to a second
-   * before it syncs the Job, a second every hook Job would otherwise wait; for such a Job, the succeeded Pod decides
-   * the outcome. Only this Job's Pods count (by owner uid), not those of one deleted before it by before-hook-creation.
+   * Whether a Job that succeeds with its first succeeded Pod (one completion, not indexed, no success policy, no
+   * deadline) has that Pod succeeded, before the Job's status says so. The Job controller batches a Pod's updates for
+   * up to a second before it syncs the Job, a second every hook Job would otherwise wait; for such a Job, the succeeded
+   * Pod decides the outcome. Only this Job's Pods count (by owner uid), not those of one deleted before it by
+   * before-hook-creation.
    */
   private boolean podSucceeded(Map<String, Object> job) {
     Map<String, Object> spec = Json.map(job, "spec");
-    if (spec == null || spec.get("successPolicy") != null || "Indexed".equals(spec.get("completionMode"))) {
+    // a deadline could still fail the Job between its Pod's success and the controller's next sync
+    if (spec == null || spec.get("successPolicy") != null || "Indexed".equals(spec.get("completionMode"))
+        || spec.get("activeDeadlineSeconds") != null) {
       return false;
     }
     // without completions, a Job of several parallel Pods is a work queue: it waits for all of them to end

@@ -108,6 +108,9 @@ spec:
   {{- with .test.completions }}
   completions: {{ . }}
   {{- end }}
+  {{- with .test.activeDeadlineSeconds }}
+  activeDeadlineSeconds: {{ . }}
+  {{- end }}
   ttlSecondsAfterFinished: 300
   template:
     metadata:

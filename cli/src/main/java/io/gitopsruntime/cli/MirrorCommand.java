@@ -140,24 +140,21 @@ final class MirrorCommand implements Command {
           .ifPresent(chart -> io.out().print(installCommand(chart, mirror.target(), arguments)));
     }
     io.out().flush();
-    if (!report.succeeded() && toArchive.isPresent() && !plan) {
-      int failed = report.with(MirroredImage.Outcome.FAILED).size();
-      io.err().println("No bundle was written to " + toArchive.get() + ": " + failed + (failed == 1
-          ? " image could not be read (FAILED above), and a bundle without it would fail inside the air gap. Run the"
-              + " same command again once it can be read."
-          : " images could not be read (FAILED above), and a bundle without them would fail inside the air gap. Run"
-              + " the same command again once they can be read."));
-      io.err().flush();
-      return 1;
+    if (report.succeeded()) {
+      return 0;
     }
-    if (!report.succeeded()) {
-      int failed = report.with(MirroredImage.Outcome.FAILED).size();
-      io.err().println(failed + (failed == 1 ? " image is not on " : " images are not on ") + mirror.target()
+    int failed = report.with(MirroredImage.Outcome.FAILED).size();
+    boolean one = failed == 1;
+    if (toArchive.isPresent() && !plan) {
+      io.err().println("No bundle was written to " + toArchive.get() + ": " + failed + (one ? " image" : " images")
+          + " could not be read (FAILED above), and a bundle without " + (one ? "it" : "them") + " would fail inside"
+          + " the air gap. Run the same command again once " + (one ? "it" : "they") + " can be read.");
+    } else {
+      io.err().println(failed + (one ? " image is not on " : " images are not on ") + mirror.target()
           + "; run the same command again to resume: what was copied is kept.");
-      io.err().flush();
-      return 1;
     }
-    return 0;
+    io.err().flush();
+    return 1;
   }
 
   /** How to install from the mirror: the chart's reference and version there, and the registry's overrides. */

@@ -47,8 +47,8 @@ import org.jspecify.annotations.Nullable;
  * until the CRDs are established; runs the {@code pre-install} (or {@code pre-upgrade}) hooks by weight
  * and delete policy, one at a time as Helm does (a hook Job of one Pod is done as soon as that Pod has
  * succeeded, not up to a second later when the Job controller marks the Job complete), failing with the
- * hook Job's log; applies service accounts, RBAC, configuration and
- * secrets, then services and workloads, then custom resources; waits until Deployments, StatefulSets,
+ * hook Job's log; applies service accounts, RBAC, configuration and secrets, then services and
+ * workloads, then custom resources; waits until Deployments, StatefulSets,
  * DaemonSets and Jobs are ready, reporting what is not ready through the listener; deletes what the
  * previous revision had and this one has not; runs the {@code post-*} hooks. Every object is applied
  * under one field manager and gets Helm's ownership label and annotations, so Helm can adopt it later.

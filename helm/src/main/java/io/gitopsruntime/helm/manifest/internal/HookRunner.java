@@ -167,8 +167,7 @@ public final class HookRunner {
     }
     Map<String, Object> pods;
     try {
-      pods = context.api().list("/api/v1/namespaces/" + namespace + "/pods?labelSelector="
-          + KubeApi.encode("job-name=" + name));
+      pods = context.api().list(JobLogs.podsOf(namespace, name));
     } catch (KubeApiException e) {
       log.debug("could not list the Pods of Job {}, waiting for its status: {}", name, e.toString());
       return false;

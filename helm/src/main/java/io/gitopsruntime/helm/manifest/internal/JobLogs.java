@@ -42,12 +42,19 @@ final class JobLogs {
     this.context = context;
   }
 
+  /**
+   * The list path of a Job's Pods: those with the Job controller's {@code job-name} label (every Kubernetes version
+   * sets it; Pods of an earlier Job of the same name match too, so callers that care compare the owner's uid).
+   */
+  static String podsOf(String namespace, String job) {
+    return "/api/v1/namespaces/" + namespace + "/pods?labelSelector=" + KubeApi.encode("job-name=" + job);
+  }
+
   Evidence of(ObjectRef job) {
     String namespace = job.namespace().orElse(context.namespace());
     List<String> involved = new ArrayList<>(List.of(job.name()));
     try {
-      Map<String, Object> pods = context.api().list("/api/v1/namespaces/" + namespace + "/pods?labelSelector="
-          + KubeApi.encode("job-name=" + job.name()));
+      Map<String, Object> pods = context.api().list(podsOf(namespace, job.name()));
       List<Map<String, Object>> items = new ArrayList<>();
       for (Object p : Json.list(pods, "items")) {
         @SuppressWarnings("unchecked")

@@ -21,7 +21,9 @@
  *   <li>Server-side apply merges maps and replaces lists; it does not know list-map keys
  *       ({@code x-kubernetes-list-type: map}) beyond what the installers send, nor strategic-merge directives.</li>
  *   <li>Controllers are simulated: workloads become ready after a fixed delay, Jobs succeed or fail by
- *       annotation; there is no scheduler; garbage collection covers only a Job's Pods and a Deployment's
+ *       annotation, and a Job's status records its Pod's end at once (a real Job controller batches a Pod's
+ *       updates for up to a second; {@code STATUS_LATE_ANNOTATION} holds the status back instead); there is no
+ *       scheduler; garbage collection covers only a Job's Pods and a Deployment's
  *       ReplicaSets, at once (a real one works in the background, after the owner is gone); a namespace's
  *       contents go at once, without the {@code Terminating} phase.</li>
  *   <li>Pod logs exist (a real control plane without a kubelet has none); watches are delivered by fabric8's
